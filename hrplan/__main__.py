@@ -1,0 +1,3 @@
+from hrplan.cli import main
+
+main()

@@ -1,0 +1,78 @@
+"""hrplan's own errors and exit codes (one definition, documented in the README)."""
+
+from __future__ import annotations
+
+# Exit codes. Keep in step with the README's "Exit codes" table.
+OK = 0
+DATA_ERROR = 1  # a plan file is missing, unreadable or invalid; `validate` found problems
+USAGE = 2  # bad command, option or argument; unknown or ambiguous area, goal or plan
+INTERNAL = 3  # a bug in hrplan (HRPLAN_DEBUG=1 shows the traceback)
+INTERRUPTED = 130  # Ctrl-C
+
+
+class HrplanError(Exception):
+    """Base class: every error hrplan reports to a user. ``str(err)`` is the message."""
+
+    exit_code = DATA_ERROR
+
+
+class Problem:
+    """One problem found in a plan file: where it is and what is wrong."""
+
+    __slots__ = ("file", "path", "message", "line", "column", "severity")
+
+    def __init__(self, file, path, message, line=None, column=None, severity="error"):
+        self.file = file
+        self.path = path
+        self.message = message
+        self.line = line
+        self.column = column
+        self.severity = severity
+
+    def __str__(self) -> str:
+        where = str(self.file)
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        if self.path:
+            where += f": {self.path}"
+        prefix = "" if self.severity == "error" else f"{self.severity}: "
+        return f"{where}: {prefix}{self.message}"
+
+    def as_dict(self) -> dict:
+        return {
+            "file": str(self.file),
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity,
+            "message": self.message,
+        }
+
+
+class PlanFileError(HrplanError):
+    """One or more plan files could not be loaded; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class NotFound(HrplanError):
+    """An area, goal or plan named on the command line does not exist (or is ambiguous)."""
+
+    exit_code = USAGE
+
+    def __init__(self, kind: str, name: str, suggestions=(), candidates=()):
+        self.kind = kind
+        self.name = name
+        self.suggestions = list(suggestions)
+        self.candidates = list(candidates)
+        if self.candidates:
+            msg = f"ambiguous {kind} {name!r}: it could be " + ", ".join(self.candidates)
+        else:
+            msg = f"unknown {kind} {name!r}"
+            if self.suggestions:
+                msg += "; did you mean " + " or ".join(self.suggestions) + "?"
+        super().__init__(msg)

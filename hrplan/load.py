@@ -1,0 +1,682 @@
+"""Find, parse, validate and cross-check plan files, and build them into ``hrplan.model`` records.
+
+The pipeline for one file is: read bytes -> parse TOML (tomli) -> ``validate`` (every problem at
+once, each with file and key path) -> ``normalise`` (a JSON-safe canonical dict) -> ``build``
+(records). The canonical dict is what the parse cache (``hrplan.cache``) keeps, so a cache hit
+skips parsing and validation but goes through the same ``build``.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+
+from hrplan import model as m
+from hrplan.errors import PlanFileError, Problem
+
+MAX_FILE_BYTES = 64 * 1024 * 1024  # refuse bigger plan files with a size message
+YEAR_MIN, YEAR_MAX = 1949, 2100
+ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")
+DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
+FORMAT_VERSION = 1
+
+
+def bundled_data_dir() -> str:
+    """The plan files shipped with hrplan: inside the wheel, or ``data/`` of a source checkout."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    inside = os.path.join(here, "data")
+    if os.path.isdir(inside):
+        return inside
+    return os.path.join(os.path.dirname(here), "data")
+
+
+def plan_files(path: str) -> list[str]:
+    """The plan files a path names: the file itself, or the ``*.toml`` files of a directory."""
+    if os.path.isdir(path):
+        try:
+            names = sorted(n for n in os.listdir(path) if n.endswith(".toml"))
+        except OSError as exc:
+            raise PlanFileError([Problem(path, "", f"cannot list directory: {exc.strerror}")])
+        if not names:
+            raise PlanFileError([Problem(path, "", "no plan files (*.toml) in this directory")])
+        return [os.path.join(path, n) for n in names]
+    if not os.path.exists(path):
+        raise PlanFileError([Problem(path, "", "no such file or directory")])
+    return [path]
+
+
+# --------------------------------------------------------------------------------------------
+# Schema: what each table may hold. A spec is a type name, a tuple of allowed values, or a
+# nested schema (dict) for a table / ``[dict]`` for an array of tables. Keys ending in "!" are
+# required.
+
+NOTE = {"text!": "str", "kind": m.NOTE_KINDS, "sources": "idlist"}
+BASELINE = {"value!": "num", "year!": "year"}
+TARGET = {
+    "metric!": "str",
+    "unit!": "str",
+    "op!": m.OPS,
+    "value!": "num",
+    "year": "year",
+    "period": "period",
+    "baseline": BASELINE,
+    "binding": m.BINDING,
+    "ceiling": "bool",
+    "aggregate": m.AGGREGATES,
+    "wording": "str",
+}
+RESULT = {
+    "source!": "id",
+    "year": "year",
+    "period": "period",
+    "value": "num",
+    "unit": "str",
+    "qualifier": m.QUALIFIERS,
+    "text": "str",
+    "locator": "str",
+    "note": "str",
+    "see_also": "idlist",
+    "use": "bool",
+    "aggregate": m.AGGREGATES,
+}
+GOAL = {
+    "id!": "id",
+    "section": "id",
+    "chapter": "id",
+    "text!": "str",
+    "kind": m.GOAL_KINDS,
+    "tags": "strlist",
+    "target": TARGET,
+    "results": [RESULT],
+    "reported_status": m.REPORTED_STATUSES,
+    "reported_wording": "str",
+    "plan_sources": "idlist",
+    "notes": "notes",
+}
+CLAIM = {
+    "id!": "id",
+    "text!": "str",
+    "area": "id",
+    "binding": m.BINDING,
+    "share": "num",
+    "qualifier": m.QUALIFIERS,
+    "counts": "statuslist",
+    "reported_status": m.REPORTED_STATUSES,
+    "sources": "idlist",
+    "results": [RESULT],
+    "notes": "notes",
+}
+SOURCE = {
+    "id!": "id",
+    "title!": "str",
+    "publisher!": "str",
+    "url": "url",
+    "kind!": m.SOURCE_KINDS,
+    "document!": m.DOCUMENTS,
+    "date": "date",
+    "language": "str",
+    "mirror": "bool",
+    "note": "str",
+}
+CHAPTER = {
+    "id!": "id",
+    "title!": "str",
+    "title_zh": "str",
+    "aliases": "strlist",
+    "coverage": m.COVERAGE,
+    "coverage_note": "str",
+}
+SECTION = dict(CHAPTER, **{"chapter!": "id"})
+THEME = {
+    "id!": "id",
+    "title!": "str",
+    "definition!": "str",
+    "sections": "idlist",
+    "tags": "strlist",
+    "goals": "idlist",
+    "aliases": "strlist",
+}
+PLAN = {
+    "id!": "id",
+    "title!": "str",
+    "title_zh": "str",
+    "issuer": "str",
+    "published": "date",
+    "period!": "period",
+    "predecessor": "id",
+    "successor": "id",
+    "assessment": "id",
+    "sources": "idlist",
+    "notes": "notes",
+}
+TOP = {
+    "format": "int",
+    "plan!": PLAN,
+    "sources": [SOURCE],
+    "chapters!": [CHAPTER],
+    "sections": [SECTION],
+    "themes": [THEME],
+    "goals": [GOAL],
+    "claims": [CLAIM],
+}
+
+TYPE_NAMES = {
+    "str": "a string",
+    "id": "an id (letters, digits, . _ : -)",
+    "url": "an http(s) address",
+    "num": "a number",
+    "int": "a whole number",
+    "year": f"a year ({YEAR_MIN}-{YEAR_MAX})",
+    "period": "a pair of years [start, end]",
+    "bool": "true or false",
+    "date": "a date (YYYY-MM-DD, YYYY-MM or YYYY)",
+    "strlist": "a list of strings",
+    "idlist": "a list of ids",
+    "statuslist": "a list of statuses",
+    "notes": "a list of notes (strings or tables with text)",
+}
+
+
+def _describe(value) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "a table"
+    return "a date/time"
+
+
+def _is_year(v) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool) and YEAR_MIN <= v <= YEAR_MAX
+
+
+def _check_value(value, spec, path, out) -> None:
+    """Append a problem to ``out`` if ``value`` does not fit ``spec``."""
+    if isinstance(spec, dict):
+        _check_table(value, spec, path, out)
+        return
+    if isinstance(spec, list):
+        if not isinstance(value, list):
+            out.append((path, f"must be an array of tables, not {_describe(value)}"))
+            return
+        for i, item in enumerate(value):
+            _check_table(item, spec[0], f"{path}[{i}]", out)
+        return
+    if isinstance(spec, tuple):
+        if not isinstance(value, str) or value not in spec:
+            out.append((path, f"must be one of {', '.join(spec)}, not {value!r}"))
+        return
+    ok = True
+    if spec == "str":
+        ok = isinstance(value, str) and value.strip() != ""
+    elif spec == "id":
+        ok = isinstance(value, str) and bool(ID_RE.match(value))
+    elif spec == "url":
+        ok = isinstance(value, str) and bool(URL_RE.match(value))
+    elif spec == "bool":
+        ok = isinstance(value, bool)
+    elif spec == "int":
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif spec == "num":
+        if isinstance(value, float) and not math.isfinite(value):
+            out.append((path, f"must be a finite number, not {value}"))
+            return
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+    elif spec == "year":
+        ok = _is_year(value)
+    elif spec == "period":
+        ok = (
+            isinstance(value, list)
+            and len(value) == 2
+            and all(_is_year(v) for v in value)
+            and value[0] <= value[1]
+        )
+    elif spec == "date":
+        if isinstance(value, str):
+            ok = bool(DATE_RE.match(value)) and YEAR_MIN <= int(value[:4]) <= YEAR_MAX
+        else:
+            ok = hasattr(value, "isoformat") and not hasattr(value, "hour")
+            ok = ok and YEAR_MIN <= value.year <= YEAR_MAX
+    elif spec in ("strlist", "idlist", "statuslist"):
+        ok = isinstance(value, list) and all(isinstance(v, str) and v for v in value)
+        if ok and spec == "idlist":
+            ok = all(ID_RE.match(v) for v in value)
+        if ok and spec == "statuslist":
+            bad = [v for v in value if v not in m.STATUSES]
+            if bad:
+                out.append((path, f"unknown status {bad[0]!r}; one of {', '.join(m.STATUSES)}"))
+                return
+    elif spec == "notes":
+        if not isinstance(value, list):
+            out.append((path, f"must be {TYPE_NAMES['notes']}, not {_describe(value)}"))
+            return
+        for i, item in enumerate(value):
+            if isinstance(item, str):
+                if not item.strip():
+                    out.append((f"{path}[{i}]", "must not be empty"))
+            else:
+                _check_table(item, NOTE, f"{path}[{i}]", out)
+        return
+    if not ok:
+        out.append((path, f"must be {TYPE_NAMES[spec]}, not {_shown(value)}"))
+
+
+def _shown(value) -> str:
+    text = repr(value) if isinstance(value, (str, int, float)) else _describe(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _check_table(value, schema, path, out) -> None:
+    if not isinstance(value, dict):
+        out.append((path, f"must be a table, not {_describe(value)}"))
+        return
+    known = {}
+    for key, spec in schema.items():
+        name = key.rstrip("!")
+        known[name] = spec
+        if key.endswith("!") and name not in value:
+            out.append((_join(path, name), "is required but missing"))
+    for name, item in value.items():
+        spec = known.get(name)
+        if spec is None:
+            hint = _closest(name, known)
+            if path and name in TOP:
+                msg = f"unknown key (a top-level {name!r} must come before the first [table] header)"
+            else:
+                msg = "unknown key" + (f" (did you mean {hint}?)" if hint else "")
+            out.append((_join(path, name), msg))
+            continue
+        _check_value(item, spec, _join(path, name), out)
+
+
+def _join(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name
+
+
+def _closest(word, choices):
+    import difflib
+
+    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.7)
+    return found[0] if found else None
+
+
+# --------------------------------------------------------------------------------------------
+# Cross-checks: references, uniqueness, plausibility. Run on a structurally valid document.
+
+
+def _cross_check(doc, out) -> None:
+    plan = doc["plan"]
+    start, end = plan["period"]
+    pid = plan["id"]
+
+    def unique(table):
+        seen = {}
+        for i, item in enumerate(doc.get(table, [])):
+            key = item["id"]
+            if key in seen:
+                out.append((f"{table}[{i}].id", f"duplicate id {key!r} (first at {table}[{seen[key]}])"))
+            else:
+                seen[key] = i
+        return seen
+
+    sources = unique("sources")
+    chapters = unique("chapters")
+    sections = unique("sections")
+    themes = unique("themes")
+    goals = unique("goals")
+    unique("claims")
+
+    # Aliases and ids must not collide across chapters, sections and themes (area names).
+    names: dict[str, str] = {}
+    for table in ("chapters", "sections", "themes"):
+        for i, item in enumerate(doc.get(table, [])):
+            for j, name in enumerate([item["id"], *item.get("aliases", [])]):
+                key = name.lower()
+                where = f"{table}[{i}]" + (".id" if j == 0 else f".aliases[{j - 1}]")
+                if key in names and names[key] != where and j > 0:
+                    out.append((where, f"area name {name!r} is already used by {names[key]}"))
+                names.setdefault(key, where)
+
+    def ref(value, table, index, path, what):
+        if value not in index:
+            hint = _closest(value, index)
+            out.append((path, f"unknown {what} {value!r}" + (f" (did you mean {hint}?)" if hint else "")))
+
+    for rel in ("predecessor", "successor"):
+        if plan.get(rel) == pid:
+            out.append((f"plan.{rel}", "a plan cannot be its own " + rel))
+    if "assessment" in plan:
+        ref(plan["assessment"], "sources", sources, "plan.assessment", "source")
+    for j, s in enumerate(plan.get("sources", [])):
+        ref(s, "sources", sources, f"plan.sources[{j}]", "source")
+    _check_notes(plan.get("notes", []), "plan.notes", sources, ref)
+
+    for i, sec in enumerate(doc.get("sections", [])):
+        ref(sec["chapter"], "chapters", chapters, f"sections[{i}].chapter", "chapter")
+
+    for i, theme in enumerate(doc.get("themes", [])):
+        p = f"themes[{i}]"
+        for j, s in enumerate(theme.get("sections", [])):
+            if s not in sections and s not in chapters:
+                ref(s, "sections", {**sections, **chapters}, f"{p}.sections[{j}]", "section or chapter")
+        for j, g in enumerate(theme.get("goals", [])):
+            ref(g, "goals", goals, f"{p}.goals[{j}]", "goal")
+        if not (theme.get("sections") or theme.get("tags") or theme.get("goals")):
+            out.append((p, "a theme needs sections, tags or goals"))
+
+    for i, goal in enumerate(doc.get("goals", [])):
+        p = f"goals[{i}]"
+        has_sec, has_ch = "section" in goal, "chapter" in goal
+        if has_sec:
+            ref(goal["section"], "sections", sections, f"{p}.section", "section")
+            if has_ch and goal["section"] in sections:
+                owner = doc["sections"][sections[goal["section"]]]["chapter"]
+                if owner != goal["chapter"]:
+                    out.append((f"{p}.chapter", f"section {goal['section']!r} is in chapter {owner!r}"))
+        elif has_ch:
+            ref(goal["chapter"], "chapters", chapters, f"{p}.chapter", "chapter")
+        else:
+            out.append((p, "needs a section (or, for a chapter without sections, a chapter)"))
+        for j, s in enumerate(goal.get("plan_sources", [])):
+            ref(s, "sources", sources, f"{p}.plan_sources[{j}]", "source")
+        target = goal.get("target")
+        if target is not None:
+            _check_target(target, f"{p}.target", start, end, out)
+        _check_results(goal.get("results", []), f"{p}.results", target, sources, ref, out)
+        _check_notes(goal.get("notes", []), f"{p}.notes", sources, ref)
+
+    area_ids = {**chapters, **sections, **themes}
+    for i, claim in enumerate(doc.get("claims", [])):
+        p = f"claims[{i}]"
+        if "area" in claim and claim["area"] not in area_ids:
+            ref(claim["area"], "areas", area_ids, f"{p}.area", "area")
+        for j, s in enumerate(claim.get("sources", [])):
+            ref(s, "sources", sources, f"{p}.sources[{j}]", "source")
+        if "share" in claim and not 0 <= claim["share"] <= 100:
+            out.append((f"{p}.share", f"must be a percentage from 0 to 100, not {claim['share']}"))
+        if "share" in claim and not claim.get("counts"):
+            out.append((f"{p}.counts", "a claim with a share needs the statuses it counts"))
+        _check_results(claim.get("results", []), f"{p}.results", None, sources, ref, out)
+        _check_notes(claim.get("notes", []), f"{p}.notes", sources, ref)
+
+
+def _check_target(t, p, start, end, out) -> None:
+    if "year" in t and "period" in t:
+        out.append((p, "give either year or period, not both"))
+    elif "year" not in t and "period" not in t:
+        out.append((p, "needs a year or a period"))
+    last = t["period"][1] if "period" in t else t.get("year")
+    if last is not None and not start <= last <= end + 5:
+        out.append((f"{p}.{'period' if 'period' in t else 'year'}",
+                    f"target year {last} is outside the plan's period {start}-{end}"))
+    if t.get("aggregate", "end") != "end" and "period" not in t:
+        out.append((f"{p}.aggregate", "a mean or total target needs a period"))
+    base = t.get("baseline")
+    if base and last is not None and base["year"] > last:
+        out.append((f"{p}.baseline.year", f"baseline year {base['year']} is after the target year {last}"))
+
+
+def _check_results(results, p, target, sources, ref, out) -> None:
+    for j, r in enumerate(results):
+        q = f"{p}[{j}]"
+        ref(r["source"], "sources", sources, f"{q}.source", "source")
+        for k, s in enumerate(r.get("see_also", [])):
+            ref(s, "sources", sources, f"{q}.see_also[{k}]", "source")
+        if "year" in r and "period" in r:
+            out.append((q, "give either year or period, not both"))
+        if "value" in r:
+            if "unit" not in r:
+                out.append((f"{q}.unit", "a result with a value needs a unit"))
+            elif target is not None and r["unit"] != target["unit"]:
+                out.append((f"{q}.unit", f"unit {r['unit']!r} differs from the target's {target['unit']!r}", "warning"))
+        elif "text" not in r:
+            out.append((q, "a result needs a value or a text"))
+        if "year" not in r and "period" not in r:
+            out.append((q, "needs a year or a period"))
+
+
+def _check_notes(notes, p, sources, ref) -> None:
+    for j, note in enumerate(notes):
+        if isinstance(note, dict):
+            for k, s in enumerate(note.get("sources", [])):
+                ref(s, "sources", sources, f"{p}[{j}].sources[{k}]", "source")
+
+
+# --------------------------------------------------------------------------------------------
+
+
+def validate(doc, file: str) -> list[Problem]:
+    """Every problem of one parsed plan document, errors and warnings, in document order."""
+    raw: list[tuple] = []
+    _check_table(doc, TOP, "", raw)
+    if "format" in doc and doc["format"] != FORMAT_VERSION and not raw:
+        raw.append(("format", f"this hrplan reads format {FORMAT_VERSION}, not {doc['format']}"))
+    if not raw:
+        _cross_check(doc, raw)
+    return [Problem(file, item[0], item[1], severity=item[2] if len(item) > 2 else "error") for item in raw]
+
+
+def _date(v):
+    return None if v is None else (v if isinstance(v, str) else v.isoformat())
+
+
+def _note(n):
+    return {"text": n, "kind": "note", "sources": []} if isinstance(n, str) else {
+        "text": n["text"], "kind": n.get("kind", "note"), "sources": n.get("sources", [])}
+
+
+def _span(d):
+    if "period" in d:
+        return d["period"][0], d["period"][1]
+    return None, d.get("year")
+
+
+def normalise(doc) -> dict:
+    """The canonical, JSON-safe form of a valid document: what ``build`` and the cache take."""
+    out = {k: v for k, v in doc.items() if k not in ("plan",)}
+    plan = dict(doc["plan"])
+    plan["published"] = _date(plan.get("published"))
+    plan["notes"] = [_note(n) for n in plan.get("notes", [])]
+    out["plan"] = plan
+    out["sources"] = [dict(s, date=_date(s.get("date"))) for s in doc.get("sources", [])]
+    goals = []
+    for g in doc.get("goals", []):
+        g = dict(g)
+        g["notes"] = [_note(n) for n in g.get("notes", [])]
+        goals.append(g)
+    out["goals"] = goals
+    claims = []
+    for c in doc.get("claims", []):
+        c = dict(c)
+        c["notes"] = [_note(n) for n in c.get("notes", [])]
+        claims.append(c)
+    out["claims"] = claims
+    return out
+
+
+def _result(r) -> m.Result:
+    start, year = _span(r)
+    return m.Result(
+        source=r["source"], year=year, start=start, value=r.get("value"), unit=r.get("unit"),
+        qualifier=r.get("qualifier", "exact"), text=r.get("text"), locator=r.get("locator"),
+        note=r.get("note"), see_also=r.get("see_also", []), use=r.get("use", True),
+        aggregate=r.get("aggregate"),
+    )
+
+
+def _notes(ns) -> list[m.Note]:
+    return [m.Note(n["text"], n["kind"], n["sources"]) for n in ns]
+
+
+def build(doc, file: str) -> m.Plan:
+    """Records from a canonical document (see ``normalise``)."""
+    p = doc["plan"]
+    plan = m.Plan(
+        id=p["id"], title=p["title"], file=file, title_zh=p.get("title_zh"), issuer=p.get("issuer"),
+        published=p.get("published"), start=p["period"][0], end=p["period"][1],
+        predecessor=p.get("predecessor"), successor=p.get("successor"),
+        assessment=p.get("assessment"), notes=_notes(p.get("notes", [])), cited=p.get("sources", []),
+    )
+    for s in doc.get("sources", []):
+        plan.sources[s["id"]] = m.Source(**s)
+    for c in doc["chapters"]:
+        plan.chapters[c["id"]] = m.Chapter(**c)
+    for s in doc.get("sections", []):
+        plan.sections[s["id"]] = m.Section(**s)
+    for t in doc.get("themes", []):
+        plan.themes[t["id"]] = m.Theme(**t)
+    for g in doc.get("goals", []):
+        section = g.get("section")
+        chapter = plan.sections[section].chapter if section else g["chapter"]
+        target = None
+        t = g.get("target")
+        if t is not None:
+            start, year = _span(t)
+            base = t.get("baseline")
+            target = m.Target(
+                metric=t["metric"], unit=t["unit"], op=t["op"], value=t["value"], year=year,
+                start=start, baseline=m.Baseline(base["value"], base["year"]) if base else None,
+                binding=t.get("binding"), ceiling=t.get("ceiling", False),
+                aggregate=t.get("aggregate", "end"), wording=t.get("wording"),
+            )
+        plan.goals[g["id"]] = m.Goal(
+            id=g["id"], plan=plan.id, chapter=chapter, section=section, text=g["text"],
+            kind=g.get("kind", "commitment"), tags=g.get("tags", []), target=target,
+            results=[_result(r) for r in g.get("results", [])],
+            reported_status=g.get("reported_status"), reported_wording=g.get("reported_wording"),
+            plan_sources=g.get("plan_sources", []), notes=_notes(g["notes"]),
+        )
+    for c in doc.get("claims", []):
+        plan.claims.append(m.Claim(
+            id=c["id"], text=c["text"], area=c.get("area"), binding=c.get("binding"), share=c.get("share"),
+            qualifier=c.get("qualifier", "exact"), counts=c.get("counts", []),
+            reported_status=c.get("reported_status"), sources=c.get("sources", []),
+            results=[_result(r) for r in c.get("results", [])], notes=_notes(c["notes"]),
+        ))
+    return plan
+
+
+# --------------------------------------------------------------------------------------------
+
+
+def read_text(file: str) -> str:
+    """The text of a plan file, or a PlanFileError naming the file and what is wrong."""
+    try:
+        size = os.path.getsize(file)
+        if size > MAX_FILE_BYTES:
+            raise PlanFileError([Problem(file, "", f"file is {size / 2**20:.0f} MB; plan files may be at most {MAX_FILE_BYTES // 2**20} MB")])
+        with open(file, "rb") as fh:
+            data = fh.read()
+    except IsADirectoryError:
+        raise PlanFileError([Problem(file, "", "is a directory, not a plan file")]) from None
+    except OSError as exc:
+        raise PlanFileError([Problem(file, "", f"cannot read: {exc.strerror or exc}")]) from None
+    if not data.strip():
+        raise PlanFileError([Problem(file, "", "file is empty")])
+    if b"\x00" in data:
+        raise PlanFileError([Problem(file, "", "is a binary file, not a TOML plan file")])
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise PlanFileError([Problem(file, "", "is not UTF-8 text (save the file as UTF-8)", line=line)]) from None
+
+
+def parse(text: str, file: str) -> dict:
+    import tomli
+
+    try:
+        return tomli.loads(text)
+    except tomli.TOMLDecodeError as exc:
+        msg = getattr(exc, "msg", None) or str(exc).split(" (at line")[0]
+        raise PlanFileError([Problem(file, "", f"TOML syntax error: {msg}",
+                                     line=getattr(exc, "lineno", None), column=getattr(exc, "colno", None))]) from None
+    except (RecursionError, MemoryError, ValueError) as exc:
+        raise PlanFileError([Problem(file, "", f"cannot parse: {type(exc).__name__}")]) from None
+
+
+def _locate(problems: list[Problem], text: str) -> None:
+    """Give problems under ``goals[12]`` etc. the line of that table's header, where found."""
+    starts: dict[str, list[int]] = {}
+    for n, line in enumerate(text.splitlines(), 1):
+        s = line.strip()
+        if s.startswith("[[") and s.endswith("]]") and "." not in s:
+            starts.setdefault(s[2:-2].strip(), []).append(n)
+    for p in problems:
+        mt = re.match(r"^(\w+)\[(\d+)\]", p.path)
+        if mt and p.line is None:
+            lines = starts.get(mt.group(1), [])
+            i = int(mt.group(2))
+            if i < len(lines):
+                p.line = lines[i]
+
+
+def check_file(file: str) -> tuple[dict | None, list[Problem]]:
+    """Parse and validate one file: (canonical document or None, problems)."""
+    try:
+        text = read_text(file)
+        doc = parse(text, file)
+    except PlanFileError as exc:
+        return None, exc.problems
+    problems = validate(doc, file)
+    _locate(problems, text)
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    return normalise(doc), problems
+
+
+def load_file(file: str, use_cache: bool = True) -> m.Plan:
+    """One plan file as records; raises PlanFileError with every error found."""
+    from hrplan import cache
+
+    key = cache.key_for(file) if use_cache else None
+    doc = cache.read(key) if key else None
+    if doc is None:
+        doc, problems = check_file(file)
+        if doc is None:
+            raise PlanFileError(problems)
+        if key:
+            cache.write(key, doc)
+    return build(doc, file)
+
+
+def load_plans(path: str | None = None, use_cache: bool | None = None) -> list[m.Plan]:
+    """Every plan in ``path`` (a file or a directory; default: HRPLAN_DATA, else the bundled data)."""
+    if path is None:
+        path = os.environ.get("HRPLAN_DATA") or bundled_data_dir()
+    if use_cache is None:
+        use_cache = os.environ.get("HRPLAN_NO_CACHE", "") in ("", "0")
+    plans, problems = [], []
+    for file in plan_files(path):
+        try:
+            plans.append(load_file(file, use_cache))
+        except PlanFileError as exc:
+            problems.extend(exc.problems)
+    problems.extend(cross_check_plans(plans))
+    if problems:
+        raise PlanFileError(problems)
+    return plans
+
+
+def cross_check_plans(plans: list[m.Plan]) -> list[Problem]:
+    """Checks between plan files: unique plan ids, and links that agree both ways."""
+    problems = []
+    by_id: dict[str, m.Plan] = {}
+    for plan in plans:
+        if plan.id in by_id:
+            problems.append(Problem(plan.file, "plan.id", f"duplicate plan id {plan.id!r} (also in {by_id[plan.id].file})"))
+        by_id.setdefault(plan.id, plan)
+    for plan in plans:
+        for rel, back in (("predecessor", "successor"), ("successor", "predecessor")):
+            other = by_id.get(getattr(plan, rel) or "")
+            if other is not None and getattr(other, back) not in (None, plan.id):
+                problems.append(Problem(plan.file, f"plan.{rel}",
+                                        f"{other.id} names {getattr(other, back)!r} as its {back}, not {plan.id!r}"))
+    return problems

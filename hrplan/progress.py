@@ -1,0 +1,323 @@
+"""The status method: how hrplan computes a goal's status from its target and results.
+
+Documented for users in docs/methodology.md (and ``hrplan methodology``); every number below is
+named there. Pure functions; no I/O.
+
+1. Results used: those with ``use = true``, a value, and the target's unit. None with a value:
+   ``no_data``; values only in other units: ``indeterminate``. No target: ``not_quantified``.
+2. Aggregation as the target says: ``end`` the latest result in or after the target year;
+   ``mean`` a reported period mean, else the mean of yearly results over every year of the
+   period; ``total`` a reported period total, else the sum of yearly results over every year.
+3. Final (an aggregated value exists for the target year): compare with the target. A result's
+   qualifier turns its value into a range (see ``value_range``); the status must hold over the
+   whole range, else ``indeterminate``.
+4. Interim (only earlier results): R = observed rate / required rate since the baseline, the rates
+   being continuously compounded annual growth rates (ln(v/B) per year) where every value is
+   positive, otherwise linear change per year. R >= 0.95 on_track, >= 0.60 needs_acceleration,
+   >= 0 limited_progress, < 0 deterioration. A target reached early is met or surpassed.
+"""
+
+from __future__ import annotations
+
+import math
+
+from hrplan.model import Goal, Result, Target
+
+APPROX = 0.05  # "about v" is read as v +/- 5%; "nearly v" as [v - 5%, v]
+ON_TRACK, NEEDS_ACCELERATION = 0.95, 0.60
+INF = math.inf
+
+# Order of statuses from worst to best, for comparing outcomes of one target.
+RANK = {
+    "not_met": 0,
+    "deterioration": 0,
+    "limited_progress": 1,
+    "needs_acceleration": 2,
+    "on_track": 3,
+    "met": 4,
+    "surpassed": 5,
+}
+ACHIEVED = ("met", "surpassed")
+UNDER_WAY = ("on_track", "needs_acceleration", "limited_progress")
+# Which computed statuses agree with each reported verdict.
+AGREES_WITH = {
+    "surpassed": ("surpassed",),
+    "met": ("met", "surpassed"),
+    "in_progress": UNDER_WAY,
+    "not_met": ("not_met", "deterioration", *UNDER_WAY),
+}
+
+
+class Assessment:
+    """The method's answer for one goal, with its working."""
+
+    __slots__ = ("status", "progress", "agreement", "value", "year", "method", "reason",
+                 "required_rate", "observed_rate", "ratio", "used", "baseline")
+
+    def __init__(self, status, reason, **kw):
+        self.status = status
+        self.reason = reason
+        self.progress = kw.get("progress")
+        self.agreement = None
+        self.value = kw.get("value")
+        self.year = kw.get("year")
+        self.method = kw.get("method")
+        self.required_rate = kw.get("required_rate")
+        self.observed_rate = kw.get("observed_rate")
+        self.ratio = kw.get("ratio")
+        self.used = kw.get("used", [])
+        self.baseline = kw.get("baseline")
+
+    def working(self) -> dict:
+        return {
+            "method": self.method,
+            "value": self.value,
+            "year": self.year,
+            "baseline": self.baseline,
+            "required_rate": self.required_rate,
+            "observed_rate": self.observed_rate,
+            "ratio": self.ratio,
+            "results_used": self.used,
+            "reason": self.reason,
+        }
+
+
+def value_range(value: float, qualifier: str):
+    """(low, low_open, high, high_open): the values a reported figure may stand for."""
+    if qualifier == "more_than":
+        return value, True, INF, True
+    if qualifier == "at_least":
+        return value, False, INF, True
+    if qualifier == "less_than":
+        return -INF, True, value, True
+    if qualifier == "at_most":
+        return -INF, True, value, False
+    if qualifier in ("about", "nearly"):
+        spread = abs(value) * APPROX
+        return value - spread, False, (value if qualifier == "nearly" else value + spread), False
+    return value, False, value, False
+
+
+def _eq(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+def compare(target: Target, low, low_open, high, high_open) -> str:
+    """Final status of a value range against a target: surpassed, met, not_met or indeterminate."""
+    op, t = target.op, target.value
+    if op == "==":
+        if low == high and _eq(low, t):
+            return "met"
+        above = low > t or (low_open and low >= t)
+        below = high < t or (high_open and high <= t)
+        return "not_met" if above or below else "indeterminate"
+    sign = 1 if op in (">=", ">") else -1
+    # Goodness: positive is better. For a reduction target the range flips.
+    if sign > 0:
+        glo, glo_open, ghi, ghi_open = low - t, low_open, high - t, high_open
+    else:
+        glo, glo_open, ghi, ghi_open = t - high, high_open, t - low, low_open
+    strict = op in (">", "<")
+    if abs(glo) < 1e-9 * max(1.0, abs(t)):
+        glo = 0.0
+    if abs(ghi) < 1e-9 * max(1.0, abs(t)):
+        ghi = 0.0
+    all_better = glo > 0 or (glo == 0 and glo_open)
+    all_reach = all_better or (glo == 0 and not strict)
+    all_short = ghi < 0 or (ghi == 0 and (ghi_open or strict))
+    if target.ceiling:
+        if all_reach:
+            return "met"
+        return "not_met" if all_short else "indeterminate"
+    if all_better:
+        return "surpassed"
+    if all_reach:
+        return "met"
+    if all_short:
+        return "not_met"
+    return "indeterminate"
+
+
+def _rate(v0: float, v1: float, years: float, log: bool) -> float:
+    return (math.log(v1 / v0) if log else v1 - v0) / years
+
+
+def classify_ratio(ratio: float) -> str:
+    if ratio >= ON_TRACK:
+        return "on_track"
+    if ratio >= NEEDS_ACCELERATION:
+        return "needs_acceleration"
+    if ratio >= 0:
+        return "limited_progress"
+    return "deterioration"
+
+
+def _interim_point(target, base_value, base_year, value, year):
+    """(status, required, observed, ratio) for an exact interim value."""
+    log = base_value > 0 and value > 0 and target.value > 0
+    required = _rate(base_value, target.value, target.year - base_year, log)
+    observed = _rate(base_value, value, year - base_year, log)
+    if required == 0:
+        ratio = INF if observed == 0 else (INF if (observed > 0) == (target.op in (">=", ">")) else -INF)
+    else:
+        ratio = observed / required
+    return classify_ratio(ratio), required, observed, ratio
+
+
+def _fmt(x: float) -> str:
+    return f"{x:g}"
+
+
+def _final_value(target: Target, results: list[Result]):
+    """(value, qualifier, year, results used, why-not) for the target's aggregation."""
+    start = target.start if target.start is not None else target.year
+    if target.aggregate == "end":
+        finals = [r for r in results if r.year >= target.year]
+        if not finals:
+            return None
+        best = max(finals, key=lambda r: r.year)
+        return best.value, best.qualifier, best.year, [best], None
+    # mean or total: a reported aggregate over the period, else the yearly figures.
+    for r in results:
+        if r.start is not None and r.start <= start and r.year >= target.year:
+            if r.aggregate in (None, target.aggregate):
+                return r.value, r.qualifier, r.year, [r], None
+    yearly = {}
+    for r in results:
+        if r.start is None and start <= r.year <= target.year:
+            yearly.setdefault(r.year, r)
+    if not yearly or max(yearly) < target.year:
+        return None
+    missing = [y for y in range(start, target.year + 1) if y not in yearly]
+    used = [yearly[y] for y in sorted(yearly)]
+    if missing:
+        return None, "exact", target.year, used, f"results for {len(yearly)} of {target.year - start + 1} years of the period"
+    total = sum(r.value for r in used)
+    value = total / len(used) if target.aggregate == "mean" else total
+    quals = {r.qualifier for r in used}
+    qualifier = quals.pop() if len(quals) == 1 else "mixed"
+    return value, qualifier, target.year, used, None
+
+
+def _range_for(value, qualifier):
+    if qualifier == "mixed":
+        return None
+    return value_range(value, qualifier)
+
+
+def _progress(target: Target, value: float | None) -> float | None:
+    if value is None or target.ceiling:
+        return None
+    base = target.baseline.value if target.baseline else 0.0
+    span = target.value - base
+    if span == 0:
+        return None
+    share = (value - base) / span
+    return share if math.isfinite(share) else None
+
+
+def assess(goal: Goal) -> Assessment:
+    """The computed status of a goal, with its working and (if the source gave one) agreement."""
+    a = _assess(goal)
+    if goal.reported_status in AGREES_WITH and a.status not in ("indeterminate", "no_data", "not_quantified"):
+        a.agreement = "agrees" if a.status in AGREES_WITH[goal.reported_status] else "differs"
+    return a
+
+
+def _assess(goal: Goal) -> Assessment:
+    target = goal.target
+    if target is None:
+        return Assessment("not_quantified", "no quantified target; the reported verdict speaks alone")
+    numeric = [r for r in goal.results if r.use and r.value is not None]
+    if not numeric:
+        return Assessment("no_data", "no reported figure for this target")
+    results = [r for r in numeric if r.unit == target.unit]
+    if not results:
+        units = ", ".join(sorted({r.unit or "?" for r in numeric}))
+        return Assessment("indeterminate", f"results are in {units}, the target in {target.unit}")
+    results.sort(key=lambda r: (r.year, r.start or r.year))
+
+    final = _final_value(target, results)
+    if final is not None:
+        value, qualifier, year, used, why_not = final
+        ids = [_result_label(r) for r in used]
+        if why_not:
+            return Assessment("indeterminate", f"the {target.aggregate} needs every year; there are {why_not}",
+                              method="final", used=ids)
+        rng = _range_for(value, qualifier)
+        if rng is None:
+            return Assessment("indeterminate", "the yearly figures mix exact and approximate values",
+                              method="final", value=value, year=year, used=ids)
+        status = compare(target, *rng)
+        what = {"end": "result", "mean": "mean over the period", "total": "total over the period"}[target.aggregate]
+        shown = _fmt(value) if qualifier in ("exact", "mixed") else f"{qualifier.replace('_', ' ')} {_fmt(value)}"
+        reason = f"{what} {shown} {target.unit} against target {target.op} {_fmt(target.value)}"
+        reason += {"surpassed": ": better than the target", "met": ": reaches the target" if not target.ceiling else ": stays within the limit",
+                   "not_met": ": falls short" if not target.ceiling else ": outside the limit",
+                   "indeterminate": ": the reported figure is too imprecise to tell"}[status]
+        return Assessment(status, reason, method="final", value=value, year=year, used=ids,
+                          progress=_progress(target, value))
+
+    # Interim: only results before the target year.
+    latest = results[-1]
+    ids = [_result_label(latest)]
+    low, low_open, high, high_open = value_range(latest.value, latest.qualifier)
+    reached = compare(target, low, low_open, high, high_open)
+    progress = _progress(target, latest.value)
+    if reached in ACHIEVED:
+        return Assessment(reached, f"{latest.year} result already {'beyond' if reached == 'surpassed' else 'at'} the {target.year} target",
+                          method="early", value=latest.value, year=latest.year, used=ids, progress=progress)
+    if target.ceiling:
+        return Assessment("indeterminate", "an interim result outside a limit does not settle the final status",
+                          method="interim", value=latest.value, year=latest.year, used=ids, progress=progress)
+    if target.baseline is not None:
+        base_value, base_year = target.baseline.value, target.baseline.year
+        base_label = f"baseline {_fmt(base_value)} ({base_year})"
+    elif len(results) >= 2 and results[0].year < latest.year:
+        base_value, base_year = results[0].value, results[0].year
+        base_label = f"earliest result {_fmt(base_value)} ({base_year}) as baseline"
+        ids.insert(0, _result_label(results[0]))
+    else:
+        return Assessment("indeterminate", "one interim result and no baseline: no rate to compare",
+                          method="interim", value=latest.value, year=latest.year, used=ids, progress=progress)
+    if latest.year <= base_year or target.year <= base_year:
+        return Assessment("indeterminate", "no years between the baseline and the latest result",
+                          method="interim", value=latest.value, year=latest.year, used=ids, progress=progress)
+    statuses = set()
+    first = None
+    for end in ((low, high) if (low, high) != (latest.value, latest.value) else (latest.value,)):
+        if not math.isfinite(end):
+            statuses.add("open")
+            continue
+        point = _interim_point(target, base_value, base_year, end, latest.year)
+        first = first or point
+        statuses.add(point[0])
+    if len(statuses) != 1 or first is None:
+        return Assessment("indeterminate", f"the {latest.year} figure is a range whose ends classify differently",
+                          method="interim", value=latest.value, year=latest.year, used=ids, progress=progress,
+                          baseline=base_label)
+    status, required, observed, ratio = first
+    kind = "log growth" if base_value > 0 and latest.value > 0 and target.value > 0 else "linear change"
+    reason = (f"{kind} per year observed {observed:.4g} vs required {required:.4g} since {base_label}: "
+              f"ratio {ratio:.2f} -> {status}")
+    return Assessment(status, reason, method="interim", value=latest.value, year=latest.year, used=ids,
+                      progress=progress, required_rate=required, observed_rate=observed,
+                      ratio=ratio if math.isfinite(ratio) else None, baseline=base_label)
+
+
+def methodology_text() -> str:
+    """The method as documented for users (docs/methodology.md, shipped inside the wheel)."""
+    import os
+
+    here = os.path.dirname(os.path.abspath(__file__))
+    for path in (os.path.join(here, "methodology.md"), os.path.join(os.path.dirname(here), "docs", "methodology.md")):
+        try:
+            with open(path, encoding="utf-8") as fh:
+                return fh.read()
+        except OSError:
+            continue
+    return __doc__ or ""
+
+
+def _result_label(r: Result) -> str:
+    return f"{r.start}-{r.year}" if r.start is not None else str(r.year)

@@ -1,0 +1,51 @@
+"""Plain output for pipes: every value whole, tab-separated rows under a header line (as gh does).
+
+A command whose answer is one table prints just that table; an answer of several blocks prints
+each under a ``# title`` line, blocks separated by a blank line. No colour unless FORCE_COLOR.
+"""
+
+from __future__ import annotations
+
+from hrplan.views import Bar, Fields, Status, Table, Text
+
+ANSI = {
+    "surpassed": "1;32", "met": "32", "on_track": "36", "needs_acceleration": "33",
+    "limited_progress": "33", "deterioration": "31", "not_met": "31", "indeterminate": "35",
+    "no_data": "2", "not_quantified": "2",
+}
+
+
+def _clean(value) -> str:
+    return str(value).replace("\t", " ").replace("\r", " ").replace("\n", " ")
+
+
+def _cell(value, color: bool) -> str:
+    if isinstance(value, Status) and color and value in ANSI:
+        return f"\x1b[{ANSI[value]}m{value}\x1b[0m"
+    if isinstance(value, Bar):
+        return str(value)
+    return _clean(value)
+
+
+def render(blocks, stream, color: bool = False) -> None:
+    single = len([b for b in blocks if isinstance(b, Table)]) == 1 and all(
+        isinstance(b, Table) or (isinstance(b, Text) and b.style == "dim") for b in blocks)
+    out = []
+    for block in blocks:
+        if isinstance(block, Table):
+            if not single:
+                out.append(f"# {_clean(block.title)}")
+            out.append("\t".join(block.columns))
+            out.extend("\t".join(_cell(c, color) for c in row) for row in block.rows)
+        elif isinstance(block, Fields):
+            out.append(f"# {_clean(block.title)}")
+            out.extend(f"{k}\t{_cell(v, color)}" for k, v in block.pairs)
+        elif isinstance(block, Text):
+            if single and block.style == "dim":
+                continue  # a legend is for people at a terminal; keep piped tables pure rows
+            out.append(block.text)
+        if not single:
+            out.append("")
+    text = "\n".join(out).rstrip("\n") + "\n"
+    stream.write(text)
+    stream.flush()

@@ -1,0 +1,88 @@
+"""Terminal output with Rich: tables that wrap rather than cut, status words in colour."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console
+from rich.table import Table as RichTable
+from rich.text import Text as RichText
+
+from hrplan.views import Bar, Fields, Status, Table, Text
+
+BAR_WIDTH = 10
+STYLES = {
+    "surpassed": "bold green", "met": "green", "on_track": "cyan", "needs_acceleration": "yellow",
+    "limited_progress": "yellow", "deterioration": "red", "not_met": "bold red",
+    "indeterminate": "magenta", "no_data": "dim", "not_quantified": "dim",
+}
+
+
+def console_for(env, stream=None) -> Console:
+    return Console(
+        file=stream, width=env.width, color_system="auto" if env.color else None,
+        force_terminal=env.color or None, no_color=not env.color, highlight=False,
+        emoji=False, legacy_windows=False, safe_box=not env.unicode,
+    )
+
+
+def _cell(value, ascii_only: bool):
+    if isinstance(value, Status):
+        return RichText(str(value), style=STYLES.get(str(value), ""))
+    if isinstance(value, Bar):
+        if value.share is None:
+            return RichText("")
+        filled = round(max(0.0, min(value.share, 1.0)) * BAR_WIDTH)
+        full, empty = ("#", "-") if ascii_only else ("\u2501", "\u2500")
+        text = RichText(full * filled, style="green" if value.share >= 1 else "cyan")
+        text.append(empty * (BAR_WIDTH - filled), style="dim")
+        text.append(f" {value}")
+        return text
+    return RichText(str(value))
+
+
+def render(blocks, env, stream=None) -> None:
+    console = console_for(env, stream)
+    ascii_only = not env.unicode
+    for block in blocks:
+        if isinstance(block, Table) and console.width < 10 * len(block.columns) + 10:
+            _records(console, block, ascii_only)
+        elif isinstance(block, Table):
+            t = RichTable(title=block.title, title_justify="left", title_style="bold",
+                          box=box.ASCII if ascii_only else box.SIMPLE_HEAD, show_lines=False,
+                          header_style="bold", expand=False, pad_edge=False)
+            bars = {i for i, row in enumerate(zip(*block.rows)) if any(isinstance(c, Bar) for c in row)}
+            for i, name in enumerate(block.columns):
+                wide = name in block.wrap
+                if i in bars:
+                    t.add_column(name, no_wrap=True, min_width=BAR_WIDTH + 5)
+                else:
+                    t.add_column(name, overflow="fold", ratio=3 if wide else None, min_width=12 if wide else None)
+            for row in block.rows:
+                t.add_row(*(_cell(c, ascii_only) for c in row))
+            console.print(t)
+        elif isinstance(block, Fields):
+            t = RichTable.grid(padding=(0, 2))
+            t.add_column(style="bold", no_wrap=False, overflow="fold")
+            t.add_column(overflow="fold", ratio=1)
+            for k, v in block.pairs:
+                t.add_row(k, _cell(v, ascii_only))
+            console.print(RichText(block.title, style="bold underline"))
+            console.print(t)
+            console.print()
+        elif isinstance(block, Text):
+            console.print(RichText(block.text, style=block.style))
+
+
+def _records(console, block: Table, ascii_only: bool) -> None:
+    """A table too wide for the terminal, printed as one record per row: label, then value."""
+    console.print(RichText(block.title, style="bold"))
+    for row in block.rows:
+        grid = RichTable.grid(padding=(0, 1))
+        grid.add_column(style="bold", no_wrap=True)
+        grid.add_column(overflow="fold", ratio=1)
+        for name, cell in zip(block.columns, row):
+            if str(cell) != "":
+                grid.add_row(name, _cell(cell, ascii_only))
+        console.print(RichText("-" * min(console.width, 40), style="dim"))
+        console.print(grid)
+    console.print()

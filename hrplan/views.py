@@ -1,0 +1,318 @@
+"""Lay each command's answer out as blocks for the table renderers: headings, fields, tables, text.
+
+A view only arranges and formats what ``hrplan.query`` computed (numbers to strings, which
+columns to show); it computes nothing and imports neither Click nor Rich. The terminal renderer
+draws the blocks with Rich; the plain renderer prints them as tab-separated text for pipes.
+"""
+
+from __future__ import annotations
+
+
+class Status(str):
+    """A cell holding a computed status (renderers colour it; the word carries the meaning)."""
+
+
+class Bar:
+    """A cell holding a progress share (0..1 or more), drawn as a bar or printed as a percent."""
+
+    __slots__ = ("share",)
+
+    def __init__(self, share):
+        self.share = share
+
+    def __str__(self) -> str:
+        return "" if self.share is None else f"{self.share * 100:.0f}%"
+
+
+class Table:
+    __slots__ = ("title", "columns", "rows", "wrap")
+
+    def __init__(self, title, columns, rows, wrap=()):
+        self.title, self.columns, self.rows, self.wrap = title, columns, rows, set(wrap)
+
+
+class Fields:
+    __slots__ = ("title", "pairs")
+
+    def __init__(self, title, pairs):
+        self.title, self.pairs = title, [(k, v) for k, v in pairs if v not in (None, "", [])]
+
+
+class Text:
+    __slots__ = ("text", "style")
+
+    def __init__(self, text, style=""):
+        self.text, self.style = text, style
+
+
+QUALIFIER_WORDS = {
+    "exact": "", "more_than": "more than ", "at_least": "at least ", "less_than": "less than ",
+    "at_most": "at most ", "about": "about ", "nearly": "nearly ",
+}
+LEGEND = ("Status is computed by hrplan from target and results (see `hrplan methodology`); "
+          "'reported' is the source's own verdict. Words carry the meaning; colour only repeats it.")
+
+
+def num(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    return f"{v:,}" if isinstance(v, int) else format(v, ",.10g")
+
+
+def unit(value: str, u: str | None) -> str:
+    if not u:
+        return value
+    return f"{value}{u}" if u.startswith("%") else f"{value} {u}"
+
+
+def period(start, year) -> str:
+    if year is None:
+        return ""
+    return f"{start}-{year}" if start is not None else str(year)
+
+
+def target_text(t: dict | None) -> str:
+    if not t:
+        return ""
+    text = f"{t['op']} {unit(num(t['value']), t['unit'])}"
+    if t["aggregate"] == "mean":
+        text += f" on average over {period(t['start_year'], t['year'])}"
+    elif t["aggregate"] == "total":
+        text += f" in total over {period(t['start_year'], t['year'])}"
+    else:
+        text += f" by {t['year']}"
+    if t["ceiling"]:
+        text += " (a limit)"
+    return text
+
+
+def result_text(r: dict | None) -> str:
+    if not r:
+        return ""
+    if r["value"] is None:
+        return r.get("text") or ""
+    text = QUALIFIER_WORDS.get(r["qualifier"], r["qualifier"] + " ") + unit(num(r["value"]), r["unit"])
+    return f"{text} ({period(r.get('start_year'), r['year'])})" if r["year"] else text
+
+
+def baseline_text(t: dict | None) -> str:
+    if not t or not t["baseline"]:
+        return ""
+    b = t["baseline"]
+    return f"{unit(num(b['value']), t['unit'])} ({b['year']})"
+
+
+def counts_text(counts: dict) -> str:
+    return ", ".join(f"{k} {v}" for k, v in counts.items() if v) or "none"
+
+
+def title_with_zh(title, zh, show_zh=True) -> str:
+    return f"{title} ({zh})" if zh and show_zh else title
+
+
+# ------------------------------------------------------------------------------------ views
+
+
+def claim_blocks(claims: list[dict]) -> list:
+    if not claims:
+        return []
+    rows = []
+    for c in claims:
+        d = c["data"]
+        if d is None:
+            data = "; ".join(result_text(r) for r in c["results"]) or "not a share: nothing to compare"
+            agree = ""
+        elif d["share"] is None:
+            data = "no quantified goals in this set"
+            agree = ""
+        else:
+            data = (f"hrplan: {d['counted']} of {d['quantified']} quantified goals "
+                    f"{'/'.join(c['counts'])}, {d['share']:.0f}%")
+            if d["caveats"]:
+                data += "; " + "; ".join(d["caveats"])
+            agree = d["agreement"] or ""
+        claim = c["text"]
+        if c["share"] is not None:
+            claim += f" [{QUALIFIER_WORDS[c['qualifier']]}{num(c['share'])}%]"
+        rows.append([c["id"], claim, data, agree, ", ".join(c["sources"])])
+    return [Table("Claims of the assessment, beside the data", ["claim", "the source says", "the data shows", "agreement", "sources"],
+                  rows, wrap=("the source says", "the data shows"))]
+
+
+def summary_view(a: dict, show_zh=True) -> list:
+    p = a["plan"]
+    blocks = [Fields(title_with_zh(p["title"], p["title_zh"], show_zh), [
+        ("id", p["id"]), ("issuer", p["issuer"]), ("published", p["published"]),
+        ("period", period(*p["period"])), ("predecessor", p["predecessor"]), ("successor", p["successor"]),
+        ("goals", f"{a['goals']} ({a['quantified']} with a quantified target, {a['with_results']} with reported results)"),
+        ("computed status", counts_text(a["statuses"])),
+        ("reported status", counts_text(a["reported_statuses"])),
+    ])]
+    rows = [[c["id"], title_with_zh(c["title"], c["title_zh"], show_zh), num(c["goals"]), num(c["quantified"]),
+             num(c["with_results"]), c["coverage"] or "", counts_text(c["statuses"])] for c in a["chapters"]]
+    blocks.append(Table("Chapters", ["chapter", "title", "goals", "quantified", "with results", "plan text read", "status"],
+                        rows, wrap=("title", "status")))
+    cov = [[r["section"], r["title"], r["coverage"] or "", r["note"] or ""] for r in a["coverage"]]
+    if cov:
+        blocks.append(Table("How much of each section's plan text was read", ["section", "title", "coverage", "note"],
+                            cov, wrap=("title", "note")))
+    blocks += claim_blocks(a["claims"])
+    if a["differing"]:
+        blocks.append(Text("Reported verdict differs from the computed status: " + ", ".join(a["differing"])))
+    return blocks
+
+
+def areas_view(a: dict, show_zh=True) -> list:
+    ch = [[c["id"], title_with_zh(c["title"], c["title_zh"], show_zh), ", ".join(c["aliases"]), num(c["goals"]),
+           c["coverage"] or ""] for c in a["chapters"]]
+    se = [[s["id"], s["chapter"], title_with_zh(s["title"], s["title_zh"], show_zh), ", ".join(s["aliases"]),
+           num(s["goals"]), num(s["quantified"]), s["coverage"] or ""] for s in a["sections"]]
+    th = [[t["id"], t["title"], ", ".join(t["aliases"]), num(t["goals"]), num(t["quantified"]), t["definition"]]
+          for t in a["themes"]]
+    return [
+        Table("Chapters", ["id", "title", "aliases", "goals", "plan text read"], ch, wrap=("title",)),
+        Table("Sections", ["id", "chapter", "title", "aliases", "goals", "quantified", "plan text read"], se, wrap=("title",)),
+        Table("Themes", ["id", "title", "aliases", "goals", "quantified", "definition"], th, wrap=("definition",)),
+    ]
+
+
+def goals_view(a: dict, show_zh=True) -> list:
+    rows = [[g["id"], g["text"], target_text(g["target"]), Status(g["status"]), g["reported_status"] or ""]
+            for g in a["goals"]]
+    area = a["area"]
+    return [Table(f"Goals of {area['id']}: {area['title']} ({a['count']})",
+                  ["id", "commitment", "target", "status", "reported"], rows, wrap=("commitment", "target"))]
+
+
+def quotas_view(a: dict, show_zh=True) -> list:
+    rows = []
+    for g in a["goals"]:
+        latest = next((r for r in sorted(g["results"], key=lambda r: (r["used"], r["year"] or 0), reverse=True)
+                       if r["value"] is not None), None)
+        rows.append([g["id"], g["target"]["metric"], target_text(g["target"]), baseline_text(g["target"]),
+                     result_text(latest), Status(g["status"]), g["reported_status"] or ""])
+    area = a["area"]
+    return [Table(f"Quantified targets of {area['id']}: {area['title']} ({a['count']})",
+                  ["id", "metric", "target", "baseline", "latest result", "status", "reported"], rows,
+                  wrap=("metric", "target", "latest result"))]
+
+
+def show_view(g: dict, show_zh=True) -> list:
+    blocks = [Fields(f"Goal {g['id']}", [
+        ("commitment", g["text"]),
+        ("chapter", f"{g['chapter']} {g['chapter_title']}"),
+        ("section", f"{g['section']} {g['section_title']}" if g["section"] else None),
+        ("plan text read", g["section_coverage"]),
+        ("kind", g["kind"] if g["kind"] != "commitment" else None),
+        ("tags", ", ".join(g["tags"])),
+        ("target", target_text(g["target"])),
+        ("metric", g["target"]["metric"] if g["target"] else None),
+        ("baseline", baseline_text(g["target"])),
+        ("binding", g["target"]["binding"] if g["target"] else None),
+        ("target wording", g["target"]["wording"] if g["target"] else None),
+        ("status (computed)", Status(g["status"])),
+        ("progress", str(Bar(g["progress"])) if g["progress"] is not None else None),
+        ("reported status", g["reported_status"]),
+        ("reported wording", g["reported_wording"]),
+        ("agreement", g["agreement"]),
+        ("plan text from", ", ".join(g["plan_sources"])),
+    ])]
+    w = g["working"]
+    blocks.append(Fields("How the status was computed", [
+        ("method", w["method"]), ("value used", num(w["value"])), ("year", w["year"]),
+        ("baseline", w["baseline"]), ("required rate", _rate(w["required_rate"])),
+        ("observed rate", _rate(w["observed_rate"])),
+        ("ratio", f"{w['ratio']:.2f}" if w["ratio"] is not None else None),
+        ("results used", ", ".join(w["results_used"])), ("why", w["reason"]),
+    ]))
+    if g["results"]:
+        rows = [[period(r["start_year"], r["year"]), result_text(dict(r, year=None)), r["origin"] or "",
+                 "yes" if r["used"] else "no", r["source"], r["locator"] or "", r["note"] or ""] for r in g["results"]]
+        blocks.append(Table("Results", ["year", "result", "origin", "used", "source", "where", "note"], rows,
+                            wrap=("result", "note", "where")))
+    if g["notes"]:
+        rows = [[n["kind"], n["text"], ", ".join(n["sources"])] for n in g["notes"]]
+        blocks.append(Table("Notes", ["kind", "note", "sources"], rows, wrap=("note",)))
+    if g["sources"]:
+        rows = [[s["id"], s["title"], s["publisher"], s["date"] or "", _source_kind(s), s["url"] or "(no address)"] for s in g["sources"]]
+        blocks.append(Table("Sources", ["id", "title", "publisher", "date", "kind", "address"], rows,
+                            wrap=("title", "address")))
+    return blocks
+
+
+def _rate(x) -> str | None:
+    return None if x is None else f"{x:.4g} a year"
+
+
+def _source_kind(s: dict) -> str:
+    return s["kind"] + (", mirror" if s["mirror"] else "")
+
+
+def stats_view(a: dict, show_zh=True) -> list:
+    area = a["area"]
+    head = f"{area['kind']} {area['id']}: {area['title']}"
+    blocks = [Fields(head, [
+        ("definition", area.get("definition")),
+        ("goals", f"{a['goals_total']} ({a['quantified_total']} quantified, {a['with_results']} with reported results)"),
+        ("computed status, all goals", counts_text(a["counts"])),
+        ("computed status, quantified", counts_text(a["quota_counts"])),
+        ("reported status", counts_text(a["reported_counts"])),
+        ("plan text not read whole", ", ".join(f"{c['section']} ({c['coverage']})" for c in a["coverage"])),
+    ])]
+    blocks += claim_blocks(a["claims"])
+    if a["key_figures"]:
+        rows = []
+        for k in a["key_figures"]:
+            latest = k["latest"]
+            rows.append([k["id"], k["metric"], target_text(k["target"]), result_text(latest), Bar(k["progress"]), Status(k["status"]), k["reported_status"] or ""])
+        blocks.append(Table("Key figures", ["id", "metric", "target", "latest result", "progress", "status", "reported"],
+                            rows, wrap=("metric", "target", "latest result")))
+    if a["differing"]:
+        rows = [[d["id"], Status(d["status"]), d["reported_status"]] for d in a["differing"]]
+        blocks.append(Table("Reported verdict differs from computed status", ["id", "computed", "reported"], rows))
+    blocks.append(Text(LEGEND, "dim"))
+    return blocks
+
+
+def search_view(a: dict, show_zh=True) -> list:
+    rows = [[g["id"], g["text"], ", ".join(g["matched"]), Status(g["status"])] for g in a["goals"]]
+    return [Table(f"Goals matching {a['query']!r} ({a['count']})", ["id", "commitment", "matched in", "status"], rows,
+                  wrap=("commitment",))]
+
+
+def sources_view(a: dict, show_zh=True) -> list:
+    rows = [[s["id"], s["title"], s["publisher"], s["date"] or "", _source_kind(s), s["document"], s["language"] or "",
+             num(s["cited_by"]), s["url"] or "(no address)"] for s in a["sources"]]
+    return [Table(f"Sources ({a['count']})", ["id", "title", "publisher", "date", "kind", "carries", "lang", "cited by", "address"],
+                  rows, wrap=("title", "publisher", "address"))]
+
+
+def notes_view(a: dict, show_zh=True) -> list:
+    rows = [[n.get("goal") or n.get("claim") or a["plan"], n["kind"], n["text"], ", ".join(n["sources"])] for n in a["notes"]]
+    return [Table(f"Notes ({a['count']})", ["goal", "kind", "note", "sources"], rows, wrap=("note",))]
+
+
+def progress_view(a: dict, show_zh=True) -> list:
+    rows = [[g["id"], g["metric"], Bar(g["progress"]), target_text(g["target"]), result_text(g["latest"]),
+             Status(g["status"]), g["reported_status"] or ""] for g in a["goals"]]
+    area = a["area"]
+    return [Table(f"Progress of {area['id']}: {area['title']} ({a['count']} quantified targets)",
+                  ["id", "metric", "progress", "target", "latest result", "status", "reported"], rows,
+                  wrap=("metric", "target", "latest result")),
+            Text("Progress: share of the way from baseline (or zero) to target covered by the value used; "
+                 "none for limits. " + LEGEND, "dim")]
+
+
+def validate_view(a: dict, show_zh=True) -> list:
+    lines = [p["text"] for p in a["problems"]]
+    if a["ok"]:
+        lines.append(f"{a['files']} file(s) checked: no problems")
+    else:
+        lines.append(f"{a['files']} file(s) checked: {a['errors']} error(s), {a['warnings']} warning(s)")
+    return [Text("\n".join(lines))]
+
+
+def methodology_view(a: dict, show_zh=True) -> list:
+    return [Text(a["text"])]

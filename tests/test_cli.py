@@ -1,0 +1,229 @@
+"""Every command, in plain (piped) and JSON form, through the real entry point."""
+
+import json
+
+import pytest
+
+GOAL_KEYS = {"id", "plan", "chapter", "section", "text", "tags", "target", "results", "status",
+             "reported_status", "sources", "notes", "progress", "agreement"}
+TARGET_KEYS = {"metric", "unit", "op", "value", "year", "baseline", "binding", "aggregate"}
+RESULT_KEYS = {"year", "value", "unit", "qualifier", "source", "note"}
+
+
+def test_summary_plain(run, plan_file):
+    r = run("summary", "--data", plan_file())
+    assert r.exit_code == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0] == "# Test plan (测试计划)"
+    assert "goals\t3 (2 with a quantified target, 3 with reported results)" in lines
+    assert "I\tChapter one\t2\t2\t2\tmixed\tsurpassed 1, not_met 1" in lines
+    assert "I.1\tWork\tpartial\t" in lines
+    assert any(l.startswith("C1\tMore than half") and "hrplan: 1 of 2 quantified goals surpassed, 50%" in l
+               and l.split("\t")[3] == "differs" for l in lines)
+
+
+def test_summary_json(run, plan_file):
+    d = run("summary", "--data", plan_file(), "--json").json()
+    assert d["plan"]["id"] == "test-plan"
+    assert d["statuses"]["surpassed"] == 1 and d["statuses"]["not_met"] == 1 and d["statuses"]["not_quantified"] == 1
+    assert [c["id"] for c in d["chapters"]] == ["I", "II"]
+    [claim] = d["claims"]
+    assert claim["data"] == {"quantified": 2, "counted": 1, "share": 50.0, "unknown": 0, "agreement": "differs",
+                             "caveats": ["the plan text of 1 section(s) in this area was not read whole, so the data may not hold every target the claim counted"]}
+    assert d["differing"] == ["G2"]
+
+
+def test_areas(run, plan_file):
+    r = run("areas", "--data", plan_file())
+    assert "I.1\tI\tWork (工作权利)\tjobs\t1\t1\tpartial" in r.stdout.splitlines()
+    d = run("areas", "--data", plan_file(), "--json").json()
+    assert [t["id"] for t in d["themes"]] == ["livelihood"] and d["themes"][0]["goals"] == 2
+
+
+def test_goals_plain_is_tab_separated_with_header(run, plan_file):
+    r = run("goals", "--data", plan_file())
+    lines = r.stdout.splitlines()
+    assert lines[0] == "id\tcommitment\ttarget\tstatus\treported"
+    assert lines[1] == "G1\tCreate nine million jobs a year.\t>= 9 million by 2015\tsurpassed\tsurpassed"
+    assert lines[3] == "G3\tRevise a law.\t\tnot_quantified\t"
+    assert "\x1b[" not in r.stdout
+
+
+@pytest.mark.parametrize("args,ids", [
+    (["--status", "not_met"], ["G2"]),
+    (["--status", "surpassed", "--status", "not_met"], ["G1", "G2"]),
+    (["--tag", "jobs"], ["G1"]),
+    (["--quantified"], ["G1", "G2"]),
+    (["--reported", "none"], ["G3"]),
+    (["--origin", "other_official"], ["G2"]),
+    (["II"], ["G3"]),
+    (["jobs"], ["G1"]),
+    (["livelihood", "--status", "surpassed"], ["G1"]),
+])
+def test_goals_filters(run, plan_file, args, ids):
+    d = run("goals", *args, "--data", plan_file(), "--json").json()
+    assert [g["id"] for g in d["goals"]] == ids and d["count"] == len(ids)
+
+
+def test_goal_json_contract(run, plan_file):
+    d = run("goals", "--data", plan_file(), "--json").json()
+    for g in d["goals"]:
+        assert GOAL_KEYS <= set(g)
+        assert g["target"] is None or TARGET_KEYS <= set(g["target"])
+        for r in g["results"]:
+            assert RESULT_KEYS <= set(r)
+    g1 = d["goals"][0]
+    assert g1["target"]["op"] == ">=" and g1["results"][0]["value"] == 12 and g1["results"][0]["source"] == "rep"
+    assert g1["status"] == "surpassed" and g1["agreement"] == "agrees" and g1["progress"] == pytest.approx(12 / 9)
+    assert [s["url"] for s in g1["sources"]] == ["https://example.org/plan", "https://example.org/report", "https://example.org/stats"]
+
+
+def test_quotas(run, plan_file):
+    lines = run("quotas", "--data", plan_file()).stdout.splitlines()
+    assert lines[0] == "id\tmetric\ttarget\tbaseline\tlatest result\tstatus\treported"
+    assert lines[2] == "G2\tUnemployment\t< 5% by 2015 (a limit)\t\t6% (2015)\tnot_met\tmet"
+    assert len(lines) == 3
+
+
+def test_show(run, plan_file):
+    r = run("show", "G1", "--data", plan_file())
+    out = r.stdout
+    assert "status (computed)\tsurpassed" in out
+    assert "why\tresult 12 million against target >= 9: better than the target" in out
+    assert "2015\t12 million\tassessment\tyes\trep\t\t" in out
+    assert "plan\tThe plan\tIssuer\t\tplan_text\thttps://example.org/plan" in out
+    assert "data_quality\tA copy garbles the figure.\tstat" in out
+    d = run("show", "g1", "--data", plan_file(), "--json").json()
+    assert d["id"] == "G1" and d["working"]["method"] == "final" and d["working"]["value"] == 12
+
+
+def test_stats_plain_and_json(run, plan_file):
+    r = run("stats", "livelihood", "--data", plan_file())
+    lines = r.stdout.splitlines()
+    assert lines[0] == "# theme livelihood: Livelihood"
+    assert "computed status, quantified\tsurpassed 1, not_met 1" in lines
+    assert "G2\tcomputed: not_met\treported: met" not in lines
+    assert "G2\tnot_met\tmet" in lines
+    d = run("stats", "livelihood", "--data", plan_file(), "--json").json()
+    assert d["area"] == {"id": "livelihood", "kind": "theme", "title": "Livelihood", "definition": "Sections I.1 and I.2."}
+    assert d["counts"]["surpassed"] == 1 and [c["id"] for c in d["claims"]] == ["C1"]
+    assert [g["id"] for g in d["goals"]] == ["G1", "G2"]
+
+
+@pytest.mark.parametrize("text,ids", [("JOBS", ["G1"]), ("工作", ["G1"]), ("garbles", ["G1"]), ("zzz", [])])
+def test_search(run, plan_file, text, ids):
+    r = run("search", text, "--data", plan_file(), "--json")
+    assert r.exit_code == 0
+    assert [g["id"] for g in r.json()["goals"]] == ids
+
+
+def test_search_no_match_is_empty_not_error(run, plan_file):
+    r = run("search", "nothing-like-this", "--data", plan_file())
+    assert r.exit_code == 0 and r.stdout.splitlines() == ["id\tcommitment\tmatched in\tstatus"]
+
+
+def test_sources(run, plan_file):
+    lines = run("sources", "--data", plan_file()).stdout.splitlines()
+    assert lines[3] == "stat\tStatistics\tBureau\t\tofficial_statistics, mirror\tother\t\t2\thttps://example.org/stats"
+
+
+def test_notes(run, plan_file):
+    d = run("notes", "--kind", "data_quality", "--data", plan_file(), "--json").json()
+    assert d["notes"] == [{"kind": "data_quality", "text": "A copy garbles the figure.", "sources": ["stat"],
+                           "goal": "G1", "urls": ["https://example.org/stats"]}]
+
+
+def test_progress_view(run, plan_file):
+    lines = run("progress", "--data", plan_file()).stdout.splitlines()
+    assert lines[1] == "G1\tNew jobs\t133%\t>= 9 million by 2015\t12 million (2015)\tsurpassed\tsurpassed"
+
+
+@pytest.mark.parametrize("fmt", ["json", "ndjson", "csv"])
+def test_export(run, plan_file, fmt):
+    r = run("export", "--format", fmt, "--data", plan_file())
+    assert r.exit_code == 0
+    if fmt == "json":
+        d = json.loads(r.stdout)
+        assert set(d) == {"plan", "sources", "chapters", "sections", "themes", "goals", "claims", "notes"}
+        assert len(d["goals"]) == 3
+    elif fmt == "ndjson":
+        lines = r.stdout.splitlines()
+        assert [json.loads(l)["id"] for l in lines] == ["G1", "G2", "G3"]
+    else:
+        import csv, io
+
+        rows = list(csv.DictReader(io.StringIO(r.stdout)))
+        assert [(x["goal"], x["result_value"], x["source"]) for x in rows] == [("G1", "12", "rep"), ("G2", "6", "stat"), ("G3", "", "rep")]
+
+
+def test_validate_ok_and_bad(run, plan_file):
+    r = run("validate", plan_file())
+    assert r.exit_code == 0 and r.stdout == "1 file(s) checked: no problems\n"
+    bad = plan_file(open(plan_file()).read().replace('source = "stat"', 'source = "nope"'), name="bad.toml")
+    r = run("validate", bad)
+    assert r.exit_code == 1
+    assert "goals[1].results[0].source: unknown source 'nope'" in r.stdout
+    d = run("validate", bad, "--json")
+    assert d.exit_code == 1 and d.json()["errors"] == 1
+
+
+def test_other_commands_refuse_an_invalid_file(run, plan_file):
+    bad = plan_file(open(plan_file()).read().replace('section = "I.2"', 'section = "I.9"'), name="bad.toml")
+    r = run("summary", "--data", bad)
+    assert r.exit_code == 1 and r.stdout == ""
+    assert r.stderr.startswith("hrplan: ") and "goals[1].section: unknown section 'I.9'" in r.stderr
+
+
+def test_data_from_environment(run, plan_file):
+    r = run("summary", "--json", env={"HRPLAN_DATA": plan_file()})
+    assert r.json()["plan"]["id"] == "test-plan"
+
+
+def test_plan_option(run, plan_file):
+    assert run("summary", "--plan", "test-plan", "--data", plan_file(), "--json").json()["plan"]["id"] == "test-plan"
+    r = run("summary", "--plan", "test-plam", "--data", plan_file())
+    assert r.exit_code == 2 and r.stderr == "hrplan: unknown plan 'test-plam'; did you mean test-plan?\n"
+
+
+@pytest.mark.parametrize("args,message", [
+    (["stats", "livelyhood"], "hrplan: unknown area 'livelyhood'; did you mean livelihood?\n"),
+    (["show", "G9"], "hrplan: unknown goal 'G9'; did you mean G1 or G2 or G3?\n"),
+    (["stats"], "hrplan: error: Missing argument 'AREA'. (see 'hrplan stats --help')\n"),
+    (["stat", "x"], "hrplan: error: no such command 'stat'; did you mean stats? (see 'hrplan --help')\n"),
+    (["goals", "--jsn"], "hrplan: error: No such option '--jsn'. Did you mean '--json'? (see 'hrplan goals --help')\n"),
+    (["goals", "--status", "great"], None),
+])
+def test_usage_errors_exit_2_with_one_line(run, plan_file, args, message):
+    r = run(*args, "--data", plan_file()) if args[0] != "stat" else run(*args)
+    assert r.exit_code == 2 and r.stdout == ""
+    assert len(r.stderr.splitlines()) == 1
+    if message:
+        assert r.stderr == message
+    else:
+        assert "'great' is not one of" in r.stderr
+
+
+def test_every_command_has_help_and_is_in_the_readme(run):
+    import os
+
+    from hrplan.cli import cli
+    from tests.conftest import ROOT
+
+    readme = open(os.path.join(ROOT, "README.md"), encoding="utf-8").read()
+    for name, cmd in cli.commands.items():
+        assert cmd.help, name
+        assert f"hrplan {name}" in readme, f"README has no example of hrplan {name}"
+        r = run(name, "--help")
+        assert r.exit_code == 0 and "Usage: hrplan " + name in r.stdout
+
+
+def test_version(run):
+    from hrplan import __version__
+
+    assert run("--version").stdout == f"hrplan, version {__version__}\n"
+
+
+def test_methodology(run):
+    r = run("methodology")
+    assert r.exit_code == 0 and "on_track" in r.stdout
+    assert run("methodology", "--json").json()["on_track"] == 0.95
