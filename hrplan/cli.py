@@ -92,7 +92,15 @@ def _complete_goal(ctx, param, incomplete):
 
 
 class HrplanGroup(click.Group):
-    """A group that suggests the closest command for a typo."""
+    """A group that suggests the closest command for a typo and ends quietly on a closed pipe."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            # Click would turn this into exit 1; a reader that stopped reading is not an error.
+            _quiet_stdout()
+            raise click.exceptions.Exit(OK) from None
 
     def resolve_command(self, ctx, args):
         name = args[0] if args else None

@@ -44,7 +44,7 @@ def render(blocks, env, stream=None) -> None:
     console = console_for(env, stream)
     ascii_only = not env.unicode
     for block in blocks:
-        if isinstance(block, Table) and console.width < 10 * len(block.columns) + 10:
+        if isinstance(block, Table) and console.width < 12 * len(block.columns) + 10:
             _records(console, block, ascii_only)
         elif isinstance(block, Table):
             t = RichTable(title=block.title, title_justify="left", title_style="bold",

@@ -1,0 +1,104 @@
+"""End to end, in real processes: pipes, terminals, locales, signals, imports."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tests.conftest import ROOT, subprocess_env
+
+
+def hrplan(*args, env=None, input=None, **kw):
+    e = subprocess_env(**(env or {}))
+    return subprocess.run([sys.executable, "-m", "hrplan", *args], capture_output=True, env=e, cwd=ROOT,
+                          input=input, timeout=60, **kw)
+
+
+def test_summary_json_in_a_subprocess(tmp_path):
+    r = hrplan("summary", "--json", env={"XDG_CACHE_HOME": str(tmp_path)})
+    assert r.returncode == 0 and r.stderr == b""
+    d = json.loads(r.stdout.decode("utf-8"))
+    assert d["plan"]["id"] == "nhrap-2012-2015" and d["plan"]["title_zh"] == "国家人权行动计划（2012－2015年）"
+
+
+def test_json_path_never_imports_rich(tmp_path):
+    code = ("import sys, runpy; sys.argv = ['hrplan', 'stats', 'livelihood', '--json'];\n"
+            "try:\n    runpy.run_module('hrplan', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m == 'rich' or m.startswith('rich.')), file=sys.stderr)")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT, timeout=60,
+                       env=subprocess_env(XDG_CACHE_HOME=str(tmp_path)))
+    assert r.stderr.decode().strip() == "[]"
+    assert json.loads(r.stdout)["area"]["id"] == "livelihood"
+
+
+def test_piped_output_has_no_colour_and_no_truncation(tmp_path):
+    r = hrplan("goals", env={"XDG_CACHE_HOME": str(tmp_path)})
+    out = r.stdout.decode()
+    assert "\x1b[" not in out and "…" not in out
+    longest = max(len(line) for line in out.splitlines())
+    assert longest > 120  # whole texts, not cut at 80 columns
+    assert all(len(line.split("\t")) == 5 for line in out.splitlines())
+
+
+def test_force_color_colours_and_no_color_wins(tmp_path):
+    forced = hrplan("goals", env={"FORCE_COLOR": "1", "XDG_CACHE_HOME": str(tmp_path)}).stdout.decode()
+    assert "\x1b[" in forced
+    both = hrplan("goals", env={"FORCE_COLOR": "1", "NO_COLOR": "1", "XDG_CACHE_HOME": str(tmp_path)}).stdout.decode()
+    assert "\x1b[" not in both
+
+
+@pytest.mark.parametrize("cmd", ["goals", "goals --json", "export --format ndjson", "sources"])
+def test_broken_pipe_exits_quietly(tmp_path, cmd):
+    env = subprocess_env(XDG_CACHE_HOME=str(tmp_path))
+    head = "head -c 100" if "json" in cmd else "head -1"
+    r = subprocess.run(f'set -o pipefail; "{sys.executable}" -m hrplan {cmd} | {head} > /dev/null',
+                       shell=True, executable="/bin/bash", capture_output=True, env=env, cwd=ROOT, timeout=60)
+    assert r.stderr == b""
+    assert r.returncode == 0
+
+
+@pytest.mark.parametrize("env", [{"LC_ALL": "C", "LANG": "C"}, {"PYTHONIOENCODING": "ascii"},
+                                 {"LC_ALL": "C", "PYTHONIOENCODING": "ascii", "PYTHONUTF8": "0"}])
+def test_plain_locales(tmp_path, env):
+    env = dict(env, XDG_CACHE_HOME=str(tmp_path))
+    for fmt in ("plain", "table"):
+        r = hrplan("summary", "--format", fmt, env=env)
+        assert r.returncode == 0, r.stderr
+        assert b"Economic" in r.stdout and b"Traceback" not in r.stderr
+    j = hrplan("summary", "--json", env=env)
+    assert j.returncode == 0
+    assert json.loads(j.stdout.decode("utf-8"))["plan"]["title_zh"].startswith("国家")
+
+
+@pytest.mark.parametrize("columns", ["40", "60", "80", "120", "200"])
+def test_tables_at_any_width(tmp_path, columns):
+    for args in (["summary"], ["stats", "livelihood"], ["show", "I.1.a"], ["progress"], ["goals", "III"]):
+        r = hrplan(*args, "--format", "table", env={"COLUMNS": columns, "XDG_CACHE_HOME": str(tmp_path)})
+        assert r.returncode == 0, r.stderr
+        lines = r.stdout.decode().splitlines()
+        assert lines and all(len(line) <= int(columns) for line in lines if not any(ord(c) > 0x2e80 for c in line))
+
+
+def test_ctrl_c_exits_130_without_traceback(tmp_path):
+    fifo = tmp_path / "plan.toml"
+    os.mkfifo(fifo)
+    env = subprocess_env(XDG_CACHE_HOME=str(tmp_path), HRPLAN_NO_CACHE="1")
+    p = subprocess.Popen([sys.executable, "-m", "hrplan", "summary", "--data", str(fifo)],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    time.sleep(1.5)  # it now waits to read the FIFO
+    p.send_signal(signal.SIGINT)
+    out, err = p.communicate(timeout=30)
+    assert p.returncode == 130
+    assert b"Traceback" not in err and err.decode().strip() == "hrplan: interrupted"
+
+
+def test_console_script_is_installed():
+    exe = os.path.join(os.path.dirname(sys.executable), "hrplan")
+    if not os.path.exists(exe):
+        pytest.skip("console script not installed in this environment")
+    r = subprocess.run([exe, "--version"], capture_output=True, timeout=60)
+    assert r.returncode == 0 and r.stdout.startswith(b"hrplan, version ")
