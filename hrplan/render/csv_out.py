@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
+from hrplan.render import write_utf8
+
 COLUMNS = [
     "plan", "goal", "chapter", "section", "kind", "text", "tags", "metric", "unit", "op", "target",
     "target_year", "baseline", "baseline_year", "binding", "ceiling", "aggregate", "status",
@@ -51,11 +53,4 @@ def write(export: dict, stream) -> None:
     writer.writeheader()
     for row in rows(export):
         writer.writerow({k: _cell(row.get(k)) for k in COLUMNS})
-    data = out.getvalue()
-    buffer = getattr(stream, "buffer", None)
-    if buffer is not None:
-        stream.flush()
-        buffer.write(data.encode("utf-8"))
-        buffer.flush()
-    else:
-        stream.write(data)
+    write_utf8(out.getvalue(), stream)
