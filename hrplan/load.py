@@ -434,7 +434,7 @@ def _check_results(results, p, target, sources, ref, out) -> None:
         if "value" in r:
             if "unit" not in r:
                 out.append((f"{q}.unit", "a result with a value needs a unit"))
-            elif target is not None and r["unit"] != target["unit"]:
+            elif target is not None and r["unit"] != target["unit"] and r.get("use", True):
                 out.append((f"{q}.unit", f"unit {r['unit']!r} differs from the target's {target['unit']!r}", "warning"))
         elif "text" not in r:
             out.append((q, "a result needs a value or a text"))

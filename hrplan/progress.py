@@ -230,6 +230,9 @@ def _assess(goal: Goal) -> Assessment:
         return Assessment("not_quantified", "no quantified target; the reported verdict speaks alone")
     numeric = [r for r in goal.results if r.use and r.value is not None]
     if not numeric:
+        if any(r.value is not None for r in goal.results):
+            return Assessment("indeterminate", "the figures on record are kept but not used for the status "
+                              "(they measure something else or are unreliable; see the notes)")
         return Assessment("no_data", "no reported figure for this target")
     results = [r for r in numeric if r.unit == target.unit]
     if not results:

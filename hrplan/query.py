@@ -283,13 +283,17 @@ def claim_check(plan: m.Plan, claim: m.Claim, assessed) -> dict:
     counted = sum(1 for s in statuses if s in claim.counts)
     unknown = sum(1 for s in statuses if s in ("indeterminate", "no_data"))
     total = len(quantified)
+    known = total - unknown
     share = 100.0 * counted / total if total else None
-    if share is None:
-        agreement = None
-    else:
-        low, low_open, high, high_open = value_range(claim.share, claim.qualifier)
-        inside = (low < share or (low == share and not low_open)) and (share < high or (share == high and not high_open))
-        agreement = "consistent" if inside else "differs"
+    share_known = 100.0 * counted / known if known else None
+    low, low_open, high, high_open = value_range(claim.share, claim.qualifier)
+
+    def agreement(x):
+        if x is None:
+            return None
+        inside = (low < x or (low == x and not low_open)) and (x < high or (x == high and not high_open))
+        return "consistent" if inside else "differs"
+
     partial = [s.id for s in plan.sections.values()
                if s.coverage not in (None, "full") and any(g.section == s.id for g in area.goals)]
     caveats = []
@@ -302,8 +306,10 @@ def claim_check(plan: m.Plan, claim: m.Claim, assessed) -> dict:
         "quantified": total,
         "counted": counted,
         "share": share,
+        "agreement": agreement(share),
         "unknown": unknown,
-        "agreement": agreement,
+        "share_known": share_known,
+        "agreement_known": agreement(share_known),
         "caveats": caveats,
     }
     return rec

@@ -130,9 +130,13 @@ def claim_blocks(claims: list[dict]) -> list:
         else:
             data = (f"hrplan: {d['counted']} of {d['quantified']} quantified goals "
                     f"{'/'.join(c['counts'])}, {d['share']:.0f}%")
-            if d["caveats"]:
-                data += "; " + "; ".join(d["caveats"])
             agree = d["agreement"] or ""
+            if d["unknown"] and d["share_known"] is not None:
+                known = d["quantified"] - d["unknown"]
+                data += f"; {d['counted']} of the {known} with a computable status, {d['share_known']:.0f}%"
+                agree += f" ({d['agreement_known']} among the {known})"
+            if d["caveats"]:
+                data += "; caveats: " + "; ".join(d["caveats"])
         claim = c["text"]
         if c["share"] is not None:
             claim += f" [{QUALIFIER_WORDS[c['qualifier']]}{num(c['share'])}%]"

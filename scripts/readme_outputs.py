@@ -1,7 +1,7 @@
 """Refresh (or, with --check, compare) the command outputs shown in README.md.
 
-Each example in the README is a marker line ``<!-- run: hrplan ARGS -->`` followed by a fenced
-block; this script runs ``hrplan ARGS`` against the bundled data with a fixed 100-column,
+Each example in the README is a marker line ``<!-- run: hrplan ARGS -->`` (optionally ending in
+``| head -N``) followed by a fenced block; this script runs ``hrplan ARGS`` against the bundled data with a fixed 100-column,
 colourless terminal and puts its real output in the block. tests/test_readme.py runs the check,
 so the README cannot drift from the code.
 """
@@ -45,7 +45,11 @@ def refresh(text: str) -> str:
             while j < len(lines) and not lines[j].startswith("```"):
                 j += 1
             out.append(fence)
-            out.append(run(shlex.split(m.group(1))))
+            command, _, head = m.group(1).partition(" | head -")
+            text = run(shlex.split(command))
+            if head:
+                text = "".join(text.splitlines(keepends=True)[: int(head)])
+            out.append(text)
             out.append(lines[j] if j < len(lines) else "```\n")
             i = j + 1
             continue
