@@ -44,25 +44,38 @@ def _entry_path(key: list) -> str:
 
 
 def read(key: list):
-    """The cached document for ``key``, or None on any miss."""
+    """The cache entry for ``key`` (``{"doc": ..., "index": ...}``), or None on any miss.
+
+    An entry is a first line of JSON (key, document without its goals, goal index) followed by
+    one line of JSON per goal, kept as text until the goal is used.
+    """
     try:
         with open(_entry_path(key), encoding="utf-8") as fh:
-            entry = json.load(fh)
-        if isinstance(entry, dict) and entry.get("key") == key and isinstance(entry.get("doc"), dict):
-            return entry["doc"]
-    except (OSError, ValueError, RecursionError):
+            lines = fh.read().split("\n")
+        entry = json.loads(lines[0])
+        if (isinstance(entry, dict) and entry.get("key") == key and isinstance(entry.get("doc"), dict)
+                and isinstance(entry.get("index"), list) and len(entry["index"]) == len(lines) - 1):
+            entry["doc"]["goals"] = lines[1:]
+            return entry
+    except (OSError, ValueError, RecursionError, UnicodeDecodeError):
         pass
     return None
 
 
 def write(key: list, doc: dict) -> bool:
-    """Store ``doc`` under ``key``; False (and no error) when the cache cannot be written."""
+    """Store a canonical document under ``key``; False (and no error) when that cannot be done."""
+    from hrplan.load import goal_index
+
     target = _entry_path(key)
     tmp = f"{target}.{os.getpid()}.tmp"
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     try:
+        goals = doc.get("goals", [])
+        head = {"key": key, "index": [goal_index(g) for g in goals], "doc": {k: v for k, v in doc.items() if k != "goals"}}
+        text = "\n".join([encode(head), *map(encode, goals)])
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump({"key": key, "doc": doc}, fh, ensure_ascii=False, separators=(",", ":"))
+            fh.write(text)
         os.replace(tmp, target)
         return True
     except (OSError, ValueError, TypeError):

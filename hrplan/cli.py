@@ -91,8 +91,28 @@ def _complete_goal(ctx, param, incomplete):
         return []
 
 
+_FACTORIES: dict = {}
+
+
+def _lazy_command(factory):
+    """Register a command by a function that builds it: only the command a call runs is built,
+    which keeps start-up (and shell completion) fast."""
+    _FACTORIES[factory.__name__[len("make_"):]] = factory
+    return factory
+
+
 class HrplanGroup(click.Group):
-    """A group that suggests the closest command for a typo and ends quietly on a closed pipe."""
+    """Builds commands on demand, suggests the closest command for a typo, and ends quietly on a
+    closed pipe."""
+
+    def list_commands(self, ctx):
+        return sorted(_FACTORIES)
+
+    def get_command(self, ctx, name):
+        cmd = self.commands.get(name)
+        if cmd is None and name in _FACTORIES:
+            cmd = self.commands[name] = _FACTORIES[name]()
+        return cmd
 
     def invoke(self, ctx):
         try:
@@ -132,26 +152,6 @@ def cli():
     """
 
 
-@cli.command()
-@common_options
-def summary(**kw):
-    """The plan at a glance: metadata, chapters, status counts, headline claims."""
-    from hrplan import query
-
-    o = _opts(kw)
-    emit(o, query.summary(_plan(o)), "summary")
-
-
-@cli.command()
-@common_options
-def areas(**kw):
-    """Chapters, sections and themes with their ids, aliases, goal counts and coverage."""
-    from hrplan import query
-
-    o = _opts(kw)
-    emit(o, query.areas(_plan(o)), "areas")
-
-
 def _goal_filters(f):
     f = click.option("--status", "status", multiple=True, type=click.Choice(STATUSES),
                      help="Keep goals with this computed status (repeatable).")(f)
@@ -175,180 +175,252 @@ def _filtered(plan, area, kw, quantified=False):
     return goals, assessed
 
 
-@cli.command()
-@click.argument("area", required=False, shell_complete=_complete_area)
-@_goal_filters
-@click.option("--quantified", is_flag=True, help="Only goals with a quantified target.")
-@common_options
-def goals(area, **kw):
-    """The commitments of the plan or of an AREA, with computed and reported status."""
-    from hrplan import query
+@_lazy_command
+def make_summary():
+    @click.command()
+    @common_options
+    def summary(**kw):
+        """The plan at a glance: metadata, chapters, status counts, headline claims."""
+        from hrplan import query
 
-    o = _opts(kw)
-    plan = _plan(o)
-    a = query.resolve_area(plan, area)
-    found, assessed = _filtered(plan, a, kw)
-    emit(o, query.goals_answer(plan, a, found, assessed), "goals")
+        o = _opts(kw)
+        emit(o, query.summary(_plan(o)), "summary")
+
+    return summary
 
 
-@cli.command()
-@click.argument("area", required=False, shell_complete=_complete_area)
-@_goal_filters
-@common_options
-def quotas(area, **kw):
-    """Quantified targets: metric, target, baseline, latest result, status."""
-    from hrplan import query
+@_lazy_command
+def make_areas():
+    @click.command()
+    @common_options
+    def areas(**kw):
+        """Chapters, sections and themes with their ids, aliases, goal counts and coverage."""
+        from hrplan import query
 
-    o = _opts(kw)
-    plan = _plan(o)
-    a = query.resolve_area(plan, area)
-    found, assessed = _filtered(plan, a, kw, quantified=True)
-    emit(o, query.goals_answer(plan, a, found, assessed), "quotas")
+        o = _opts(kw)
+        emit(o, query.areas(_plan(o)), "areas")
 
-
-@cli.command()
-@click.argument("goal_id", metavar="GOAL_ID", shell_complete=_complete_goal)
-@common_options
-def show(goal_id, **kw):
-    """One goal whole: target, results by year, verdicts, the status working, sources."""
-    from hrplan import query
-
-    o = _opts(kw)
-    plan = _plan(o)
-    emit(o, query.show(plan, query.resolve_goal(plan, goal_id)), "show")
+    return areas
 
 
-@cli.command()
-@click.argument("area", shell_complete=_complete_area)
-@common_options
-def stats(area, **kw):
-    """Scorecard of an AREA: status counts, the assessment's claims beside the data, key figures."""
-    from hrplan import query
+@_lazy_command
+def make_goals():
+    @click.command()
+    @click.argument("area", required=False, shell_complete=_complete_area)
+    @_goal_filters
+    @click.option("--quantified", is_flag=True, help="Only goals with a quantified target.")
+    @common_options
+    def goals(area, **kw):
+        """The commitments of the plan or of an AREA, with computed and reported status."""
+        from hrplan import query
 
-    o = _opts(kw)
-    plan = _plan(o)
-    emit(o, query.stats(plan, query.resolve_area(plan, area)), "stats")
+        o = _opts(kw)
+        plan = _plan(o)
+        a = query.resolve_area(plan, area)
+        found, assessed = _filtered(plan, a, kw)
+        emit(o, query.goals_answer(plan, a, found, assessed), "goals")
 
-
-@cli.command()
-@click.argument("area", required=False, shell_complete=_complete_area)
-@common_options
-def progress(area, **kw):
-    """Progress bars of the quantified targets of the plan or of an AREA."""
-    from hrplan import query
-
-    o = _opts(kw)
-    plan = _plan(o)
-    emit(o, query.progress_answer(plan, query.resolve_area(plan, area)), "progress")
+    return goals
 
 
-@cli.command()
-@click.argument("text")
-@common_options
-def search(text, **kw):
-    """Case-insensitive search over goal texts, metrics, notes and titles (Chinese too)."""
-    from hrplan import query
+@_lazy_command
+def make_quotas():
+    @click.command()
+    @click.argument("area", required=False, shell_complete=_complete_area)
+    @_goal_filters
+    @common_options
+    def quotas(area, **kw):
+        """Quantified targets: metric, target, baseline, latest result, status."""
+        from hrplan import query
 
-    o = _opts(kw)
-    emit(o, query.search_answer(_plan(o), text), "search")
+        o = _opts(kw)
+        plan = _plan(o)
+        a = query.resolve_area(plan, area)
+        found, assessed = _filtered(plan, a, kw, quantified=True)
+        emit(o, query.goals_answer(plan, a, found, assessed), "quotas")
 
-
-@cli.command()
-@common_options
-def sources(**kw):
-    """The source register: every document cited, with its address."""
-    from hrplan import query
-
-    o = _opts(kw)
-    emit(o, query.sources_answer(_plan(o)), "sources")
+    return quotas
 
 
-@cli.command()
-@click.argument("area", required=False, shell_complete=_complete_area)
-@click.option("--kind", "kinds", multiple=True, type=click.Choice(NOTE_KINDS),
-              help="Only notes of this kind, e.g. data_quality (repeatable).")
-@common_options
-def notes(area, kinds, **kw):
-    """Notes on the data: data-quality notes, conflicts between sources, context figures."""
-    from hrplan import query
+@_lazy_command
+def make_show():
+    @click.command()
+    @click.argument("goal_id", metavar="GOAL_ID", shell_complete=_complete_goal)
+    @common_options
+    def show(goal_id, **kw):
+        """One goal whole: target, results by year, verdicts, the status working, sources."""
+        from hrplan import query
 
-    o = _opts(kw)
-    plan = _plan(o)
-    emit(o, query.notes_answer(plan, query.resolve_area(plan, area), kinds), "notes")
+        o = _opts(kw)
+        plan = _plan(o)
+        emit(o, query.show(plan, query.resolve_goal(plan, goal_id)), "show")
 
-
-@cli.command()
-@click.option("--format", "fmt", type=click.Choice(("json", "ndjson", "csv")), default="json", show_default=True,
-              help="json: one document; ndjson: one goal per line; csv: one row per result.")
-@click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
-@click.option("--plan", "plan_id", metavar="ID", help="Plan id (default: the latest loaded).")
-@click.option("--data", type=click.Path(), envvar="HRPLAN_DATA", metavar="PATH", help="Plan file or directory.")
-def export(fmt, as_json, plan_id, data):
-    """The whole plan for other tools: metadata, sources, areas, goals with computed fields, claims."""
-    from hrplan import query
-
-    plan = _plan(Opts(False, None, plan_id, data))
-    answer = query.export(plan)
-    if as_json or fmt == "json":
-        from hrplan.render import json_out
-
-        json_out.write(answer)
-    elif fmt == "ndjson":
-        from hrplan.render import json_out
-
-        json_out.write_lines(answer["goals"])
-    else:
-        from hrplan.render import csv_out
-
-        csv_out.write(answer, sys.stdout)
+    return show
 
 
-@cli.command()
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--json", "as_json", is_flag=True, help="Print the problems as one JSON document.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output form, as for the other commands.")
-def validate(paths, as_json, fmt):
-    """Check plan files (default: the data in use) and print every problem; exit 1 if any."""
-    from hrplan.errors import PlanFileError
-    from hrplan.load import bundled_data_dir, build, check_file, cross_check_plans, plan_files
+@_lazy_command
+def make_stats():
+    @click.command()
+    @click.argument("area", shell_complete=_complete_area)
+    @common_options
+    def stats(area, **kw):
+        """Scorecard of an AREA: status counts, the assessment's claims beside the data, key figures."""
+        from hrplan import query
 
-    o = Opts(as_json, fmt, None, None)
-    if not paths:
-        paths = (os.environ.get("HRPLAN_DATA") or bundled_data_dir(),)
-    problems, plans, files = [], [], 0
-    for path in paths:
-        try:
-            names = plan_files(path)
-        except PlanFileError as exc:
-            problems.extend(exc.problems)
-            continue
-        for file in names:
-            files += 1
-            doc, found = check_file(file)
-            problems.extend(found)
-            if doc is not None:
-                plans.append(build(doc, file))
-    problems.extend(cross_check_plans(plans))
-    errors = sum(1 for p in problems if p.severity == "error")
-    answer = {
-        "ok": not problems, "files": files, "errors": errors, "warnings": len(problems) - errors,
-        "problems": [dict(p.as_dict(), text=str(p)) for p in problems],
-    }
-    emit(o, answer, "validate")
-    if problems:
-        raise SystemExit(DATA_ERROR)
+        o = _opts(kw)
+        plan = _plan(o)
+        emit(o, query.stats(plan, query.resolve_area(plan, area)), "stats")
+
+    return stats
 
 
-@cli.command()
-@click.option("--json", "as_json", is_flag=True, help="Print the method as JSON (text and thresholds).")
-def methodology(as_json):
-    """How hrplan computes a status from a target and its results."""
-    from hrplan import progress
+@_lazy_command
+def make_progress():
+    @click.command()
+    @click.argument("area", required=False, shell_complete=_complete_area)
+    @common_options
+    def progress(area, **kw):
+        """Progress bars of the quantified targets of the plan or of an AREA."""
+        from hrplan import query
 
-    text = progress.methodology_text()
-    answer = {"text": text, "approximation": progress.APPROX, "on_track": progress.ON_TRACK,
-              "needs_acceleration": progress.NEEDS_ACCELERATION, "statuses": list(STATUSES)}
-    emit(Opts(as_json, "plain" if not as_json else None, None, None), answer, "methodology")
+        o = _opts(kw)
+        plan = _plan(o)
+        emit(o, query.progress_answer(plan, query.resolve_area(plan, area)), "progress")
+
+    return progress
+
+
+@_lazy_command
+def make_search():
+    @click.command()
+    @click.argument("text")
+    @common_options
+    def search(text, **kw):
+        """Case-insensitive search over goal texts, metrics, notes and titles (Chinese too)."""
+        from hrplan import query
+
+        o = _opts(kw)
+        emit(o, query.search_answer(_plan(o), text), "search")
+
+    return search
+
+
+@_lazy_command
+def make_sources():
+    @click.command()
+    @common_options
+    def sources(**kw):
+        """The source register: every document cited, with its address."""
+        from hrplan import query
+
+        o = _opts(kw)
+        emit(o, query.sources_answer(_plan(o)), "sources")
+
+    return sources
+
+
+@_lazy_command
+def make_notes():
+    @click.command()
+    @click.argument("area", required=False, shell_complete=_complete_area)
+    @click.option("--kind", "kinds", multiple=True, type=click.Choice(NOTE_KINDS),
+                  help="Only notes of this kind, e.g. data_quality (repeatable).")
+    @common_options
+    def notes(area, kinds, **kw):
+        """Notes on the data: data-quality notes, conflicts between sources, context figures."""
+        from hrplan import query
+
+        o = _opts(kw)
+        plan = _plan(o)
+        emit(o, query.notes_answer(plan, query.resolve_area(plan, area), kinds), "notes")
+
+    return notes
+
+
+@_lazy_command
+def make_export():
+    @click.command()
+    @click.option("--format", "fmt", type=click.Choice(("json", "ndjson", "csv")), default="json", show_default=True,
+                  help="json: one document; ndjson: one goal per line; csv: one row per result.")
+    @click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
+    @click.option("--plan", "plan_id", metavar="ID", help="Plan id (default: the latest loaded).")
+    @click.option("--data", type=click.Path(), envvar="HRPLAN_DATA", metavar="PATH", help="Plan file or directory.")
+    def export(fmt, as_json, plan_id, data):
+        """The whole plan for other tools: metadata, sources, areas, goals with computed fields, claims."""
+        from hrplan import query
+
+        plan = _plan(Opts(False, None, plan_id, data))
+        answer = query.export(plan)
+        if as_json or fmt == "json":
+            from hrplan.render import json_out
+
+            json_out.write(answer)
+        elif fmt == "ndjson":
+            from hrplan.render import json_out
+
+            json_out.write_lines(answer["goals"])
+        else:
+            from hrplan.render import csv_out
+
+            csv_out.write(answer, sys.stdout)
+
+    return export
+
+
+@_lazy_command
+def make_validate():
+    @click.command()
+    @click.argument("paths", nargs=-1, type=click.Path())
+    @click.option("--json", "as_json", is_flag=True, help="Print the problems as one JSON document.")
+    @click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output form, as for the other commands.")
+    def validate(paths, as_json, fmt):
+        """Check plan files (default: the data in use) and print every problem; exit 1 if any."""
+        from hrplan.errors import PlanFileError
+        from hrplan.load import bundled_data_dir, build, check_file, cross_check_plans, plan_files
+
+        o = Opts(as_json, fmt, None, None)
+        if not paths:
+            paths = (os.environ.get("HRPLAN_DATA") or bundled_data_dir(),)
+        problems, plans, files = [], [], 0
+        for path in paths:
+            try:
+                names = plan_files(path)
+            except PlanFileError as exc:
+                problems.extend(exc.problems)
+                continue
+            for file in names:
+                files += 1
+                doc, found = check_file(file)
+                problems.extend(found)
+                if doc is not None:
+                    plans.append(build(doc, file))
+        problems.extend(cross_check_plans(plans))
+        errors = sum(1 for p in problems if p.severity == "error")
+        answer = {
+            "ok": not problems, "files": files, "errors": errors, "warnings": len(problems) - errors,
+            "problems": [dict(p.as_dict(), text=str(p)) for p in problems],
+        }
+        emit(o, answer, "validate")
+        if problems:
+            raise SystemExit(DATA_ERROR)
+
+    return validate
+
+
+@_lazy_command
+def make_methodology():
+    @click.command()
+    @click.option("--json", "as_json", is_flag=True, help="Print the method as JSON (text and thresholds).")
+    def methodology(as_json):
+        """How hrplan computes a status from a target and its results."""
+        from hrplan import progress
+
+        text = progress.methodology_text()
+        answer = {"text": text, "approximation": progress.APPROX, "on_track": progress.ON_TRACK,
+                  "needs_acceleration": progress.NEEDS_ACCELERATION, "statuses": list(STATUSES)}
+        emit(Opts(as_json, "plain" if not as_json else None, None, None), answer, "methodology")
+
+    return methodology
 
 
 # ------------------------------------------------------------------------------------ entry
@@ -372,7 +444,17 @@ def _quiet_stdout() -> None:
 
 
 def main(argv=None) -> None:
-    """Console-script entry point: every failure becomes a one-line message and an exit code."""
+    """Console-script entry point: every failure becomes a one-line message and an exit code.
+
+    Called as the program (``argv`` None), it ends with ``os._exit`` once its output is flushed:
+    a short-lived process need not free every object one by one, and that teardown is a good
+    part of a command's time. The cyclic garbage collector is off for the same reason.
+    """
+    import gc
+
+    as_program = argv is None
+    if as_program:
+        gc.disable()
     try:
         if hasattr(sys.stdout, "reconfigure"):
             enc = (sys.stdout.encoding or "").lower().replace("-", "")
@@ -414,4 +496,10 @@ def main(argv=None) -> None:
         _quiet_stdout()
     except (OSError, ValueError):
         pass
+    if as_program:
+        try:
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
+        os._exit(code)
     sys.exit(code)

@@ -273,16 +273,28 @@ def _shown(value) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+_COMPILED: dict[int, tuple[dict, tuple]] = {}
+
+
+def _compiled(schema: dict) -> tuple[dict, tuple]:
+    """(spec by key name, required names) of a schema, worked out once."""
+    got = _COMPILED.get(id(schema))
+    if got is None:
+        known = {key.rstrip("!"): spec for key, spec in schema.items()}
+        required = tuple(key[:-1] for key in schema if key.endswith("!"))
+        got = _COMPILED[id(schema)] = (known, required)
+    return got
+
+
 def _check_table(value, schema, path, out) -> None:
     if not isinstance(value, dict):
         out.append((path, f"must be a table, not {_describe(value)}"))
         return
-    known = {}
-    for key, spec in schema.items():
-        name = key.rstrip("!")
-        known[name] = spec
-        if key.endswith("!") and name not in value:
+    known, required = _compiled(schema)
+    for name in required:
+        if name not in value:
             out.append((_join(path, name), "is required but missing"))
+    id_match = ID_RE.match
     for name, item in value.items():
         spec = known.get(name)
         if spec is None:
@@ -293,6 +305,29 @@ def _check_table(value, schema, path, out) -> None:
                 msg = "unknown key" + (f" (did you mean {hint}?)" if hint else "")
             out.append((_join(path, name), msg))
             continue
+        # Fast paths for the commonest valid values; anything else gets the full check.
+        kind = type(item)
+        if spec == "str":
+            if kind is str and item.strip():
+                continue
+        elif spec == "id":
+            if kind is str and id_match(item):
+                continue
+        elif spec == "year":
+            if kind is int and YEAR_MIN <= item <= YEAR_MAX:
+                continue
+        elif spec == "num":
+            if kind is int or (kind is float and math.isfinite(item)):
+                continue
+        elif spec.__class__ is tuple:
+            if kind is str and item in spec:
+                continue
+        elif spec == "idlist":
+            if kind is list and all(type(v) is str and id_match(v) for v in item):
+                continue
+        elif spec == "strlist":
+            if kind is list and all(type(v) is str and v for v in item):
+                continue
         _check_value(item, spec, _join(path, name), out)
 
 
@@ -479,17 +514,22 @@ def _span(d):
 
 
 def normalise(doc) -> dict:
-    """The canonical, JSON-safe form of a valid document: what ``build`` and the cache take."""
+    """The canonical, JSON-safe form of a valid document: what ``build`` and the cache take.
+
+    Dates become strings, notes become tables, and every goal gets its chapter.
+    """
     out = {k: v for k, v in doc.items() if k not in ("plan",)}
     plan = dict(doc["plan"])
     plan["published"] = _date(plan.get("published"))
     plan["notes"] = [_note(n) for n in plan.get("notes", [])]
     out["plan"] = plan
     out["sources"] = [dict(s, date=_date(s.get("date"))) for s in doc.get("sources", [])]
+    chapter_of = {s["id"]: s["chapter"] for s in doc.get("sections", [])}
     goals = []
     for g in doc.get("goals", []):
         g = dict(g)
         g["notes"] = [_note(n) for n in g.get("notes", [])]
+        g["chapter"] = chapter_of[g["section"]] if "section" in g else g["chapter"]
         goals.append(g)
     out["goals"] = goals
     claims = []
@@ -501,22 +541,45 @@ def normalise(doc) -> dict:
     return out
 
 
+def goal_index(g: dict) -> list:
+    """What area filters need of a canonical goal: id, chapter, section, tags, quantified."""
+    return [g["id"], g["chapter"], g.get("section"), g.get("tags", []), "target" in g]
+
+
 def _result(r) -> m.Result:
     start, year = _span(r)
-    return m.Result(
-        source=r["source"], year=year, start=start, value=r.get("value"), unit=r.get("unit"),
-        qualifier=r.get("qualifier", "exact"), text=r.get("text"), locator=r.get("locator"),
-        note=r.get("note"), see_also=r.get("see_also", []), use=r.get("use", True),
-        aggregate=r.get("aggregate"),
-    )
+    return m.Result(r["source"], year, start, r.get("value"), r.get("unit"), r.get("qualifier", "exact"),
+                    r.get("text"), r.get("locator"), r.get("note"), r.get("see_also"), r.get("use", True),
+                    r.get("aggregate"))
 
 
 def _notes(ns) -> list[m.Note]:
     return [m.Note(n["text"], n["kind"], n["sources"]) for n in ns]
 
 
-def build(doc, file: str) -> m.Plan:
-    """Records from a canonical document (see ``normalise``)."""
+def _goal(g: dict, plan_id: str) -> m.Goal:
+    target = None
+    t = g.get("target")
+    if t is not None:
+        start, year = _span(t)
+        base = t.get("baseline")
+        target = m.Target(
+            metric=t["metric"], unit=t["unit"], op=t["op"], value=t["value"], year=year,
+            start=start, baseline=m.Baseline(base["value"], base["year"]) if base else None,
+            binding=t.get("binding"), ceiling=t.get("ceiling", False),
+            aggregate=t.get("aggregate", "end"), wording=t.get("wording"),
+        )
+    return m.Goal(g["id"], plan_id, g["chapter"], g.get("section"), g["text"], g.get("kind", "commitment"),
+                  g.get("tags"), target, [_result(r) for r in g.get("results", ())], g.get("reported_status"),
+                  g.get("reported_wording"), g.get("plan_sources"), _notes(g["notes"]))
+
+
+def build(doc, file: str, index=None) -> m.Plan:
+    """Records from a canonical document (see ``normalise``).
+
+    Goals are built when first used. In a cache entry they are JSON texts with a separate
+    ``index``; a fresh document holds them as dicts.
+    """
     p = doc["plan"]
     plan = m.Plan(
         id=p["id"], title=p["title"], file=file, title_zh=p.get("title_zh"), issuer=p.get("issuer"),
@@ -532,27 +595,17 @@ def build(doc, file: str) -> m.Plan:
         plan.sections[s["id"]] = m.Section(**s)
     for t in doc.get("themes", []):
         plan.themes[t["id"]] = m.Theme(**t)
-    for g in doc.get("goals", []):
-        section = g.get("section")
-        chapter = plan.sections[section].chapter if section else g["chapter"]
-        target = None
-        t = g.get("target")
-        if t is not None:
-            start, year = _span(t)
-            base = t.get("baseline")
-            target = m.Target(
-                metric=t["metric"], unit=t["unit"], op=t["op"], value=t["value"], year=year,
-                start=start, baseline=m.Baseline(base["value"], base["year"]) if base else None,
-                binding=t.get("binding"), ceiling=t.get("ceiling", False),
-                aggregate=t.get("aggregate", "end"), wording=t.get("wording"),
-            )
-        plan.goals[g["id"]] = m.Goal(
-            id=g["id"], plan=plan.id, chapter=chapter, section=section, text=g["text"],
-            kind=g.get("kind", "commitment"), tags=g.get("tags", []), target=target,
-            results=[_result(r) for r in g.get("results", [])],
-            reported_status=g.get("reported_status"), reported_wording=g.get("reported_wording"),
-            plan_sources=g.get("plan_sources", []), notes=_notes(g["notes"]),
-        )
+    goals = doc.get("goals", [])
+    if index is None:
+        index = [goal_index(g) for g in goals]
+    plan_id = plan.id
+
+    def make(raw):
+        import json
+
+        return _goal(json.loads(raw) if isinstance(raw, str) else raw, plan_id)
+
+    plan.goals = m.Goals(((*row, raw) for row, raw in zip(index, goals)), make)
     for c in doc.get("claims", []):
         plan.claims.append(m.Claim(
             id=c["id"], text=c["text"], area=c.get("area"), binding=c.get("binding"), share=c.get("share"),
@@ -637,13 +690,18 @@ def load_file(file: str, use_cache: bool = True) -> m.Plan:
     from hrplan import cache
 
     key = cache.key_for(file) if use_cache else None
-    doc = cache.read(key) if key else None
+    if key:
+        entry = cache.read(key)
+        if entry is not None:
+            try:
+                return build(entry["doc"], file, entry["index"])
+            except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+                pass  # a foreign or damaged entry: rebuild it
+    doc, problems = check_file(file)
     if doc is None:
-        doc, problems = check_file(file)
-        if doc is None:
-            raise PlanFileError(problems)
-        if key:
-            cache.write(key, doc)
+        raise PlanFileError(problems)
+    if key:
+        cache.write(key, doc)
     return build(doc, file)
 
 

@@ -1,12 +1,13 @@
 """The typed records of a plan: plain data, no behaviour beyond small derived properties.
 
 Records are built by ``hrplan.load`` from validated plan files; every field mirrors a key of the
-plan-file format documented in ``docs/format.md``.
+plan-file format documented in ``docs/format.md``. They are small slotted classes rather than
+dataclasses: creating a dataclass costs about half a millisecond at import, and start-up time is
+hrplan's speed (see benchmarks/startup.py).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 
 # Vocabularies (one definition each; the validator and the docs use these).
 OPS = (">=", ">", "<=", "<", "==")
@@ -40,71 +41,78 @@ STATUSES = (
 )
 
 
-@dataclass(slots=True)
-class Source:
-    id: str
-    title: str
-    publisher: str
-    kind: str
-    document: str  # which document the page carries: plan, assessment or other
-    url: str | None = None
-    date: str | None = None
-    language: str | None = None
-    mirror: bool = False
-    note: str | None = None
 
 
-@dataclass(slots=True)
-class Chapter:
-    id: str
-    title: str
-    title_zh: str | None = None
-    aliases: list[str] = field(default_factory=list)
-    coverage: str | None = None
-    coverage_note: str | None = None
+class Record:
+    """Base of the records: fields in ``FIELDS`` (required ones first), defaults in ``DEFAULTS``."""
+
+    __slots__ = ()
+    FIELDS: tuple = ()
+    DEFAULTS: dict = {}
+
+    def __init__(self, *args, **kw):
+        fields = self.FIELDS
+        if len(args) > len(fields):
+            raise TypeError(f"{type(self).__name__} takes at most {len(fields)} fields")
+        for name, value in zip(fields, args):
+            setattr(self, name, value)
+        for name in fields[len(args):]:
+            if name in kw:
+                setattr(self, name, kw.pop(name))
+            elif name in self.DEFAULTS:
+                default = self.DEFAULTS[name]
+                setattr(self, name, list(default) if isinstance(default, list) else default)
+            else:
+                raise TypeError(f"{type(self).__name__} needs {name!r}")
+        if kw:
+            raise TypeError(f"{type(self).__name__} has no field {sorted(kw)[0]!r}")
+
+    def __eq__(self, other):
+        return type(self) is type(other) and all(getattr(self, f) == getattr(other, f) for f in self.FIELDS)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{f}={getattr(self, f)!r}' for f in self.FIELDS)})"
 
 
-@dataclass(slots=True)
-class Section:
-    id: str
-    chapter: str
-    title: str
-    title_zh: str | None = None
-    aliases: list[str] = field(default_factory=list)
-    coverage: str | None = None
-    coverage_note: str | None = None
+class Source(Record):
+    """A document a figure or text was read in. ``document``: plan, assessment or other."""
+
+    __slots__ = FIELDS = ("id", "title", "publisher", "kind", "document", "url", "date", "language", "mirror", "note")
+
+    def __init__(self, id, title, publisher, kind, document, url=None, date=None, language=None, mirror=False,
+                 note=None):
+        self.id, self.title, self.publisher, self.kind, self.document = id, title, publisher, kind, document
+        self.url, self.date, self.language, self.mirror, self.note = url, date, language, mirror, note
 
 
-@dataclass(slots=True)
-class Theme:
-    id: str
-    title: str
-    definition: str
-    sections: list[str] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
-    goals: list[str] = field(default_factory=list)
-    aliases: list[str] = field(default_factory=list)
+class Chapter(Record):
+    __slots__ = FIELDS = ("id", "title", "title_zh", "aliases", "coverage", "coverage_note")
+    DEFAULTS = {"title_zh": None, "aliases": [], "coverage": None, "coverage_note": None}
 
 
-@dataclass(slots=True)
-class Baseline:
-    value: float
-    year: int
+class Section(Record):
+    __slots__ = FIELDS = ("id", "chapter", "title", "title_zh", "aliases", "coverage", "coverage_note")
+    DEFAULTS = {"title_zh": None, "aliases": [], "coverage": None, "coverage_note": None}
 
 
-@dataclass(slots=True)
-class Target:
-    metric: str
-    unit: str
-    op: str
-    value: float
-    year: int
-    start: int | None = None  # first year of the period the target covers, if any
-    baseline: Baseline | None = None
-    binding: str | None = None
-    ceiling: bool = False
-    aggregate: str = "end"
-    wording: str | None = None
+class Theme(Record):
+    """A named set of goals: by section or chapter, by tag, or by goal id."""
+
+    __slots__ = FIELDS = ("id", "title", "definition", "sections", "tags", "goals", "aliases")
+    DEFAULTS = {"sections": [], "tags": [], "goals": [], "aliases": []}
+
+
+class Baseline(Record):
+    __slots__ = FIELDS = ("value", "year")
+
+
+class Target(Record):
+    """A quantified target. ``start`` is the first year of the period it covers, if any."""
+
+    __slots__ = FIELDS = ("metric", "unit", "op", "value", "year", "start", "baseline", "binding", "ceiling",
+                          "aggregate", "wording")
+    DEFAULTS = {"start": None, "baseline": None, "binding": None, "ceiling": False, "aggregate": "end",
+                "wording": None}
 
     @property
     def higher_is_better(self) -> bool | None:
@@ -116,79 +124,124 @@ class Target:
         return None
 
 
-@dataclass(slots=True)
-class Result:
-    source: str
-    year: int | None = None
-    start: int | None = None  # first year when the figure covers a period (start..year)
-    value: float | None = None
-    unit: str | None = None
-    qualifier: str = "exact"
-    text: str | None = None
-    locator: str | None = None
-    note: str | None = None
-    see_also: list[str] = field(default_factory=list)
-    use: bool = True  # False: kept for the record, not used for the status (see note)
-    aggregate: str | None = None  # set when the figure is itself a period mean or total
+class Result(Record):
+    """A reported figure or fact. ``start``..``year`` for a period figure; ``use`` False keeps a
+    figure for the record without using it for the status; ``aggregate`` marks a period mean or
+    total."""
+
+    __slots__ = FIELDS = ("source", "year", "start", "value", "unit", "qualifier", "text", "locator", "note",
+                          "see_also", "use", "aggregate")
+
+    def __init__(self, source, year=None, start=None, value=None, unit=None, qualifier="exact", text=None,
+                 locator=None, note=None, see_also=None, use=True, aggregate=None):
+        # Written out (not the generic Record.__init__): results are built by the thousand.
+        self.source, self.year, self.start, self.value, self.unit = source, year, start, value, unit
+        self.qualifier, self.text, self.locator, self.note = qualifier, text, locator, note
+        self.see_also = see_also if see_also is not None else []
+        self.use, self.aggregate = use, aggregate
 
 
-@dataclass(slots=True)
-class Note:
-    text: str
-    kind: str = "note"
-    sources: list[str] = field(default_factory=list)
+class Note(Record):
+    __slots__ = FIELDS = ("text", "kind", "sources")
+
+    def __init__(self, text, kind="note", sources=None):
+        self.text, self.kind, self.sources = text, kind, sources if sources is not None else []
 
 
-@dataclass(slots=True)
-class Goal:
-    id: str
-    plan: str
-    chapter: str
-    section: str | None
-    text: str
-    kind: str = "commitment"
-    tags: list[str] = field(default_factory=list)
-    target: Target | None = None
-    results: list[Result] = field(default_factory=list)
-    reported_status: str | None = None
-    reported_wording: str | None = None
-    plan_sources: list[str] = field(default_factory=list)
-    notes: list[Note] = field(default_factory=list)
+class Goal(Record):
+    __slots__ = FIELDS = ("id", "plan", "chapter", "section", "text", "kind", "tags", "target", "results",
+                          "reported_status", "reported_wording", "plan_sources", "notes")
+
+    def __init__(self, id, plan, chapter, section, text, kind="commitment", tags=None, target=None, results=None,
+                 reported_status=None, reported_wording=None, plan_sources=None, notes=None):
+        self.id, self.plan, self.chapter, self.section, self.text, self.kind = id, plan, chapter, section, text, kind
+        self.tags = tags if tags is not None else []
+        self.target = target
+        self.results = results if results is not None else []
+        self.reported_status, self.reported_wording = reported_status, reported_wording
+        self.plan_sources = plan_sources if plan_sources is not None else []
+        self.notes = notes if notes is not None else []
 
 
-@dataclass(slots=True)
-class Claim:
-    id: str
-    text: str
-    area: str | None = None  # a theme or area id the claim speaks about; None: the whole plan
-    binding: str | None = None  # the claim counts only targets a source labels so
-    share: float | None = None  # percent
-    qualifier: str = "exact"
-    counts: list[str] = field(default_factory=list)  # computed statuses the claim counts as done
-    reported_status: str | None = None
-    sources: list[str] = field(default_factory=list)
-    results: list[Result] = field(default_factory=list)
-    notes: list[Note] = field(default_factory=list)
+class Goals:
+    """The goals of a plan by id, in file order, each built into a ``Goal`` only when first used.
+
+    ``index`` holds, per goal, what area filters need (id, chapter, section, tags, whether it has
+    a target), so that a command about one area builds only that area's goals.
+    """
+
+    __slots__ = ("_raw", "_built", "_order", "index", "_make")
+
+    def __init__(self, rows=(), make=None):
+        # rows: (id, chapter, section, tags, quantified, raw) with raw a goal dict or its JSON text
+        self._raw, self._built, self._order, self.index = {}, {}, [], []
+        self._make = make
+        for gid, chapter, section, tags, quantified, raw in rows:
+            self._raw[gid] = raw
+            self._order.append(gid)
+            self.index.append((gid, chapter, section, tags, quantified))
+
+    def add(self, goal: "Goal") -> None:
+        if goal.id not in self._raw:
+            self._order.append(goal.id)
+            self.index.append((goal.id, goal.chapter, goal.section, goal.tags, goal.target is not None))
+        self._raw[goal.id] = None
+        self._built[goal.id] = goal
+
+    def __getitem__(self, gid) -> "Goal":
+        goal = self._built.get(gid)
+        if goal is None:
+            goal = self._built[gid] = self._make(self._raw[gid])  # KeyError for an unknown id
+        return goal
+
+    def get(self, gid, default=None):
+        return self[gid] if gid in self._raw else default
+
+    def __contains__(self, gid) -> bool:
+        return gid in self._raw
+
+    def __iter__(self):
+        return iter(self._order)
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def keys(self):
+        return list(self._order)
+
+    def values(self):
+        return [self[gid] for gid in self._order]
+
+    def items(self):
+        return [(gid, self[gid]) for gid in self._order]
+
+    def select(self, ids) -> list["Goal"]:
+        """The goals with these ids, in file order."""
+        wanted = set(ids)
+        return [self[gid] for gid in self._order if gid in wanted]
 
 
-@dataclass(slots=True)
-class Plan:
-    id: str
-    title: str
-    file: str
-    title_zh: str | None = None
-    issuer: str | None = None
-    published: str | None = None
-    start: int | None = None
-    end: int | None = None
-    predecessor: str | None = None
-    successor: str | None = None
-    assessment: str | None = None  # source id of the assessment report, if any
-    cited: list[str] = field(default_factory=list)  # sources of the plan's metadata
-    sources: dict[str, Source] = field(default_factory=dict)
-    chapters: dict[str, Chapter] = field(default_factory=dict)
-    sections: dict[str, Section] = field(default_factory=dict)
-    themes: dict[str, Theme] = field(default_factory=dict)
-    goals: dict[str, Goal] = field(default_factory=dict)
-    claims: list[Claim] = field(default_factory=list)
-    notes: list[Note] = field(default_factory=list)
+class Claim(Record):
+    """A plan-level claim of an assessment; ``area`` None means the whole plan, ``binding`` restricts
+    the claim to targets a source labels so, ``counts`` are the computed statuses it counts."""
+
+    __slots__ = FIELDS = ("id", "text", "area", "binding", "share", "qualifier", "counts", "reported_status",
+                          "sources", "results", "notes")
+    DEFAULTS = {"area": None, "binding": None, "share": None, "qualifier": "exact", "counts": [],
+                "reported_status": None, "sources": [], "results": [], "notes": []}
+
+
+class Plan(Record):
+    """One plan with everything it holds; ``cited`` are the sources of its metadata."""
+
+    __slots__ = FIELDS = ("id", "title", "file", "title_zh", "issuer", "published", "start", "end", "predecessor",
+                          "successor", "assessment", "cited", "sources", "chapters", "sections", "themes", "goals",
+                          "claims", "notes")
+    DEFAULTS = {"title_zh": None, "issuer": None, "published": None, "start": None, "end": None,
+                "predecessor": None, "successor": None, "assessment": None, "cited": [], "claims": [], "notes": []}
+
+    def __init__(self, *args, **kw):
+        for table in ("sources", "chapters", "sections", "themes"):
+            kw.setdefault(table, {})
+        kw.setdefault("goals", Goals())
+        super().__init__(*args, **kw)

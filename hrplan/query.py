@@ -62,10 +62,10 @@ class Area:
 
 def theme_goals(plan: m.Plan, theme: m.Theme) -> list[m.Goal]:
     secs, tags, ids = set(theme.sections), set(theme.tags), set(theme.goals)
-    return [
-        g for g in plan.goals.values()
-        if g.id in ids or g.section in secs or g.chapter in secs or tags.intersection(g.tags)
-    ]
+    return plan.goals.select(
+        gid for gid, chapter, section, gtags, _ in plan.goals.index
+        if gid in ids or section in secs or chapter in secs or tags.intersection(gtags)
+    )
 
 
 def area_names(plan: m.Plan) -> dict[str, tuple[str, str]]:
@@ -93,11 +93,11 @@ def resolve_area(plan: m.Plan, name: str | None) -> Area:
     kind, key = hit
     if kind == "chapter":
         c = plan.chapters[key]
-        goals = [g for g in plan.goals.values() if g.chapter == key]
+        goals = plan.goals.select(row[0] for row in plan.goals.index if row[1] == key)
         return Area(key, kind, c.title, goals, c.title_zh, coverage=c.coverage)
     if kind == "section":
         s = plan.sections[key]
-        goals = [g for g in plan.goals.values() if g.section == key]
+        goals = plan.goals.select(row[0] for row in plan.goals.index if row[2] == key)
         return Area(key, kind, s.title, goals, s.title_zh, coverage=s.coverage)
     t = plan.themes[key]
     return Area(key, kind, t.title, theme_goals(plan, t), definition=t.definition)
@@ -294,8 +294,8 @@ def claim_check(plan: m.Plan, claim: m.Claim, assessed) -> dict:
         inside = (low < x or (low == x and not low_open)) and (x < high or (x == high and not high_open))
         return "consistent" if inside else "differs"
 
-    partial = [s.id for s in plan.sections.values()
-               if s.coverage not in (None, "full") and any(g.section == s.id for g in area.goals)]
+    area_sections = {g.section for g in area.goals}
+    partial = [s.id for s in plan.sections.values() if s.coverage not in (None, "full") and s.id in area_sections]
     caveats = []
     if partial:
         caveats.append(f"the plan text of {len(partial)} section(s) in this area was not read whole, "

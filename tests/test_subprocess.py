@@ -26,8 +26,8 @@ def test_summary_json_in_a_subprocess(tmp_path):
 
 
 def test_json_path_never_imports_rich(tmp_path):
-    code = ("import sys, runpy; sys.argv = ['hrplan', 'stats', 'livelihood', '--json'];\n"
-            "try:\n    runpy.run_module('hrplan', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+    code = ("import sys\nfrom hrplan.cli import main\n"
+            "try:\n    main(['stats', 'livelihood', '--json'])\nexcept SystemExit:\n    pass\n"
             "print(sorted(m for m in sys.modules if m == 'rich' or m.startswith('rich.')), file=sys.stderr)")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT, timeout=60,
                        env=subprocess_env(XDG_CACHE_HOME=str(tmp_path)))

@@ -1,0 +1,152 @@
+"""Start-up benchmark: hrplan's commands against the floor of their own stack, in the same run.
+
+    python benchmarks/startup.py [--runs 15] [--goals 10000]
+
+Each command is timed against its floor (Python starting and importing what it cannot do
+without), alternating the two so that a noisy machine slows both alike; the medians and their
+ratio are printed, with peak memory (maximum resident set size of each child process). Nothing
+here is asserted: the targets are for people to read (README, "Speed").
+
+Targets (issue 6): the JSON scorecard within 1.25x of `import click, json`; the Rich scorecard
+within 1.25x of `import click, rich.console, rich.table, json`; peak memory within 1.2x of the
+floors; with a generated 10,000-goal plan, a warm (cached) run within 3x of the first floor and
+the cold run within 1.5x of the time tomli alone takes to parse the file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+
+def run_once(argv, env) -> tuple[float, int]:
+    """(seconds, peak resident set in KB) of one child process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)} failed: {proc.stderr.read().decode(errors='replace')}")
+    proc.stderr.close()
+    return elapsed, usage.ru_maxrss
+
+
+def compare(name, argv, floor_argv, env, runs, floor_env=None):
+    """Alternate command and floor; return medians and ratios."""
+    for _ in range(2):  # warm-up: file caches, .pyc files, hrplan's parse cache
+        run_once(argv, env)
+        run_once(floor_argv, floor_env or env)
+    times, floor_times, mems, floor_mems = [], [], [], []
+    for _ in range(runs):
+        t, m = run_once(argv, env)
+        times.append(t)
+        mems.append(m)
+        t, m = run_once(floor_argv, floor_env or env)
+        floor_times.append(t)
+        floor_mems.append(m)
+    row = {
+        "name": name,
+        "time": statistics.median(times),
+        "floor": statistics.median(floor_times),
+        "mem": statistics.median(mems),
+        "floor_mem": statistics.median(floor_mems),
+    }
+    row["ratio"] = row["time"] / row["floor"]
+    row["mem_ratio"] = row["mem"] / row["floor_mem"]
+    return row
+
+
+def generate(path: str, goals: int) -> None:
+    """A plan file of the bundled shape with ``goals`` goals (about 400 bytes of TOML each)."""
+    sections = 40
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("format = 1\nsources = [\n")
+        for i in range(50):
+            fh.write(f'  {{ id = "s{i}", title = "Source {i}", publisher = "Publisher", url = "https://example.org/{i}", '
+                     f'kind = "assessment_report", document = "assessment", language = "en" }},\n')
+        fh.write("]\n\n[plan]\nid = \"big-plan\"\ntitle = \"Generated plan\"\nperiod = [2012, 2015]\n\n")
+        for c in range(4):
+            fh.write(f'[[chapters]]\nid = "C{c}"\ntitle = "Chapter {c}"\n\n')
+        for s in range(sections):
+            fh.write(f'[[sections]]\nid = "C{s % 4}.{s}"\nchapter = "C{s % 4}"\ntitle = "Section {s}"\ncoverage = "partial"\n\n')
+        fh.write('[[themes]]\nid = "theme"\ntitle = "Theme"\ndefinition = "Every tenth section."\n'
+                 f'sections = [{", ".join(repr(f"C{s % 4}.{s}").replace(chr(39), chr(34)) for s in range(0, sections, 10))}]\n\n')
+        fh.write('[[claims]]\nid = "claim"\ntext = "Over half exceeded."\narea = "theme"\nshare = 50\n'
+                 'qualifier = "more_than"\ncounts = ["surpassed"]\nsources = ["s1"]\n\n')
+        for g in range(goals):
+            s = g % sections
+            fh.write(f'[[goals]]\nid = "G{g}"\nsection = "C{s % 4}.{s}"\n'
+                     f'text = "Commitment number {g}, written out as a plan would word it, in a sentence."\n'
+                     f'tags = ["tag{g % 7}"]\nreported_status = "met"\nplan_sources = ["s{g % 50}"]\n')
+            if g % 3 == 0:
+                fh.write(f'target = {{ metric = "Metric {g}", unit = "%", op = ">=", value = {50 + g % 40}, year = 2015 }}\n')
+                fh.write(f'results = [{{ year = 2015, value = {40 + g % 60}, unit = "%", source = "s{g % 50}" }}]\n')
+            else:
+                fh.write(f'results = [{{ year = 2014, text = "Done in part.", source = "s{g % 50}" }}]\n')
+            fh.write('\n')
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=15)
+    ap.add_argument("--goals", type=int, default=10000)
+    args = ap.parse_args()
+
+    exe = shutil.which("hrplan", path=os.path.dirname(sys.executable)) or shutil.which("hrplan")
+    if not exe:
+        raise SystemExit("install hrplan first: pip install .")
+    py = sys.executable
+    work = tempfile.mkdtemp(prefix="hrplan-bench-")
+    env = {k: v for k, v in os.environ.items() if k not in ("HRPLAN_DATA", "HRPLAN_NO_CACHE", "NO_COLOR", "FORCE_COLOR")}
+    env.update(XDG_CACHE_HOME=os.path.join(work, "cache"), COLUMNS="100")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    json_floor = [py, "-c", "import click, json"]
+    rich_floor = [py, "-c", "import click, rich.console, rich.table, json"]
+
+    rows = [
+        compare("stats livelihood --json", [exe, "stats", "livelihood", "--json"], json_floor, env, args.runs),
+        compare("stats livelihood (Rich table)", [exe, "stats", "livelihood", "--format", "table"], rich_floor, env, args.runs),
+    ]
+
+    big = os.path.join(work, "big.toml")
+    generate(big, args.goals)
+    size = os.path.getsize(big)
+    parse = [py, "-c", f"import tomli; tomli.load(open({big!r}, 'rb'))"]
+    cold_env = dict(env, XDG_CACHE_HOME=os.path.join(work, "cold"))
+    # Cold: every run starts with an empty cache directory.
+    cold_times, parse_times = [], []
+    for _ in range(max(3, args.runs // 3)):
+        shutil.rmtree(os.path.join(work, "cold"), ignore_errors=True)
+        cold_times.append(run_once([exe, "stats", "theme", "--json", "--data", big], cold_env)[0])
+        parse_times.append(run_once(parse, env)[0])
+    cold = {"name": f"cold: stats theme --json, {args.goals:,} goals ({size / 2**20:.1f} MB)",
+            "time": statistics.median(cold_times), "floor": statistics.median(parse_times), "mem": 0, "floor_mem": 0}
+    cold["ratio"] = cold["time"] / cold["floor"]
+    warm = compare(f"warm: stats theme --json, {args.goals:,} goals", [exe, "stats", "theme", "--json", "--data", big],
+                   json_floor, env, args.runs)
+
+    print(f"hrplan start-up benchmark: medians of {args.runs} alternating runs; python {sys.version.split()[0]}, "
+          f"{os.cpu_count()} cores")
+    print(f"{'command':48} {'time':>8} {'floor':>8} {'ratio':>6} {'target':>7}   {'peak MB':>8} {'floor MB':>8} {'ratio':>6}")
+    for row, target, floor_name in ((rows[0], 1.25, "import click, json"), (rows[1], 1.25, "click + rich"),
+                                    (cold, 1.5, "tomli parse"), (warm, 3.0, "import click, json")):
+        mem = (f"{row['mem'] / 1024:8.1f} {row['floor_mem'] / 1024:8.1f} {row['mem_ratio']:6.2f}"
+               if row.get("mem") else f"{'':8} {'':8} {'':6}")
+        print(f"{row['name']:48} {row['time'] * 1000:7.1f}ms {row['floor'] * 1000:7.1f}ms {row['ratio']:6.2f} "
+              f"{'<=' + str(target):>7}   {mem}   floor: {floor_name}")
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
