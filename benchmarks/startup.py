@@ -67,7 +67,8 @@ def compare(name, argv, floor_argv, env, runs, floor_env=None):
 
 
 def generate(path: str, goals: int) -> None:
-    """A plan file of the bundled shape with ``goals`` goals (about 400 bytes of TOML each)."""
+    """A plan file of the bundled shape with ``goals`` goals (about 400 bytes of TOML each: 10,000
+    goals make about 4 MB, as issue 6 describes)."""
     sections = 40
     with open(path, "w", encoding="utf-8") as fh:
         fh.write("format = 1\nsources = [\n")
@@ -86,11 +87,14 @@ def generate(path: str, goals: int) -> None:
         for g in range(goals):
             s = g % sections
             fh.write(f'[[goals]]\nid = "G{g}"\nsection = "C{s % 4}.{s}"\n'
-                     f'text = "Commitment number {g}, written out as a plan would word it, in a sentence."\n'
-                     f'tags = ["tag{g % 7}"]\nreported_status = "met"\nplan_sources = ["s{g % 50}"]\n')
+                     f'text = "Commitment number {g}, written out as a plan would word it, in a sentence of '
+                     f'ordinary length that names what is to be done, by whom and by when."\n'
+                     f'tags = ["tag{g % 7}", "group{g % 13}"]\nreported_status = "met"\n'
+                     f'reported_wording = "reported as done in the assessment"\nplan_sources = ["s{g % 50}"]\n')
             if g % 3 == 0:
                 fh.write(f'target = {{ metric = "Metric {g}", unit = "%", op = ">=", value = {50 + g % 40}, year = 2015 }}\n')
-                fh.write(f'results = [{{ year = 2015, value = {40 + g % 60}, unit = "%", source = "s{g % 50}" }}]\n')
+                fh.write(f'results = [{{ year = 2015, value = {40 + g % 60}, unit = "%", source = "s{g % 50}", '
+                         f'note = "Read in the report." }}]\n')
             else:
                 fh.write(f'results = [{{ year = 2014, text = "Done in part.", source = "s{g % 50}" }}]\n')
             fh.write('\n')

@@ -1,20 +1,26 @@
-"""The parse cache: validated plan documents kept as JSON in the user's cache directory.
+"""The parse cache: validated plan documents kept in the user's cache directory.
 
 A cache entry is keyed by the plan file's absolute path, size, modification time and the
 hrplan version; it is written to a temporary file and renamed into place, so a concurrent run
 sees the old entry or the new one, never half of one. Anything wrong with an entry (corrupt,
 truncated, foreign, another key) means a miss; an unwritable directory means no cache.
 ``HRPLAN_NO_CACHE=1`` turns the cache off (see ``hrplan.load.load_plans``).
+
+Format (see ``write``): a magic line, a CRC-32, a head (key, goal index, the document without
+its goals) and each goal as its own ``marshal`` dump, decoded only when the goal is used.
+marshal is about five times faster than JSON here; since it is not meant for untrusted data,
+an entry is decoded only when its magic line and checksum are right.
 """
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
+import zlib
 
 from hrplan import __version__
 
-MAGIC = "hrplan-cache"
+MAGIC = b"hrplan-cache 3\n"
 
 
 def cache_dir() -> str:
@@ -36,46 +42,66 @@ def key_for(file: str) -> list | None:
         st = os.stat(path)
     except (OSError, ValueError):
         return None
-    return [MAGIC, __version__, path, st.st_size, st.st_mtime_ns]
+    return ["hrplan", __version__, path, st.st_size, st.st_mtime_ns]
 
 
 def _entry_path(key: list) -> str:
-    return os.path.join(cache_dir(), _fnv1a(key[2]) + ".json")
+    return os.path.join(cache_dir(), _fnv1a(key[2]) + ".cache")
 
 
 def read(key: list):
     """The cache entry for ``key`` (``{"doc": ..., "index": ...}``), or None on any miss.
 
-    An entry is a first line of JSON (key, document without its goals, goal index) followed by
-    one line of JSON per goal, kept as text until the goal is used.
+    The goals of the entry's document are ``(blob, start, end)`` slices of marshal dumps,
+    decoded only when a goal is used (see ``hrplan.load.build``).
     """
     try:
-        with open(_entry_path(key), encoding="utf-8") as fh:
-            lines = fh.read().split("\n")
-        entry = json.loads(lines[0])
-        if (isinstance(entry, dict) and entry.get("key") == key and isinstance(entry.get("doc"), dict)
-                and isinstance(entry.get("index"), list) and len(entry["index"]) == len(lines) - 1):
-            entry["doc"]["goals"] = lines[1:]
-            return entry
-    except (OSError, ValueError, RecursionError, UnicodeDecodeError):
+        with open(_entry_path(key), "rb") as fh:
+            data = fh.read()
+        if not data.startswith(MAGIC) or len(data) < len(MAGIC) + 12:
+            return None
+        at = len(MAGIC)
+        crc = int.from_bytes(data[at:at + 4], "big")
+        head_size = int.from_bytes(data[at + 4:at + 12], "big")
+        body = memoryview(data)[at + 12:]
+        if zlib.crc32(body) != crc or head_size > len(body):
+            return None
+        entry = marshal.loads(body[:head_size])
+        if not (isinstance(entry, dict) and entry.get("key") == key and isinstance(entry.get("doc"), dict)
+                and isinstance(entry.get("index"), list) and isinstance(entry.get("ends"), list)
+                and len(entry["index"]) == len(entry["ends"])):
+            return None
+        blob = body[head_size:]
+        starts = [0, *entry["ends"][:-1]]
+        entry["doc"]["goals"] = [(blob, start, end) for start, end in zip(starts, entry.pop("ends"))]
+        return entry
+    except (OSError, ValueError, EOFError, TypeError):
         pass
     return None
 
 
-def write(key: list, doc: dict) -> bool:
-    """Store a canonical document under ``key``; False (and no error) when that cannot be done."""
-    from hrplan.load import goal_index
+def write(key: list, doc: dict, index: list) -> bool:
+    """Store a canonical document and its goal index (``hrplan.load.goal_index``) under ``key``;
+    False (and no error) when that cannot be done.
 
+    Layout: magic line, CRC-32 of the rest (4 bytes), size of the head (8 bytes), the head (a
+    marshal dump of key, index, document without goals, and where each goal's dump ends), then
+    the goals' marshal dumps one after another."""
     target = _entry_path(key)
     tmp = f"{target}.{os.getpid()}.tmp"
-    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     try:
-        goals = doc.get("goals", [])
-        head = {"key": key, "index": [goal_index(g) for g in goals], "doc": {k: v for k, v in doc.items() if k != "goals"}}
-        text = "\n".join([encode(head), *map(encode, goals)])
+        dumps = [marshal.dumps(g) for g in doc.get("goals", [])]
+        ends, end = [], 0
+        for d in dumps:
+            end += len(d)
+            ends.append(end)
+        head = marshal.dumps({"key": key, "index": index, "ends": ends,
+                              "doc": {k: v for k, v in doc.items() if k != "goals"}})
+        body = head + b"".join(dumps)
         os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        with open(tmp, "wb") as fh:
+            fh.write(MAGIC + zlib.crc32(body).to_bytes(4, "big") + len(head).to_bytes(8, "big"))
+            fh.write(body)
         os.replace(tmp, target)
         return True
     except (OSError, ValueError, TypeError):

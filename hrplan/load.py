@@ -198,20 +198,23 @@ def _is_year(v) -> bool:
 
 
 def _check_value(value, spec, path, out) -> None:
-    """Append a problem to ``out`` if ``value`` does not fit ``spec``."""
+    """Append a problem to ``out`` if ``value`` does not fit ``spec``.
+
+    ``path`` is a key path: a string, or (parent path, key or index), written out with ``_pstr``
+    only when there is a problem to report."""
     if isinstance(spec, dict):
         _check_table(value, spec, path, out)
         return
     if isinstance(spec, list):
         if not isinstance(value, list):
-            out.append((path, f"must be an array of tables, not {_describe(value)}"))
+            out.append((_pstr(path), f"must be an array of tables, not {_describe(value)}"))
             return
         for i, item in enumerate(value):
-            _check_table(item, spec[0], f"{path}[{i}]", out)
+            _check_table(item, spec[0], (path, i), out)
         return
     if isinstance(spec, tuple):
         if not isinstance(value, str) or value not in spec:
-            out.append((path, f"must be one of {', '.join(spec)}, not {value!r}"))
+            out.append((_pstr(path), f"must be one of {', '.join(spec)}, not {value!r}"))
         return
     ok = True
     if spec == "str":
@@ -226,7 +229,7 @@ def _check_value(value, spec, path, out) -> None:
         ok = isinstance(value, int) and not isinstance(value, bool)
     elif spec == "num":
         if isinstance(value, float) and not math.isfinite(value):
-            out.append((path, f"must be a finite number, not {value}"))
+            out.append((_pstr(path), f"must be a finite number, not {value}"))
             return
         ok = isinstance(value, (int, float)) and not isinstance(value, bool)
     elif spec == "year":
@@ -251,21 +254,21 @@ def _check_value(value, spec, path, out) -> None:
         if ok and spec == "statuslist":
             bad = [v for v in value if v not in m.STATUSES]
             if bad:
-                out.append((path, f"unknown status {bad[0]!r}; one of {', '.join(m.STATUSES)}"))
+                out.append((_pstr(path), f"unknown status {bad[0]!r}; one of {', '.join(m.STATUSES)}"))
                 return
     elif spec == "notes":
         if not isinstance(value, list):
-            out.append((path, f"must be {TYPE_NAMES['notes']}, not {_describe(value)}"))
+            out.append((_pstr(path), f"must be {TYPE_NAMES['notes']}, not {_describe(value)}"))
             return
         for i, item in enumerate(value):
             if isinstance(item, str):
                 if not item.strip():
-                    out.append((f"{path}[{i}]", "must not be empty"))
+                    out.append((_pstr((path, i)), "must not be empty"))
             else:
-                _check_table(item, NOTE, f"{path}[{i}]", out)
+                _check_table(item, NOTE, (path, i), out)
         return
     if not ok:
-        out.append((path, f"must be {TYPE_NAMES[spec]}, not {_shown(value)}"))
+        out.append((_pstr(path), f"must be {TYPE_NAMES[spec]}, not {_shown(value)}"))
 
 
 def _shown(value) -> str:
@@ -276,25 +279,25 @@ def _shown(value) -> str:
 _COMPILED: dict[int, tuple[dict, tuple]] = {}
 
 
-def _compiled(schema: dict) -> tuple[dict, tuple]:
+def _compiled(schema: dict) -> tuple[dict, frozenset]:
     """(spec by key name, required names) of a schema, worked out once."""
     got = _COMPILED.get(id(schema))
     if got is None:
         known = {key.rstrip("!"): spec for key, spec in schema.items()}
-        required = tuple(key[:-1] for key in schema if key.endswith("!"))
+        required = frozenset(key[:-1] for key in schema if key.endswith("!"))
         got = _COMPILED[id(schema)] = (known, required)
     return got
 
 
-def _check_table(value, schema, path, out) -> None:
-    if not isinstance(value, dict):
-        out.append((path, f"must be a table, not {_describe(value)}"))
+def _check_table(value, schema, path, out, id_match=ID_RE.match) -> None:
+    if value.__class__ is not dict:
+        out.append((_pstr(path), f"must be a table, not {_describe(value)}"))
         return
-    known, required = _compiled(schema)
-    for name in required:
-        if name not in value:
-            out.append((_join(path, name), "is required but missing"))
-    id_match = ID_RE.match
+    known, required = _COMPILED.get(id(schema)) or _compiled(schema)
+    if not required.issubset(value):
+        for name in sorted(required):
+            if name not in value:
+                out.append((_join(path, name), "is required but missing"))
     for name, item in value.items():
         spec = known.get(name)
         if spec is None:
@@ -328,10 +331,30 @@ def _check_table(value, schema, path, out) -> None:
         elif spec == "strlist":
             if kind is list and all(type(v) is str and v for v in item):
                 continue
-        _check_value(item, spec, _join(path, name), out)
+        elif spec.__class__ is dict:
+            _check_table(item, spec, (path, name), out)
+            continue
+        elif spec.__class__ is list and kind is list:
+            sub, here = spec[0], (path, name)
+            for i, element in enumerate(item):
+                _check_table(element, sub, (here, i), out)
+            continue
+        _check_value(item, spec, (path, name), out)
 
 
-def _join(path: str, name: str) -> str:
+def _pstr(path) -> str:
+    """A key path written out: ("goals", 12) -> goals[12]; (("goals", 12), "results") -> goals[12].results."""
+    if path.__class__ is not tuple:
+        return path
+    parent, key = path
+    parent = _pstr(parent)
+    if key.__class__ is int:
+        return f"{parent}[{key}]"
+    return f"{parent}.{key}" if parent else key
+
+
+def _join(path, name: str) -> str:
+    path = _pstr(path)
     return f"{path}.{name}" if path else name
 
 
@@ -406,26 +429,32 @@ def _cross_check(doc, out) -> None:
         if not (theme.get("sections") or theme.get("tags") or theme.get("goals")):
             out.append((p, "a theme needs sections, tags or goals"))
 
+    section_chapter = {sec["id"]: sec["chapter"] for sec in doc.get("sections", [])}
     for i, goal in enumerate(doc.get("goals", [])):
-        p = f"goals[{i}]"
-        has_sec, has_ch = "section" in goal, "chapter" in goal
-        if has_sec:
-            ref(goal["section"], "sections", sections, f"{p}.section", "section")
-            if has_ch and goal["section"] in sections:
-                owner = doc["sections"][sections[goal["section"]]]["chapter"]
-                if owner != goal["chapter"]:
-                    out.append((f"{p}.chapter", f"section {goal['section']!r} is in chapter {owner!r}"))
-        elif has_ch:
-            ref(goal["chapter"], "chapters", chapters, f"{p}.chapter", "chapter")
+        # Paths are written out only for a problem: this loop runs once per goal.
+        sec = goal.get("section")
+        if sec is not None:
+            if sec not in sections:
+                ref(sec, "sections", sections, f"goals[{i}].section", "section")
+            elif "chapter" in goal and section_chapter[sec] != goal["chapter"]:
+                out.append((f"goals[{i}].chapter", f"section {sec!r} is in chapter {section_chapter[sec]!r}"))
+        elif "chapter" in goal:
+            if goal["chapter"] not in chapters:
+                ref(goal["chapter"], "chapters", chapters, f"goals[{i}].chapter", "chapter")
         else:
-            out.append((p, "needs a section (or, for a chapter without sections, a chapter)"))
-        for j, s in enumerate(goal.get("plan_sources", [])):
-            ref(s, "sources", sources, f"{p}.plan_sources[{j}]", "source")
+            out.append((f"goals[{i}]", "needs a section (or, for a chapter without sections, a chapter)"))
+        for j, s in enumerate(goal.get("plan_sources", ())):
+            if s not in sources:
+                ref(s, "sources", sources, f"goals[{i}].plan_sources[{j}]", "source")
         target = goal.get("target")
         if target is not None:
-            _check_target(target, f"{p}.target", start, end, out)
-        _check_results(goal.get("results", []), f"{p}.results", target, sources, ref, out)
-        _check_notes(goal.get("notes", []), f"{p}.notes", sources, ref)
+            _check_target(target, f"goals[{i}].target", start, end, out)
+        results = goal.get("results")
+        if results:
+            _check_results(results, f"goals[{i}].results", target, sources, ref, out)
+        notes = goal.get("notes")
+        if notes:
+            _check_notes(notes, f"goals[{i}].notes", sources, ref)
 
     area_ids = {**chapters, **sections, **themes}
     for i, claim in enumerate(doc.get("claims", [])):
@@ -459,22 +488,25 @@ def _check_target(t, p, start, end, out) -> None:
 
 
 def _check_results(results, p, target, sources, ref, out) -> None:
+    unit = target["unit"] if target is not None else None
     for j, r in enumerate(results):
-        q = f"{p}[{j}]"
-        ref(r["source"], "sources", sources, f"{q}.source", "source")
-        for k, s in enumerate(r.get("see_also", [])):
-            ref(s, "sources", sources, f"{q}.see_also[{k}]", "source")
-        if "year" in r and "period" in r:
-            out.append((q, "give either year or period, not both"))
+        if r["source"] not in sources:
+            ref(r["source"], "sources", sources, f"{p}[{j}].source", "source")
+        for k, s in enumerate(r.get("see_also", ())):
+            if s not in sources:
+                ref(s, "sources", sources, f"{p}[{j}].see_also[{k}]", "source")
+        has_year, has_period = "year" in r, "period" in r
+        if has_year and has_period:
+            out.append((f"{p}[{j}]", "give either year or period, not both"))
+        elif not (has_year or has_period):
+            out.append((f"{p}[{j}]", "needs a year or a period"))
         if "value" in r:
             if "unit" not in r:
-                out.append((f"{q}.unit", "a result with a value needs a unit"))
-            elif target is not None and r["unit"] != target["unit"] and r.get("use", True):
-                out.append((f"{q}.unit", f"unit {r['unit']!r} differs from the target's {target['unit']!r}", "warning"))
+                out.append((f"{p}[{j}].unit", "a result with a value needs a unit"))
+            elif unit is not None and r["unit"] != unit and r.get("use", True):
+                out.append((f"{p}[{j}].unit", f"unit {r['unit']!r} differs from the target's {unit!r}", "warning"))
         elif "text" not in r:
-            out.append((q, "a result needs a value or a text"))
-        if "year" not in r and "period" not in r:
-            out.append((q, "needs a year or a period"))
+            out.append((f"{p}[{j}]", "a result needs a value or a text"))
 
 
 def _check_notes(notes, p, sources, ref) -> None:
@@ -525,12 +557,11 @@ def normalise(doc) -> dict:
     out["plan"] = plan
     out["sources"] = [dict(s, date=_date(s.get("date"))) for s in doc.get("sources", [])]
     chapter_of = {s["id"]: s["chapter"] for s in doc.get("sections", [])}
-    goals = []
-    for g in doc.get("goals", []):
-        g = dict(g)
-        g["notes"] = [_note(n) for n in g.get("notes", [])]
+    goals = doc.get("goals", [])
+    for g in goals:  # in place: the parsed document is ours and used only here
+        notes = g.get("notes")
+        g["notes"] = [_note(n) for n in notes] if notes else []
         g["chapter"] = chapter_of[g["section"]] if "section" in g else g["chapter"]
-        goals.append(g)
     out["goals"] = goals
     claims = []
     for c in doc.get("claims", []):
@@ -577,7 +608,7 @@ def _goal(g: dict, plan_id: str) -> m.Goal:
 def build(doc, file: str, index=None) -> m.Plan:
     """Records from a canonical document (see ``normalise``).
 
-    Goals are built when first used. In a cache entry they are JSON texts with a separate
+    Goals are built when first used. In a cache entry they are marshal dumps with a separate
     ``index``; a fresh document holds them as dicts.
     """
     p = doc["plan"]
@@ -601,9 +632,12 @@ def build(doc, file: str, index=None) -> m.Plan:
     plan_id = plan.id
 
     def make(raw):
-        import json
+        if isinstance(raw, tuple):  # (blob, start, end) from the cache (see hrplan.cache)
+            import marshal
 
-        return _goal(json.loads(raw) if isinstance(raw, str) else raw, plan_id)
+            blob, start, end = raw
+            raw = marshal.loads(blob[start:end])
+        return _goal(raw, plan_id)
 
     plan.goals = m.Goals(((*row, raw) for row, raw in zip(index, goals)), make)
     for c in doc.get("claims", []):
@@ -679,7 +713,8 @@ def check_file(file: str) -> tuple[dict | None, list[Problem]]:
     except PlanFileError as exc:
         return None, exc.problems
     problems = validate(doc, file)
-    _locate(problems, text)
+    if problems:
+        _locate(problems, text)
     if any(p.severity == "error" for p in problems):
         return None, problems
     return normalise(doc), problems
@@ -700,9 +735,10 @@ def load_file(file: str, use_cache: bool = True) -> m.Plan:
     doc, problems = check_file(file)
     if doc is None:
         raise PlanFileError(problems)
+    index = [goal_index(g) for g in doc.get("goals", [])]
     if key:
-        cache.write(key, doc)
-    return build(doc, file)
+        cache.write(key, doc, index)
+    return build(doc, file, index)
 
 
 def load_plans(path: str | None = None, use_cache: bool | None = None) -> list[m.Plan]:

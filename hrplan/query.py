@@ -257,9 +257,12 @@ def count_statuses(goals, assessed) -> dict[str, int]:
 # ------------------------------------------------------------------------------------ claims
 
 
-def claim_check(plan: m.Plan, claim: m.Claim, assessed) -> dict:
-    """An assessment claim beside what hrplan's data shows for the same set of targets."""
-    area = resolve_area(plan, claim.area) if claim.area else whole_plan(plan)
+def claim_check(plan: m.Plan, claim: m.Claim, assessed, area: Area | None = None) -> dict:
+    """An assessment claim beside what hrplan's data shows for the same set of targets.
+
+    ``area`` may pass the claim's area when the caller has it resolved already."""
+    if area is None or area.id != (claim.area or plan.id):
+        area = resolve_area(plan, claim.area) if claim.area else whole_plan(plan)
     quantified = [g for g in area.goals if g.target is not None
                   and (claim.binding is None or g.target.binding == claim.binding)]
     rec = {
@@ -438,7 +441,7 @@ def stats(plan: m.Plan, area: Area) -> dict:
         "counts": count_statuses(goals, assessed),
         "quota_counts": count_statuses(quantified, assessed),
         "reported_counts": _count_reported(goals),
-        "claims": [claim_check(plan, c, assessed) for c in claims_for(plan, area)],
+        "claims": [claim_check(plan, c, assessed, area) for c in claims_for(plan, area)],
         "key_figures": key_figures,
         "differing": [{"id": g.id, "status": assessed(g).status, "reported_status": g.reported_status}
                       for g in goals if assessed(g).agreement == "differs"],

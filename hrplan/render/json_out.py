@@ -22,7 +22,43 @@ def write(answer, stream=None) -> None:
         pretty = stream.isatty()
     except (AttributeError, ValueError, OSError):
         pretty = False
-    write_utf8(dumps(answer, pretty), stream)
+    if pretty:
+        write_utf8(dumps(answer, True), stream)
+        return
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        _compact(answer, stream.write, 0)
+        stream.write("\n")
+        return
+    stream.flush()
+    _compact(answer, lambda text: buffer.write(text.encode("utf-8")), 0)
+    buffer.write(b"\n")
+    buffer.flush()
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
+
+
+def _compact(value, emit, depth) -> None:
+    """Compact JSON, the same text as ``dumps(value, False)``, encoded piece by piece.
+
+    The encoder builds a long list of fragments before joining them, several times the size of
+    its output; encoding the outer levels one member at a time keeps that peak to one goal."""
+    if depth < 2 and isinstance(value, dict):
+        emit("{")
+        for i, (key, item) in enumerate(value.items()):
+            emit(("," if i else "") + _ENCODE(key) + ":")
+            _compact(item, emit, depth + 1)
+        emit("}")
+    elif depth < 2 and isinstance(value, list):
+        emit("[")
+        for i, item in enumerate(value):
+            if i:
+                emit(",")
+            _compact(item, emit, depth + 1)
+        emit("]")
+    else:
+        emit(_ENCODE(value))
 
 
 def write_lines(records, stream=None) -> None:
