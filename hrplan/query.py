@@ -551,8 +551,10 @@ def progress_answer(plan: m.Plan, area: Area) -> dict:
             continue
         a = assessed(g)
         r = latest_result(g)
+        sec = plan.sections.get(g.section) if g.section else None
         rows.append({
-            "id": g.id, "section": g.section, "chapter": g.chapter, "metric": g.target.metric,
+            "id": g.id, "section": g.section, "chapter": g.chapter,
+            "section_title": sec.title if sec else plan.chapters[g.chapter].title, "metric": g.target.metric,
             "target": target_record(g.target),
             "latest": None if r is None else result_record(plan, r),
             "value": a.value, "status": a.status, "progress": a.progress,

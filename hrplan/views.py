@@ -50,7 +50,9 @@ QUALIFIER_WORDS = {
     "at_most": "at most ", "about": "about ", "nearly": "nearly ",
 }
 LEGEND = ("Status is computed by hrplan from target and results (see `hrplan methodology`); "
-          "'reported' is the source's own verdict. Words carry the meaning; colour only repeats it.")
+          "'reported' is the source's own verdict. Words carry the meaning; colour only repeats it "
+          "(green surpassed or met, cyan on_track, yellow needs_acceleration or limited_progress, "
+          "red not_met or deterioration, magenta indeterminate, dim no_data or not_quantified).")
 
 
 def num(v) -> str:
@@ -299,14 +301,22 @@ def notes_view(a: dict, show_zh=True) -> list:
 
 
 def progress_view(a: dict, show_zh=True) -> list:
-    rows = [[g["id"], g["metric"], Bar(g["progress"]), target_text(g["target"]), result_text(g["latest"]),
-             Status(g["status"]), g["reported_status"] or ""] for g in a["goals"]]
     area = a["area"]
-    return [Table(f"Progress of {area['id']}: {area['title']} ({a['count']} quantified targets)",
-                  ["id", "metric", "progress", "target", "latest result", "status", "reported"], rows,
-                  wrap=("metric", "target", "latest result")),
-            Text("Progress: share of the way from baseline (or zero) to target covered by the value used; "
-                 "none for limits. " + LEGEND, "dim")]
+    blocks, groups = [], {}
+    for g in a["goals"]:
+        groups.setdefault((g["section"] or g["chapter"], g["section_title"]), []).append(g)
+    for (where, title), goals in groups.items():
+        rows = [[g["id"], g["metric"], Bar(g["progress"]), target_text(g["target"]), result_text(g["latest"]),
+                 Status(g["status"]), g["reported_status"] or ""] for g in goals]
+        blocks.append(Table(f"{where} {title}", ["id", "metric", "progress", "target", "latest result", "status",
+                                                 "reported"], rows, wrap=("metric", "target", "latest result")))
+    if not blocks:
+        blocks.append(Table(f"Progress of {area['id']}: {area['title']}", ["id", "metric", "progress", "target",
+                                                                           "latest result", "status", "reported"], []))
+    blocks.append(Text(f"{a['count']} quantified targets in {area['kind']} {area['id']}. Progress: share of the way "
+                       "from baseline (or zero) to target covered by the value used; none for limits. " + LEGEND,
+                       "dim"))
+    return blocks
 
 
 def validate_view(a: dict, show_zh=True) -> list:

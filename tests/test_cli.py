@@ -135,7 +135,13 @@ def test_notes(run, plan_file):
 
 def test_progress_view(run, plan_file):
     lines = run("progress", "--data", plan_file()).stdout.splitlines()
-    assert lines[1] == "G1\tNew jobs\t133%\t>= 9 million by 2015\t12 million (2015)\tsurpassed\tsurpassed"
+    assert lines[:3] == ["# I.1 Work", "id\tmetric\tprogress\ttarget\tlatest result\tstatus\treported",
+                         "G1\tNew jobs\t133%\t>= 9 million by 2015\t12 million (2015)\tsurpassed\tsurpassed"]
+    assert "# I.2 Living standards" in lines
+    assert lines[-1].startswith("2 quantified targets in plan test-plan. Progress: share of the way")
+    d = run("progress", "--data", plan_file(), "--json").json()
+    assert [(g["id"], g["section"], g["status"], g["progress"]) for g in d["goals"]] == [
+        ("G1", "I.1", "surpassed", pytest.approx(12 / 9)), ("G2", "I.2", "not_met", None)]
 
 
 @pytest.mark.parametrize("fmt", ["json", "ndjson", "csv"])
