@@ -152,6 +152,38 @@ def cli():
     """
 
 
+def _plan_command(name, answer, help, area=None):
+    """Register a command that prints ``query.<answer>(plan)``, or, with ``area`` "required" or
+    "optional", ``query.<answer>(plan, area)`` for the AREA argument."""
+
+    def make():
+        def command(**kw):
+            from hrplan import query
+
+            where = kw.pop("area", None)
+            o = _opts(kw)
+            plan = _plan(o)
+            args = (plan,) if area is None else (plan, query.resolve_area(plan, where))
+            emit(o, getattr(query, answer)(*args), name)
+
+        command = common_options(command)
+        if area is not None:
+            command = click.argument("area", required=area == "required", shell_complete=_complete_area)(command)
+        return click.command(name=name, help=help)(command)
+
+    make.__name__ = f"make_{name}"
+    _lazy_command(make)
+
+
+_plan_command("summary", "summary", "The plan at a glance: metadata, chapters, status counts, headline claims.")
+_plan_command("areas", "areas", "Chapters, sections and themes with their ids, aliases, goal counts and coverage.")
+_plan_command("sources", "sources_answer", "The source register: every document cited, with its address.")
+_plan_command("stats", "stats", "Scorecard of an AREA: status counts, the assessment's claims beside the data, "
+              "key figures.", area="required")
+_plan_command("progress", "progress_answer", "Progress bars of the quantified targets of the plan or of an AREA.",
+              area="optional")
+
+
 def _goal_filters(f):
     f = click.option("--status", "status", multiple=True, type=click.Choice(STATUSES),
                      help="Keep goals with this computed status (repeatable).")(f)
@@ -173,34 +205,6 @@ def _filtered(plan, area, kw, quantified=False):
                          quantified=quantified or kw.get("quantified", False), reported=kw["reported"],
                          origin=kw["origin"], plan=plan)
     return goals, assessed
-
-
-@_lazy_command
-def make_summary():
-    @click.command()
-    @common_options
-    def summary(**kw):
-        """The plan at a glance: metadata, chapters, status counts, headline claims."""
-        from hrplan import query
-
-        o = _opts(kw)
-        emit(o, query.summary(_plan(o)), "summary")
-
-    return summary
-
-
-@_lazy_command
-def make_areas():
-    @click.command()
-    @common_options
-    def areas(**kw):
-        """Chapters, sections and themes with their ids, aliases, goal counts and coverage."""
-        from hrplan import query
-
-        o = _opts(kw)
-        emit(o, query.areas(_plan(o)), "areas")
-
-    return areas
 
 
 @_lazy_command
@@ -259,38 +263,6 @@ def make_show():
 
 
 @_lazy_command
-def make_stats():
-    @click.command()
-    @click.argument("area", shell_complete=_complete_area)
-    @common_options
-    def stats(area, **kw):
-        """Scorecard of an AREA: status counts, the assessment's claims beside the data, key figures."""
-        from hrplan import query
-
-        o = _opts(kw)
-        plan = _plan(o)
-        emit(o, query.stats(plan, query.resolve_area(plan, area)), "stats")
-
-    return stats
-
-
-@_lazy_command
-def make_progress():
-    @click.command()
-    @click.argument("area", required=False, shell_complete=_complete_area)
-    @common_options
-    def progress(area, **kw):
-        """Progress bars of the quantified targets of the plan or of an AREA."""
-        from hrplan import query
-
-        o = _opts(kw)
-        plan = _plan(o)
-        emit(o, query.progress_answer(plan, query.resolve_area(plan, area)), "progress")
-
-    return progress
-
-
-@_lazy_command
 def make_search():
     @click.command()
     @click.argument("text")
@@ -303,20 +275,6 @@ def make_search():
         emit(o, query.search_answer(_plan(o), text), "search")
 
     return search
-
-
-@_lazy_command
-def make_sources():
-    @click.command()
-    @common_options
-    def sources(**kw):
-        """The source register: every document cited, with its address."""
-        from hrplan import query
-
-        o = _opts(kw)
-        emit(o, query.sources_answer(_plan(o)), "sources")
-
-    return sources
 
 
 @_lazy_command
