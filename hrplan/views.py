@@ -25,10 +25,13 @@ class Bar:
 
 
 class Table:
-    __slots__ = ("title", "columns", "rows", "wrap")
+    """Rows under column names. ``wrap``: columns of long text; ``links``: columns of web
+    addresses, which a terminal must show whole and unbroken so that they can be copied."""
 
-    def __init__(self, title, columns, rows, wrap=()):
-        self.title, self.columns, self.rows, self.wrap = title, columns, rows, set(wrap)
+    __slots__ = ("title", "columns", "rows", "wrap", "links")
+
+    def __init__(self, title, columns, rows, wrap=(), links=()):
+        self.title, self.columns, self.rows, self.wrap, self.links = title, columns, rows, set(wrap), set(links)
 
 
 class Fields:
@@ -244,7 +247,7 @@ def show_view(g: dict, show_zh=True) -> list:
     if g["sources"]:
         rows = [[s["id"], s["title"], s["publisher"], s["date"] or "", _source_kind(s), s["url"] or "(no address)"] for s in g["sources"]]
         blocks.append(Table("Sources", ["id", "title", "publisher", "date", "kind", "address"], rows,
-                            wrap=("title", "address")))
+                            wrap=("title",), links=("address",)))
     return blocks
 
 
@@ -292,7 +295,7 @@ def sources_view(a: dict, show_zh=True) -> list:
     rows = [[s["id"], s["title"], s["publisher"], s["date"] or "", _source_kind(s), s["document"], s["language"] or "",
              num(s["cited_by"]), s["url"] or "(no address)"] for s in a["sources"]]
     return [Table(f"Sources ({a['count']})", ["id", "title", "publisher", "date", "kind", "carries", "lang", "cited by", "address"],
-                  rows, wrap=("title", "publisher", "address"))]
+                  rows, wrap=("title", "publisher"), links=("address",))]
 
 
 def notes_view(a: dict, show_zh=True) -> list:

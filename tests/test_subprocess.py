@@ -80,7 +80,10 @@ def test_tables_at_any_width(tmp_path, columns):
         r = hrplan(*args, "--format", "table", env={"COLUMNS": columns, "XDG_CACHE_HOME": str(tmp_path)})
         assert r.returncode == 0, r.stderr
         lines = r.stdout.decode().splitlines()
-        assert lines and all(len(line) <= int(columns) for line in lines if not any(ord(c) > 0x2e80 for c in line))
+        # Every line fits, but for web addresses, printed whole on lines of their own so that a
+        # copy from the terminal keeps them intact (the terminal itself wraps them).
+        assert lines and all(len(line) <= int(columns) or line.startswith("http")
+                             for line in lines if not any(ord(c) > 0x2e80 for c in line))
 
 
 def test_ctrl_c_exits_130_without_traceback(tmp_path):

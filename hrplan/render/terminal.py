@@ -47,7 +47,7 @@ def render(blocks, env, stream=None) -> None:
     console = console_for(env, stream)
     ascii_only = not env.unicode
     for block in blocks:
-        if isinstance(block, Table) and console.width < _needed_width(block):
+        if isinstance(block, Table) and (block.links or console.width < _needed_width(block)):
             _records(console, block, ascii_only)
         elif isinstance(block, Table):
             plan = _column_plan(block)
@@ -105,9 +105,16 @@ def _records(console, block: Table, ascii_only: bool) -> None:
         grid = RichTable.grid(padding=(0, 1))
         grid.add_column(style="bold", no_wrap=True, min_width=label_width)
         grid.add_column(overflow="fold", ratio=1)
+        links = []
         for name, cell in zip(block.columns, row):
-            if str(cell) != "":
+            if str(cell) == "":
+                continue
+            if name in block.links:
+                links.append(str(cell))
+            else:
                 grid.add_row(name, _cell(cell, ascii_only))
         console.print(RichText("-" * min(console.width, 40), style="dim"))
         console.print(grid)
+        for link in links:  # whole, on a line of its own: the terminal wraps it, copying keeps it
+            console.print(RichText(link, style="underline" if console.color_system else ""), soft_wrap=True)
     console.print()
