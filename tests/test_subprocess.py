@@ -92,9 +92,20 @@ def test_ctrl_c_exits_130_without_traceback(tmp_path):
     env = subprocess_env(XDG_CACHE_HOME=str(tmp_path), HRPLAN_NO_CACHE="1")
     p = subprocess.Popen([sys.executable, "-m", "hrplan", "summary", "--data", str(fifo)],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
-    time.sleep(1.5)  # it now waits to read the FIFO
+    # Opening the writing end succeeds only once hrplan has opened the FIFO to read it; holding
+    # it open without writing leaves hrplan waiting in the middle of loading its plan file.
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            writer = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+            break
+        except OSError:
+            assert time.monotonic() < deadline and p.poll() is None, "hrplan never opened the plan file"
+            time.sleep(0.02)
+    time.sleep(0.2)
     p.send_signal(signal.SIGINT)
     out, err = p.communicate(timeout=30)
+    os.close(writer)
     assert p.returncode == 130
     assert b"Traceback" not in err and err.decode().strip() == "hrplan: interrupted"
 
