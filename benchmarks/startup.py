@@ -102,7 +102,7 @@ def generate(path: str, goals: int) -> None:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--runs", type=int, default=15)
+    ap.add_argument("--runs", type=int, default=25)
     ap.add_argument("--goals", type=int, default=10000)
     args = ap.parse_args()
 
@@ -129,7 +129,7 @@ def main() -> int:
     cold_env = dict(env, XDG_CACHE_HOME=os.path.join(work, "cold"))
     # Cold: every run starts with an empty cache directory.
     cold_times, parse_times = [], []
-    for _ in range(max(3, args.runs // 3)):
+    for _ in range(max(5, args.runs // 2)):
         shutil.rmtree(os.path.join(work, "cold"), ignore_errors=True)
         cold_times.append(run_once([exe, "stats", "theme", "--json", "--data", big], cold_env)[0])
         parse_times.append(run_once(parse, env)[0])

@@ -17,10 +17,11 @@ from __future__ import annotations
 import marshal
 import os
 import zlib
+from array import array
 
 from hrplan import __version__
 
-MAGIC = b"hrplan-cache 3\n"
+MAGIC = b"hrplan-cache 4\n"
 
 
 def cache_dir() -> str:
@@ -67,15 +68,19 @@ def read(key: list):
         if zlib.crc32(body) != crc or head_size > len(body):
             return None
         entry = marshal.loads(body[:head_size])
-        if not (isinstance(entry, dict) and entry.get("key") == key and isinstance(entry.get("doc"), dict)
-                and isinstance(entry.get("index"), list) and isinstance(entry.get("ends"), list)
-                and len(entry["index"]) == len(entry["ends"])):
+        if not (isinstance(entry, dict) and entry.get("key") == key and isinstance(entry.get("doc"), dict)):
+            return None
+        columns = entry["index"]
+        ends = array("Q")
+        ends.frombytes(entry["ends"])
+        index = list(zip(*columns[:4], columns[4]))
+        if len(index) != len(ends):
             return None
         blob = body[head_size:]
-        starts = [0, *entry["ends"][:-1]]
-        entry["doc"]["goals"] = [(blob, start, end) for start, end in zip(starts, entry.pop("ends"))]
+        entry["doc"]["goals"] = [(blob, start, end) for start, end in zip([0, *ends[:-1]], ends)]
+        entry["index"] = index
         return entry
-    except (OSError, ValueError, EOFError, TypeError):
+    except (OSError, ValueError, EOFError, TypeError, KeyError, IndexError):
         pass
     return None
 
@@ -85,23 +90,27 @@ def write(key: list, doc: dict, index: list) -> bool:
     False (and no error) when that cannot be done.
 
     Layout: magic line, CRC-32 of the rest (4 bytes), size of the head (8 bytes), the head (a
-    marshal dump of key, index, document without goals, and where each goal's dump ends), then
-    the goals' marshal dumps one after another."""
+    marshal dump of the key, the goal index by column, where each goal's dump ends, and the
+    document without its goals), then the goals' marshal dumps one after another."""
     target = _entry_path(key)
     tmp = f"{target}.{os.getpid()}.tmp"
     try:
         dumps = [marshal.dumps(g) for g in doc.get("goals", [])]
-        ends, end = [], 0
+        ends, end = array("Q"), 0
         for d in dumps:
             end += len(d)
             ends.append(end)
-        head = marshal.dumps({"key": key, "index": index, "ends": ends,
+        columns = [list(column) for column in zip(*index)] if index else [[], [], [], [], []]
+        columns[4] = bytes(columns[4])  # quantified flags, 0 or 1
+        head = marshal.dumps({"key": key, "index": columns, "ends": ends.tobytes(),
                               "doc": {k: v for k, v in doc.items() if k != "goals"}})
-        body = head + b"".join(dumps)
+        blob = b"".join(dumps)
+        crc = zlib.crc32(blob, zlib.crc32(head))
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(tmp, "wb") as fh:
-            fh.write(MAGIC + zlib.crc32(body).to_bytes(4, "big") + len(head).to_bytes(8, "big"))
-            fh.write(body)
+            fh.write(MAGIC + crc.to_bytes(4, "big") + len(head).to_bytes(8, "big"))
+            fh.write(head)
+            fh.write(blob)
         os.replace(tmp, target)
         return True
     except (OSError, ValueError, TypeError):

@@ -332,14 +332,107 @@ def _check_table(value, schema, path, out, id_match=ID_RE.match) -> None:
             if kind is list and all(type(v) is str and v for v in item):
                 continue
         elif spec.__class__ is dict:
-            _check_table(item, spec, (path, name), out)
+            if not _fast_ok(spec)(item):
+                _check_table(item, spec, (path, name), out)
             continue
         elif spec.__class__ is list and kind is list:
             sub, here = spec[0], (path, name)
+            ok = _fast_ok(sub)
             for i, element in enumerate(item):
-                _check_table(element, sub, (here, i), out)
+                if not ok(element):
+                    _check_table(element, sub, (here, i), out)
             continue
         _check_value(item, spec, (path, name), out)
+
+
+# Fast acceptance. For each schema, a function is generated (once, on the first validation)
+# that answers only "is this table surely fine?", inline and without building key paths. The
+# rules are the schema's, read from the same specs; a table it does not accept goes through
+# ``_check_table``, which says what is wrong and where. Tens of thousands of goals validate
+# about twice as fast this way.
+
+_FAST: dict[int, object] = {}
+_MISSING = object()
+
+
+def _ok_list(items, ok) -> bool:
+    if items.__class__ is not list:
+        return False
+    for item in items:
+        if not ok(item):
+            return False
+    return True
+
+
+def _ok_ids(items, id_match=ID_RE.match) -> bool:
+    if items.__class__ is not list:
+        return False
+    for item in items:
+        if item.__class__ is not str or not id_match(item):
+            return False
+    return True
+
+
+def _ok_strs(items) -> bool:
+    if items.__class__ is not list:
+        return False
+    for item in items:
+        if item.__class__ is not str or not item:
+            return False
+    return True
+
+
+def _ok_by_check(spec):
+    """Acceptance of a spec without a fast form: the full check, reporting into a scratch list."""
+    def ok(value):
+        scratch = []
+        _check_value(value, spec, "", scratch)
+        return not scratch
+    return ok
+
+
+def _fast_ok(schema: dict):
+    """The generated acceptance function of ``schema`` (see above)."""
+    ok = _FAST.get(id(schema))
+    if ok is not None:
+        return ok
+    known, required = _compiled(schema)
+    env = {"ID": ID_RE.match, "URL": URL_RE.match, "fin": math.isfinite, "M": _MISSING,
+           "KNOWN": frozenset(known), "REQ": required, "ok_list": _ok_list, "ok_ids": _ok_ids,
+           "ok_strs": _ok_strs}
+    lines = ["def ok(v):",
+             "    if v.__class__ is not dict or not REQ.issubset(v) or not KNOWN.issuperset(v):",
+             "        return False",
+             "    g = v.get"]
+    for n, (name, spec) in enumerate(known.items()):
+        test = {
+            "str": "x.__class__ is str and x and not x.isspace()",
+            "id": "x.__class__ is str and ID(x)",
+            "url": "x.__class__ is str and URL(x)",
+            "num": "x.__class__ is int or (x.__class__ is float and fin(x))",
+            "int": "x.__class__ is int",
+            "year": f"x.__class__ is int and {YEAR_MIN} <= x <= {YEAR_MAX}",
+            "bool": "x.__class__ is bool",
+            "idlist": "ok_ids(x)",
+            "strlist": "ok_strs(x)",
+        }.get(spec) if isinstance(spec, str) else None
+        if isinstance(spec, tuple):
+            env[f"E{n}"] = frozenset(spec)
+            test = f"x.__class__ is str and x in E{n}"
+        elif isinstance(spec, dict):
+            env[f"F{n}"] = _fast_ok(spec)
+            test = f"F{n}(x)"
+        elif isinstance(spec, list):
+            env[f"F{n}"] = _fast_ok(spec[0])
+            test = f"ok_list(x, F{n})"
+        elif test is None:
+            env[f"F{n}"] = _ok_by_check(spec)
+            test = f"F{n}(x)"
+        lines += [f"    x = g({name!r}, M)", f"    if x is not M and not ({test}):", "        return False"]
+    lines.append("    return True")
+    exec("\n".join(lines), env)  # noqa: S102 - generated from the schema constants above
+    ok = _FAST[id(schema)] = env["ok"]
+    return ok
 
 
 def _pstr(path) -> str:
@@ -375,13 +468,12 @@ def _cross_check(doc, out) -> None:
     pid = plan["id"]
 
     def unique(table):
-        seen = {}
-        for i, item in enumerate(doc.get(table, [])):
-            key = item["id"]
-            if key in seen:
-                out.append((f"{table}[{i}].id", f"duplicate id {key!r} (first at {table}[{seen[key]}])"))
-            else:
-                seen[key] = i
+        items = doc.get(table, [])
+        seen = {item["id"]: i for i, item in reversed(list(enumerate(items)))}  # first position of each id
+        if len(seen) < len(items):
+            for i, item in enumerate(items):
+                if seen[item["id"]] != i:
+                    out.append((f"{table}[{i}].id", f"duplicate id {item['id']!r} (first at {table}[{seen[item['id']]}])"))
         return seen
 
     sources = unique("sources")
@@ -548,7 +640,8 @@ def _span(d):
 def normalise(doc) -> dict:
     """The canonical, JSON-safe form of a valid document: what ``build`` and the cache take.
 
-    Dates become strings, notes become tables, and every goal gets its chapter.
+    Dates become strings, notes become tables, every goal gets its chapter, and ``index``
+    holds each goal's ``goal_index`` row.
     """
     out = {k: v for k, v in doc.items() if k not in ("plan",)}
     plan = dict(doc["plan"])
@@ -558,11 +651,15 @@ def normalise(doc) -> dict:
     out["sources"] = [dict(s, date=_date(s.get("date"))) for s in doc.get("sources", [])]
     chapter_of = {s["id"]: s["chapter"] for s in doc.get("sections", [])}
     goals = doc.get("goals", [])
+    index = []
     for g in goals:  # in place: the parsed document is ours and used only here
         notes = g.get("notes")
         g["notes"] = [_note(n) for n in notes] if notes else []
-        g["chapter"] = chapter_of[g["section"]] if "section" in g else g["chapter"]
+        section = g.get("section")
+        chapter = g["chapter"] = chapter_of[section] if section is not None else g["chapter"]
+        index.append([g["id"], chapter, section, g.get("tags", []), "target" in g])  # as goal_index
     out["goals"] = goals
+    out["index"] = index
     claims = []
     for c in doc.get("claims", []):
         c = dict(c)
@@ -628,7 +725,7 @@ def build(doc, file: str, index=None) -> m.Plan:
         plan.themes[t["id"]] = m.Theme(**t)
     goals = doc.get("goals", [])
     if index is None:
-        index = [goal_index(g) for g in goals]
+        index = doc.get("index") or [goal_index(g) for g in goals]
     plan_id = plan.id
 
     def make(raw):
@@ -665,7 +762,7 @@ def read_text(file: str) -> str:
         raise PlanFileError([Problem(file, "", "is a directory, not a plan file")]) from None
     except OSError as exc:
         raise PlanFileError([Problem(file, "", f"cannot read: {exc.strerror or exc}")]) from None
-    if not data.strip():
+    if not data or data.isspace():
         raise PlanFileError([Problem(file, "", "file is empty")])
     if b"\x00" in data:
         raise PlanFileError([Problem(file, "", "is a binary file, not a TOML plan file")])
@@ -735,7 +832,7 @@ def load_file(file: str, use_cache: bool = True) -> m.Plan:
     doc, problems = check_file(file)
     if doc is None:
         raise PlanFileError(problems)
-    index = [goal_index(g) for g in doc.get("goals", [])]
+    index = doc.pop("index")
     if key:
         cache.write(key, doc, index)
     return build(doc, file, index)

@@ -64,7 +64,7 @@ def theme_goals(plan: m.Plan, theme: m.Theme) -> list[m.Goal]:
     secs, tags, ids = set(theme.sections), set(theme.tags), set(theme.goals)
     return plan.goals.select(
         gid for gid, chapter, section, gtags, _ in plan.goals.index
-        if gid in ids or section in secs or chapter in secs or tags.intersection(gtags)
+        if gid in ids or section in secs or chapter in secs or (tags and not tags.isdisjoint(gtags))
     )
 
 
@@ -118,10 +118,17 @@ def resolve_goal(plan: m.Plan, goal_id: str) -> m.Goal:
 
 
 class Assessed:
-    """Memo of the status method per goal, so that one call computes each goal once."""
+    """Memo of one call: the status method per goal, computed once, and source records."""
 
     def __init__(self):
         self._memo: dict[int, Assessment] = {}
+        self._sources: dict[str, dict] = {}
+
+    def source(self, plan: m.Plan, sid: str) -> dict:
+        rec = self._sources.get(sid)
+        if rec is None:
+            rec = self._sources[sid] = source_record(plan.sources[sid])
+        return rec
 
     def __call__(self, goal: m.Goal) -> Assessment:
         a = self._memo.get(id(goal))
@@ -207,7 +214,7 @@ def goal_record(plan: m.Plan, goal: m.Goal, assessed, working: bool = False) -> 
         "agreement": a.agreement,
         "reported_status": goal.reported_status,
         "reported_wording": goal.reported_wording,
-        "sources": [source_record(plan.sources[s]) for s in goal_sources(goal) if s in plan.sources],
+        "sources": [assessed.source(plan, s) for s in goal_sources(goal) if s in plan.sources],
         "plan_sources": goal.plan_sources,
         "notes": [note_record(n) for n in goal.notes],
     }
