@@ -98,8 +98,14 @@ def value_range(value: float, qualifier: str):
     return value, False, value, False
 
 
+def _tolerance(t: float) -> float:
+    """How close to a target counts as equal: a relative 1e-9, so that float noise in a figure
+    like 0.1 + 0.2 does not decide a status, whatever the scale of the target."""
+    return 1e-9 * abs(t) if t else 1e-12
+
+
 def _eq(a: float, b: float) -> bool:
-    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+    return a == b or abs(a - b) <= 1e-9 * max(abs(a), abs(b))
 
 
 def compare(target: Target, low, low_open, high, high_open) -> str:
@@ -118,9 +124,10 @@ def compare(target: Target, low, low_open, high, high_open) -> str:
     else:
         glo, glo_open, ghi, ghi_open = t - high, high_open, t - low, low_open
     strict = op in (">", "<")
-    if abs(glo) < 1e-9 * max(1.0, abs(t)):
+    tol = _tolerance(t)
+    if abs(glo) < tol:
         glo = 0.0
-    if abs(ghi) < 1e-9 * max(1.0, abs(t)):
+    if abs(ghi) < tol:
         ghi = 0.0
     all_better = glo > 0 or (glo == 0 and glo_open)
     all_reach = all_better or (glo == 0 and not strict)
@@ -139,7 +146,8 @@ def compare(target: Target, low, low_open, high, high_open) -> str:
 
 
 def _rate(v0: float, v1: float, years: float, log: bool) -> float:
-    return (math.log(v1 / v0) if log else v1 - v0) / years
+    # log(v1) - log(v0), not log(v1 / v0): the quotient of extreme values can underflow to 0
+    return ((math.log(v1) - math.log(v0)) if log else v1 - v0) / years
 
 
 def classify_ratio(ratio: float) -> str:

@@ -1,11 +1,17 @@
-"""Terminal output with Rich: tables that wrap rather than cut, status words in colour."""
+"""Terminal output with Rich: tables that wrap rather than cut, status words in colour.
+
+hrplan lays its tables out itself (column widths by terminal cell, so Chinese text stays
+aligned; words wrapped, only over-long words folded; ids, statuses and bars never broken) and
+hands Rich styled lines to print. Rich's own Table is general and costs several times more per
+cell, and start-up time is hrplan's speed. A table too wide for the terminal, or one that holds
+web addresses, is printed as one record per row instead, addresses whole on their own lines so
+that they can be copied.
+"""
 
 from __future__ import annotations
 
-from rich import box
 from rich.cells import cell_len
 from rich.console import Console
-from rich.table import Table as RichTable
 from rich.text import Text as RichText
 
 from hrplan.views import Bar, Fields, Status, Table, Text
@@ -13,6 +19,8 @@ from hrplan.views import Bar, Fields, Status, Table, Text
 BAR_WIDTH = 10
 SHORT = 18  # a column whose cells are all at most this long is never wrapped
 FLEX_MIN = 10  # narrowest a wrapped column may become
+WORD_MAX = 14  # a wrapped column is widened to keep words up to this long whole
+GAP = 2  # spaces between columns
 STYLES = {
     "surpassed": "bold green", "met": "green", "on_track": "cyan", "needs_acceleration": "yellow",
     "limited_progress": "yellow", "deterioration": "red", "not_met": "bold red",
@@ -28,56 +36,69 @@ def console_for(env, stream=None) -> Console:
     )
 
 
-def _cell(value, ascii_only: bool):
+def _bar(value: Bar, ascii_only: bool) -> RichText:
+    filled = round(max(0.0, min(value.share, 1.0)) * BAR_WIDTH)
+    full, empty = ("#", "-") if ascii_only else ("\u2501", "\u2500")
+    text = RichText(full * filled, style="green" if value.share >= 1 else "cyan")
+    text.append(empty * (BAR_WIDTH - filled), style="dim")
+    text.append(f" {value}")
+    return text
+
+
+def _styled(value, ascii_only: bool) -> tuple[str, str | None, RichText | None]:
+    """(plain text, style, prebuilt Text) of a cell."""
     if isinstance(value, Status):
-        return RichText(str(value), style=STYLES.get(str(value), ""))
+        return str(value), STYLES.get(str(value)), None
     if isinstance(value, Bar):
         if value.share is None:
-            return RichText("")
-        filled = round(max(0.0, min(value.share, 1.0)) * BAR_WIDTH)
-        full, empty = ("#", "-") if ascii_only else ("\u2501", "\u2500")
-        text = RichText(full * filled, style="green" if value.share >= 1 else "cyan")
-        text.append(empty * (BAR_WIDTH - filled), style="dim")
-        text.append(f" {value}")
-        return text
-    return RichText(str(value))
+            return "", None, None
+        return "", None, _bar(value, ascii_only)
+    return str(value), None, None
 
 
-def render(blocks, env, stream=None) -> None:
-    console = console_for(env, stream)
-    ascii_only = not env.unicode
-    for block in blocks:
-        if isinstance(block, Table) and (block.links or console.width < _needed_width(block)):
-            _records(console, block, ascii_only)
-        elif isinstance(block, Table):
-            plan = _column_plan(block)
-            squeeze = sum(natural + 2 for _, _, _, natural in plan) > console.width
-            t = RichTable(title=block.title, title_justify="left", title_style="bold",
-                          box=box.ASCII if ascii_only else box.SIMPLE_HEAD, show_lines=False,
-                          header_style="bold", expand=squeeze, pad_edge=False)
-            for name, kind, width, natural in plan:
-                if kind == "flex" and squeeze:
-                    t.add_column(name, overflow="fold", ratio=3 if name in block.wrap else 1, min_width=width)
-                else:  # bars, ids, statuses, numbers: never broken inside a word
-                    t.add_column(name, no_wrap=True, width=natural if squeeze else None)
-            for row in block.rows:
-                t.add_row(*(_cell(c, ascii_only) for c in row))
-            console.print(t)
-        elif isinstance(block, Fields):
-            t = RichTable.grid(padding=(0, 2))
-            t.add_column(style="bold", no_wrap=False, overflow="fold")
-            t.add_column(overflow="fold", ratio=1)
-            for k, v in block.pairs:
-                t.add_row(k, _cell(v, ascii_only))
-            console.print(RichText(block.title, style="bold underline"))
-            console.print(t)
-            console.print()
-        elif isinstance(block, Text):
-            console.print(RichText(block.text, style=block.style))
+def _fold(word: str, width: int) -> list[str]:
+    """A word longer than ``width`` cells, cut into pieces that fit."""
+    pieces, piece, used = [], "", 0
+    for ch in word:
+        w = cell_len(ch)
+        if used + w > width and piece:
+            pieces.append(piece)
+            piece, used = "", 0
+        piece += ch
+        used += w
+    if piece:
+        pieces.append(piece)
+    return pieces
 
 
-def _column_plan(block: Table):
-    """(name, "flex" or "fixed", minimum width, natural width) for each column of a table."""
+def wrap(text: str, width: int) -> list[str]:
+    """Lines of at most ``width`` terminal cells: words kept whole where they fit."""
+    if cell_len(text) <= width:
+        return [text]
+    lines, line, used = [], "", 0
+    for word in text.split(" "):
+        w = cell_len(word)
+        if w > width:
+            if line:
+                lines.append(line)
+            *full, line = _fold(word, width)
+            lines.extend(full)
+            used = cell_len(line)
+            continue
+        if line and used + 1 + w > width:
+            lines.append(line)
+            line, used = word, w
+        else:
+            line, used = (f"{line} {word}", used + 1 + w) if line else (word, w)
+    lines.append(line)
+    return lines
+
+
+def _column_plan(block: Table, whole_words: bool = True):
+    """(name, "flex" or "fixed", minimum width, natural width) for each column of a table.
+
+    With ``whole_words``, a wrapped column is kept wide enough for its words up to WORD_MAX
+    cells; without, only FLEX_MIN (long words are then folded)."""
     plan = []
     for i, name in enumerate(block.columns):
         cells = [row[i] for row in block.rows]
@@ -86,35 +107,143 @@ def _column_plan(block: Table):
             continue
         longest = max([cell_len(str(c)) for c in cells] + [cell_len(name)])
         if name in block.wrap or longest > SHORT:
-            plan.append((name, "flex", min(longest, FLEX_MIN), longest))
+            # narrow enough to share the room, wide enough not to break common words
+            word = max((cell_len(w) for c in cells for w in str(c).split(" ")), default=0) if whole_words else 0
+            plan.append((name, "flex", min(longest, max(FLEX_MIN, min(word, WORD_MAX))), longest))
         else:
             plan.append((name, "fixed", longest, longest))
     return plan
 
 
-def _needed_width(block: Table) -> int:
-    """The narrowest terminal a table fits in without cutting a column."""
-    return sum(width + 2 for _, _, width, _ in _column_plan(block))
+def _fitting_plan(block: Table, width: int):
+    """The column plan of a table that fits ``width`` (words whole if possible), or None."""
+    for whole_words in (True, False):
+        plan = _column_plan(block, whole_words)
+        if sum(w for _, _, w, _ in plan) + GAP * (len(plan) - 1) <= width:
+            return plan
+    return None
 
 
-def _records(console, block: Table, ascii_only: bool) -> None:
+def _widths(plan, block: Table, width: int) -> list[int]:
+    """Column widths: natural where the terminal allows, else the room shared by the wrapped
+    columns (long-text columns three shares, others one), none below its minimum."""
+    gaps = GAP * (len(plan) - 1)
+    natural = [n for _, _, _, n in plan]
+    if sum(natural) + gaps <= width:
+        return natural
+    fixed = sum(n for _, kind, _, n in plan if kind == "fixed")
+    flex = [(i, name, low, n) for i, (name, kind, low, n) in enumerate(plan) if kind == "flex"]
+    room = width - gaps - fixed
+    widths = list(natural)
+    shares = {i: (3 if name in block.wrap else 1) for i, name, _, _ in flex}
+    pending = {i for i, _, _, _ in flex}
+    # Give each flexible column its share; a column that needs less than its share gives the
+    # rest back; repeat until the shares settle.
+    while pending:
+        total = sum(shares[i] for i in pending)
+        settled = False
+        for i in sorted(pending):
+            share = room * shares[i] // total if total else 0
+            if plan[i][3] <= share:
+                widths[i] = plan[i][3]
+                room -= widths[i]
+                pending.discard(i)
+                settled = True
+                break
+        if not settled:
+            for i in pending:
+                widths[i] = max(plan[i][2], room * shares[i] // total)
+            break
+    # A minimum above a column's share can leave the sum too wide: narrow the roomiest columns.
+    excess = sum(widths) + gaps - width
+    while excess > 0:
+        i = max((i for i, _, _, _ in flex), key=lambda i: widths[i] - plan[i][2])
+        if widths[i] <= plan[i][2]:
+            break
+        widths[i] -= 1
+        excess -= 1
+    return widths
+
+
+def _table(console: Console, block: Table, plan, ascii_only: bool) -> None:
+    widths = _widths(plan, block, console.width)
+    out = RichText("\n".join(wrap(block.title, console.width)) + "\n\n", style="bold", end="")
+    gap = " " * GAP
+
+    def emit_row(cells, header=False):
+        columns = []
+        for (text, style, pre), w in zip(cells, widths):
+            columns.append((wrap(text, w) if pre is None else [pre], style, w))
+        for k in range(max(len(lines) for lines, _, _ in columns)):
+            for j, (lines, style, w) in enumerate(columns):
+                if j:
+                    out.append(gap)
+                piece = lines[k] if k < len(lines) else ""
+                if isinstance(piece, RichText):
+                    out.append_text(piece)
+                    pad = w - piece.cell_len
+                else:
+                    out.append(piece, style="bold" if header else style)
+                    pad = w - cell_len(piece)
+                if j < len(columns) - 1 and pad > 0:
+                    out.append(" " * pad)
+            out.append("\n")
+
+    emit_row([(name, None, None) for name in block.columns], header=True)
+    out.append(("-" if ascii_only else "\u2500") * (sum(widths) + GAP * (len(widths) - 1)) + "\n", style="dim")
+    for row in block.rows:
+        emit_row([_styled(c, ascii_only) for c in row])
+    console.print(out, soft_wrap=True)
+
+
+def _pairs(console: Console, title: str, pairs, ascii_only: bool, title_style="bold underline",
+           label_width: int | None = None) -> None:
+    """Label and value, the value wrapped beside the label."""
+    out = RichText("\n".join(wrap(title, console.width)) + "\n", style=title_style) if title else RichText()
+    if label_width is None:
+        label_width = max((cell_len(k) for k, _ in pairs), default=0)
+    room = max(10, console.width - label_width - GAP)
+    for k, v in pairs:
+        text, style, pre = _styled(v, ascii_only)
+        lines = [pre] if pre is not None else wrap(text, room)
+        for n, line in enumerate(lines):
+            out.append((k if n == 0 else "").ljust(label_width) + " " * GAP, style="bold")
+            if isinstance(line, RichText):
+                out.append_text(line)
+            else:
+                out.append(line, style=style)
+            out.append("\n")
+    console.print(out, soft_wrap=True)
+
+
+def _records(console: Console, block: Table, ascii_only: bool) -> None:
     """A table too wide for the terminal, printed as one record per row: label, then value."""
     console.print(RichText(block.title, style="bold"))
+    rule = "-" * min(console.width, 40)
     label_width = max(cell_len(name) for name in block.columns)
     for row in block.rows:
-        grid = RichTable.grid(padding=(0, 1))
-        grid.add_column(style="bold", no_wrap=True, min_width=label_width)
-        grid.add_column(overflow="fold", ratio=1)
-        links = []
+        console.print(RichText(rule, style="dim"))
+        pairs = [(name, cell) for name, cell in zip(block.columns, row)
+                 if str(cell) != "" and name not in block.links]
+        _pairs(console, "", pairs, ascii_only, label_width=label_width)
         for name, cell in zip(block.columns, row):
-            if str(cell) == "":
-                continue
-            if name in block.links:
-                links.append(str(cell))
-            else:
-                grid.add_row(name, _cell(cell, ascii_only))
-        console.print(RichText("-" * min(console.width, 40), style="dim"))
-        console.print(grid)
-        for link in links:  # whole, on a line of its own: the terminal wraps it, copying keeps it
-            console.print(RichText(link, style="underline" if console.color_system else ""), soft_wrap=True)
+            if name in block.links and str(cell):
+                # whole, on a line of its own: the terminal wraps it, and a copy keeps it intact
+                console.print(RichText(str(cell), style="underline" if console.color_system else ""), soft_wrap=True)
     console.print()
+
+
+def render(blocks, env, stream=None) -> None:
+    console = console_for(env, stream)
+    ascii_only = not env.unicode
+    for block in blocks:
+        if isinstance(block, Table):
+            plan = None if block.links else _fitting_plan(block, console.width)
+            if plan is None:
+                _records(console, block, ascii_only)
+            else:
+                _table(console, block, plan, ascii_only)
+        elif isinstance(block, Fields):
+            _pairs(console, block.title, block.pairs, ascii_only)
+        elif isinstance(block, Text):
+            console.print(RichText(block.text, style=block.style))
