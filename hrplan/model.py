@@ -114,15 +114,6 @@ class Target(Record):
     DEFAULTS = {"start": None, "baseline": None, "binding": None, "ceiling": False, "aggregate": "end",
                 "wording": None}
 
-    @property
-    def higher_is_better(self) -> bool | None:
-        """True for '>=', '>'; False for '<=', '<'; None for '=='."""
-        if self.op in (">=", ">"):
-            return True
-        if self.op in ("<=", "<"):
-            return False
-        return None
-
 
 class Result(Record):
     """A reported figure or fact. ``start``..``year`` for a period figure; ``use`` False keeps a
@@ -205,9 +196,6 @@ class Goals:
 
     def __len__(self) -> int:
         return len(self._order)
-
-    def keys(self):
-        return list(self._order)
 
     def values(self):
         return [self[gid] for gid in self._order]
