@@ -116,3 +116,16 @@ def test_console_script_is_installed():
         pytest.skip("console script not installed in this environment")
     r = subprocess.run([exe, "--version"], capture_output=True, timeout=60)
     assert r.returncode == 0 and r.stdout.startswith(b"hrplan, version ")
+
+
+@pytest.mark.parametrize("words,cword,expect", [
+    ("hrplan stats liv", "2", ["plain,livelihood", "plain,living-standards"]),
+    ("hrplan sta", "1", ["plain,stats"]),
+    ("hrplan show III.5.", "2", ["plain,III.5.a", "plain,III.5.b"]),
+])
+def test_shell_completion(tmp_path, words, cword, expect):
+    r = hrplan(env={"_HRPLAN_COMPLETE": "bash_complete", "COMP_WORDS": words, "COMP_CWORD": cword,
+                    "XDG_CACHE_HOME": str(tmp_path)})
+    assert r.returncode == 0
+    lines = r.stdout.decode().splitlines()
+    assert lines[: len(expect)] == expect
