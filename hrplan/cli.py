@@ -40,7 +40,10 @@ def common_options(f):
 
 
 def _opts(kw) -> Opts:
-    return Opts(kw.pop("as_json"), kw.pop("fmt"), kw.pop("plan_id"), kw.pop("data"))
+    """The shared options of a command; --data and --plan may also come before the command."""
+    root = click.get_current_context().find_root().params
+    plan_id, data = kw.pop("plan_id"), kw.pop("data")
+    return Opts(kw.pop("as_json"), kw.pop("fmt"), plan_id or root.get("plan_id"), data or root.get("data"))
 
 
 def _plan(o: Opts):
@@ -135,7 +138,11 @@ class HrplanGroup(click.Group):
 
 @click.group(cls=HrplanGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "-V", "--version", prog_name="hrplan")
-def cli():
+@click.option("--data", "data", type=click.Path(), metavar="PATH",
+              help="Plan file or directory, for any command (the command's own --data wins).")
+@click.option("--plan", "plan_id", metavar="ID", help="Plan id, for any command (the command's own --plan wins).")
+@click.pass_context
+def cli(ctx, data, plan_id):
     """Look up what China's National Human Rights Action Plans promised, what the official
     assessments reported, and how the two compare.
 
@@ -307,7 +314,7 @@ def make_export():
         """The whole plan for other tools: metadata, sources, areas, goals with computed fields, claims."""
         from hrplan import query
 
-        plan = _plan(Opts(False, None, plan_id, data))
+        plan = _plan(_opts({"as_json": False, "fmt": None, "plan_id": plan_id, "data": data}))
         answer = query.export(plan)
         if as_json or fmt == "json":
             from hrplan.render import json_out
@@ -338,7 +345,8 @@ def make_validate():
 
         o = Opts(as_json, fmt, None, None)
         if not paths:
-            paths = (os.environ.get("HRPLAN_DATA") or bundled_data_dir(),)
+            root = click.get_current_context().find_root().params
+            paths = (root.get("data") or os.environ.get("HRPLAN_DATA") or bundled_data_dir(),)
         problems, plans, files = [], [], 0
         for path in paths:
             try:
@@ -423,6 +431,10 @@ def main(argv=None) -> None:
         code = rc if isinstance(rc, int) else OK
     except click.exceptions.Exit as exc:
         code = exc.exit_code
+    except click.exceptions.NoArgsIsHelpError as exc:
+        # `hrplan` alone: the help, as with --help
+        sys.stdout.write(exc.ctx.get_help() + "\n")
+        code = OK
     except click.UsageError as exc:
         cmd = exc.ctx.command_path if exc.ctx else "hrplan"
         msg = exc.format_message().replace("\n", " ")

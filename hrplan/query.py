@@ -34,7 +34,8 @@ def select_plan(plans: list[m.Plan], plan_id: str | None) -> m.Plan:
     for p in plans:
         if p.id == plan_id:
             return p
-    raise NotFound("plan", plan_id, _suggest(plan_id, [p.id for p in plans]))
+    ids = [p.id for p in plans]
+    raise NotFound("plan", plan_id, _suggest(plan_id, ids) or (ids if len(ids) <= 5 else []))
 
 
 # ------------------------------------------------------------------------------------ areas

@@ -236,3 +236,17 @@ def test_methodology(run):
     r = run("methodology")
     assert r.exit_code == 0 and "on_track" in r.stdout
     assert run("methodology", "--json").json()["on_track"] == 0.95
+
+
+def test_data_and_plan_before_the_command(run, plan_file):
+    path = plan_file()
+    assert run("--data", path, "summary", "--json").json()["plan"]["id"] == "test-plan"
+    assert run("--data", path, "--plan", "test-plan", "export").json()["plan"]["id"] == "test-plan"
+    assert run("--data", path, "validate").stdout == "1 file(s) checked: no problems\n"
+    r = run("--data", path, "--plan", "nope", "stats", "livelihood")
+    assert r.exit_code == 2 and r.stderr == "hrplan: unknown plan 'nope'; did you mean test-plan?\n"
+
+
+def test_no_command_prints_the_help(run):
+    r = run()
+    assert r.exit_code == 0 and r.stdout.startswith("Usage: hrplan [OPTIONS] COMMAND [ARGS]...")
