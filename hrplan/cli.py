@@ -338,12 +338,14 @@ def make_validate():
     @click.argument("paths", nargs=-1, type=click.Path())
     @click.option("--json", "as_json", is_flag=True, help="Print the problems as one JSON document.")
     @click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output form, as for the other commands.")
-    def validate(paths, as_json, fmt):
+    @click.option("--data", type=click.Path(), metavar="PATH", help="Plan file or directory (as a PATH argument).")
+    def validate(paths, as_json, fmt, data):
         """Check plan files (default: the data in use) and print every problem; exit 1 if any."""
         from hrplan.errors import PlanFileError
         from hrplan.load import bundled_data_dir, build, check_file, cross_check_plans, plan_files
 
         o = Opts(as_json, fmt, None, None)
+        paths = (*paths, data) if data else paths
         if not paths:
             root = click.get_current_context().find_root().params
             paths = (root.get("data") or os.environ.get("HRPLAN_DATA") or bundled_data_dir(),)

@@ -243,6 +243,7 @@ def test_data_and_plan_before_the_command(run, plan_file):
     assert run("--data", path, "summary", "--json").json()["plan"]["id"] == "test-plan"
     assert run("--data", path, "--plan", "test-plan", "export").json()["plan"]["id"] == "test-plan"
     assert run("--data", path, "validate").stdout == "1 file(s) checked: no problems\n"
+    assert run("validate", "--data", path).stdout == "1 file(s) checked: no problems\n"
     r = run("--data", path, "--plan", "nope", "stats", "livelihood")
     assert r.exit_code == 2 and r.stderr == "hrplan: unknown plan 'nope'; did you mean test-plan?\n"
 
