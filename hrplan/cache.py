@@ -1,7 +1,7 @@
 """The parse cache: validated plan documents kept in the user's cache directory.
 
-A cache entry is keyed by the plan file's absolute path, size, modification time and the
-hrplan version; it is written to a temporary file and renamed into place, so a concurrent run
+A cache entry is keyed by the plan file's absolute path, size, modification time, the hrplan
+version and the Python implementation; it is written to a temporary file and renamed into place, so a concurrent run
 sees the old entry or the new one, never half of one. Anything wrong with an entry (corrupt,
 truncated, foreign, another key) means a miss; an unwritable directory means no cache.
 ``HRPLAN_NO_CACHE=1`` turns the cache off (see ``hrplan.load.load_plans``).
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import sys
 import zlib
 from array import array
 
@@ -43,11 +44,12 @@ def key_for(file: str) -> list | None:
         st = os.stat(path)
     except (OSError, ValueError):
         return None
-    return ["hrplan", __version__, path, st.st_size, st.st_mtime_ns]
+    # marshal's format belongs to the Python that wrote it: the interpreter is part of the key
+    return ["hrplan", __version__, sys.implementation.cache_tag, path, st.st_size, st.st_mtime_ns]
 
 
 def _entry_path(key: list) -> str:
-    return os.path.join(cache_dir(), _fnv1a(key[2]) + ".cache")
+    return os.path.join(cache_dir(), _fnv1a(key[3]) + ".cache")
 
 
 def read(key: list):
