@@ -200,6 +200,8 @@ def goal_sources(goal: m.Goal) -> list[str]:
 
 def goal_record(plan: m.Plan, goal: m.Goal, assessed, working: bool = False) -> dict:
     a = assessed(goal)
+    results = [result_record(plan, r) for r in goal.results]
+    latest = latest_result(goal)
     rec = {
         "id": goal.id,
         "plan": goal.plan,
@@ -209,7 +211,8 @@ def goal_record(plan: m.Plan, goal: m.Goal, assessed, working: bool = False) -> 
         "text": goal.text,
         "tags": goal.tags,
         "target": target_record(goal.target),
-        "results": [result_record(plan, r) for r in goal.results],
+        "results": results,
+        "latest": None if latest is None else results[goal.results.index(latest)],
         "status": a.status,
         "progress": a.progress,
         "agreement": a.agreement,
@@ -319,6 +322,7 @@ def claim_check(plan: m.Plan, claim: m.Claim, assessed, area: Area | None = None
         "share": share,
         "agreement": agreement(share),
         "unknown": unknown,
+        "known": known,
         "share_known": share_known,
         "agreement_known": agreement(share_known),
         "caveats": caveats,

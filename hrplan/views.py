@@ -137,9 +137,8 @@ def claim_blocks(claims: list[dict]) -> list:
                     f"{'/'.join(c['counts'])}, {d['share']:.0f}%")
             agree = d["agreement"] or ""
             if d["unknown"] and d["share_known"] is not None:
-                known = d["quantified"] - d["unknown"]
-                data += f"; {d['counted']} of the {known} with a computable status, {d['share_known']:.0f}%"
-                agree += f" ({d['agreement_known']} among the {known})"
+                data += f"; {d['counted']} of the {d['known']} with a computable status, {d['share_known']:.0f}%"
+                agree += f" ({d['agreement_known']} among the {d['known']})"
             if d["caveats"]:
                 data += "; caveats: " + "; ".join(d["caveats"])
         claim = c["text"]
@@ -198,10 +197,8 @@ def goals_view(a: dict, show_zh=True) -> list:
 def quotas_view(a: dict, show_zh=True) -> list:
     rows = []
     for g in a["goals"]:
-        latest = next((r for r in sorted(g["results"], key=lambda r: (r["used"], r["year"] or 0), reverse=True)
-                       if r["value"] is not None), None)
         rows.append([g["id"], g["target"]["metric"], target_text(g["target"]), baseline_text(g["target"]),
-                     result_text(latest), Status(g["status"]), g["reported_status"] or ""])
+                     result_text(g["latest"]), Status(g["status"]), g["reported_status"] or ""])
     area = a["area"]
     return [Table(f"Quantified targets of {area['id']}: {area['title']} ({a['count']})",
                   ["id", "metric", "target", "baseline", "latest result", "status", "reported"], rows,

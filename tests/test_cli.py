@@ -28,7 +28,7 @@ def test_summary_json(run, plan_file):
     assert d["statuses"]["surpassed"] == 1 and d["statuses"]["not_met"] == 1 and d["statuses"]["not_quantified"] == 1
     assert [c["id"] for c in d["chapters"]] == ["I", "II"]
     [claim] = d["claims"]
-    assert claim["data"] == {"quantified": 2, "counted": 1, "share": 50.0, "unknown": 0, "agreement": "differs", "share_known": 50.0, "agreement_known": "differs",
+    assert claim["data"] == {"quantified": 2, "counted": 1, "share": 50.0, "unknown": 0, "known": 2, "agreement": "differs", "share_known": 50.0, "agreement_known": "differs",
                              "caveats": ["the plan text of 1 section(s) in this area was not read whole, so the data may not hold every target the claim counted"]}
     assert d["differing"] == ["G2"]
 
