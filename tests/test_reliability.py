@@ -128,3 +128,27 @@ def test_random_bytes_never_escape(tmp_path):
             load_plans(str(path), use_cache=False)
         except PlanFileError:
             pass
+
+
+@pytest.mark.slow
+def test_a_file_of_tens_of_megabytes_loads_within_bounded_memory(tmp_path):
+    import importlib.util
+    import resource
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT, subprocess_env
+
+    spec = importlib.util.spec_from_file_location("startup", os.path.join(ROOT, "benchmarks", "startup.py"))
+    startup = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(startup)
+    path = tmp_path / "big.toml"
+    startup.generate(str(path), 50000)
+    assert path.stat().st_size > 20 * 2**20
+    r = subprocess.run([sys.executable, "-m", "hrplan", "--data", str(path), "stats", "theme", "--json"],
+                       capture_output=True, cwd=ROOT, timeout=300,
+                       env=subprocess_env(XDG_CACHE_HOME=str(tmp_path / "cache")))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith(b'{"plan":"big-plan"')
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    assert peak_mb < 800, f"peak resident memory {peak_mb:.0f} MB"
