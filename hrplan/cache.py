@@ -106,14 +106,13 @@ def write(key: list, doc: dict, index: list) -> bool:
         columns[4] = bytes(columns[4])  # quantified flags, 0 or 1
         head = marshal.dumps({"key": key, "index": columns, "ends": ends.tobytes(),
                               "doc": {k: v for k, v in doc.items() if k != "goals"}})
-        crc = zlib.crc32(head)
-        for d in dumps:
-            crc = zlib.crc32(d, crc)
+        blob = b"".join(dumps)  # one join and one write: faster than writing 10,000 pieces
+        crc = zlib.crc32(blob, zlib.crc32(head))
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(tmp, "wb") as fh:
             fh.write(MAGIC + crc.to_bytes(4, "big") + len(head).to_bytes(8, "big"))
             fh.write(head)
-            fh.writelines(dumps)
+            fh.write(blob)
         os.replace(tmp, target)
         return True
     except (OSError, ValueError, TypeError):
