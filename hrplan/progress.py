@@ -262,7 +262,8 @@ def _assess(goal: Goal) -> Assessment:
         status = compare(target, *rng)
         what = {"end": "result", "mean": "mean over the period", "total": "total over the period"}[target.aggregate]
         shown = _fmt(value) if qualifier in ("exact", "mixed") else f"{qualifier.replace('_', ' ')} {_fmt(value)}"
-        reason = f"{what} {shown} {target.unit} against target {target.op} {_fmt(target.value)}"
+        sep = "" if target.unit.startswith("%") else " "
+        reason = f"{what} {shown}{sep}{target.unit} against target {target.op} {_fmt(target.value)}"
         reason += {"surpassed": ": better than the target", "met": ": reaches the target" if not target.ceiling else ": stays within the limit",
                    "not_met": ": falls short" if not target.ceiling else ": outside the limit",
                    "indeterminate": ": the reported figure is too imprecise to tell"}[status]
