@@ -172,13 +172,6 @@ class Goals:
             self._order.append(gid)
             self.index.append((gid, chapter, section, tags, quantified))
 
-    def add(self, goal: "Goal") -> None:
-        if goal.id not in self._raw:
-            self._order.append(goal.id)
-            self.index.append((goal.id, goal.chapter, goal.section, goal.tags, goal.target is not None))
-        self._raw[goal.id] = None
-        self._built[goal.id] = goal
-
     def __getitem__(self, gid) -> "Goal":
         goal = self._built.get(gid)
         if goal is None:

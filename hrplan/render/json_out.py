@@ -8,11 +8,9 @@ import sys
 from hrplan.render import write_utf8
 
 
-def dumps(answer, pretty: bool = True) -> str:
-    if pretty:
-        return json.dumps(answer, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-    # No indent: the C encoder, several times faster; jq and friends re-indent anyway.
-    return json.dumps(answer, ensure_ascii=False, allow_nan=False, separators=(",", ":")) + "\n"
+def dumps(answer) -> str:
+    """Indented JSON, for a person at a terminal."""
+    return json.dumps(answer, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def write(answer, stream=None) -> None:
@@ -23,7 +21,7 @@ def write(answer, stream=None) -> None:
     except (AttributeError, ValueError, OSError):
         pretty = False
     if pretty:
-        write_utf8(dumps(answer, True), stream)
+        write_utf8(dumps(answer), stream)
         return
     buffer = getattr(stream, "buffer", None)
     if buffer is None:
@@ -40,7 +38,8 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",",
 
 
 def _compact(value, emit, depth) -> None:
-    """Compact JSON, the same text as ``dumps(value, False)``, encoded piece by piece.
+    """Compact JSON, the same text as ``_ENCODE(value)`` (no indent: the C encoder, several times
+    faster; jq and friends re-indent anyway), encoded piece by piece.
 
     The encoder builds a long list of fragments before joining them, several times the size of
     its output; encoding the outer levels one member at a time keeps that peak to one goal."""
