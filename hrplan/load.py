@@ -289,7 +289,7 @@ def _compiled(schema: dict) -> tuple[dict, frozenset]:
     return got
 
 
-def _check_table(value, schema, path, out, id_match=ID_RE.match) -> None:
+def _check_table(value, schema, path, out) -> None:
     if value.__class__ is not dict:
         out.append((_pstr(path), f"must be a table, not {_describe(value)}"))
         return
@@ -308,34 +308,13 @@ def _check_table(value, schema, path, out, id_match=ID_RE.match) -> None:
                 msg = "unknown key" + (f" (did you mean {hint}?)" if hint else "")
             out.append((_join(path, name), msg))
             continue
-        # Fast paths for the commonest valid values; anything else gets the full check.
-        kind = type(item)
-        if spec == "str":
-            if kind is str and item.strip():
-                continue
-        elif spec == "id":
-            if kind is str and id_match(item):
-                continue
-        elif spec == "year":
-            if kind is int and YEAR_MIN <= item <= YEAR_MAX:
-                continue
-        elif spec == "num":
-            if kind is int or (kind is float and math.isfinite(item)):
-                continue
-        elif spec.__class__ is tuple:
-            if kind is str and item in spec:
-                continue
-        elif spec == "idlist":
-            if kind is list and all(type(v) is str and id_match(v) for v in item):
-                continue
-        elif spec == "strlist":
-            if kind is list and all(type(v) is str and v for v in item):
-                continue
-        elif spec.__class__ is dict:
+        # Nested tables go through the generated acceptance first (see _fast_ok); anything
+        # else gets the full check, which reports what is wrong.
+        if spec.__class__ is dict:
             if not _fast_ok(spec)(item):
                 _check_table(item, spec, (path, name), out)
             continue
-        elif spec.__class__ is list and kind is list:
+        if spec.__class__ is list and item.__class__ is list:
             sub, here = spec[0], (path, name)
             ok = _fast_ok(sub)
             for i, element in enumerate(item):
@@ -656,8 +635,9 @@ def normalise(doc) -> dict:
         notes = g.get("notes")
         g["notes"] = [_note(n) for n in notes] if notes else []
         section = g.get("section")
-        chapter = g["chapter"] = chapter_of[section] if section is not None else g["chapter"]
-        index.append([g["id"], chapter, section, g.get("tags", []), "target" in g])  # as goal_index
+        if section is not None:
+            g["chapter"] = chapter_of[section]
+        index.append(goal_index(g))
     out["goals"] = goals
     out["index"] = index
     claims = []
