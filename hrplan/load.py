@@ -325,40 +325,26 @@ def _check_table(value, schema, path, out) -> None:
 
 
 # Fast acceptance. For each schema, a function is generated (once, on the first validation)
-# that answers only "is this table surely fine?", inline and without building key paths. The
-# rules are the schema's, read from the same specs; a table it does not accept goes through
-# ``_check_table``, which says what is wrong and where. Tens of thousands of goals validate
-# about twice as fast this way.
+# that answers only "is this table surely fine?", without building key paths. The rules are the
+# schema's, read from the same specs; nested tables and lists are checked inline, in the same
+# function, so a goal with its target and results costs one call. A table it does not accept
+# goes through ``_check_table``, which says what is wrong and where. Tens of thousands of goals
+# validate several times faster this way.
 
 _FAST: dict[int, object] = {}
-_MISSING = object()
 
-
-def _ok_list(items, ok) -> bool:
-    if items.__class__ is not list:
-        return False
-    for item in items:
-        if not ok(item):
-            return False
-    return True
-
-
-def _ok_ids(items, id_match=ID_RE.match) -> bool:
-    if items.__class__ is not list:
-        return False
-    for item in items:
-        if item.__class__ is not str or not id_match(item):
-            return False
-    return True
-
-
-def _ok_strs(items) -> bool:
-    if items.__class__ is not list:
-        return False
-    for item in items:
-        if item.__class__ is not str or not item:
-            return False
-    return True
+# The test of each scalar spec on a value ``{x}`` (``ID``, ``URL`` and ``fin`` are bound in the
+# generated function's globals), and of each element of a list spec.
+_SCALAR_TESTS = {
+    "str": "{x}.__class__ is str and {x} and not {x}.isspace()",
+    "id": "{x}.__class__ is str and ID({x})",
+    "url": "{x}.__class__ is str and URL({x})",
+    "num": "{x}.__class__ is int or ({x}.__class__ is float and fin({x}))",
+    "int": "{x}.__class__ is int",
+    "year": f"{{x}}.__class__ is int and {YEAR_MIN} <= {{x}} <= {YEAR_MAX}",
+    "bool": "{x}.__class__ is bool",
+}
+_ELEMENT_TESTS = {"idlist": "{x}.__class__ is str and ID({x})", "strlist": "{x}.__class__ is str and {x}"}
 
 
 def _ok_by_check(spec):
@@ -373,45 +359,54 @@ def _ok_by_check(spec):
 def _fast_ok(schema: dict):
     """The generated acceptance function of ``schema`` (see above)."""
     ok = _FAST.get(id(schema))
-    if ok is not None:
-        return ok
-    known, required = _compiled(schema)
-    env = {"ID": ID_RE.match, "URL": URL_RE.match, "fin": math.isfinite, "M": _MISSING,
-           "KNOWN": frozenset(known), "REQ": required, "ok_list": _ok_list, "ok_ids": _ok_ids,
-           "ok_strs": _ok_strs}
-    lines = ["def ok(v):",
-             "    if v.__class__ is not dict or not REQ.issubset(v) or not KNOWN.issuperset(v):",
-             "        return False",
-             "    g = v.get"]
-    for n, (name, spec) in enumerate(known.items()):
-        test = {
-            "str": "x.__class__ is str and x and not x.isspace()",
-            "id": "x.__class__ is str and ID(x)",
-            "url": "x.__class__ is str and URL(x)",
-            "num": "x.__class__ is int or (x.__class__ is float and fin(x))",
-            "int": "x.__class__ is int",
-            "year": f"x.__class__ is int and {YEAR_MIN} <= x <= {YEAR_MAX}",
-            "bool": "x.__class__ is bool",
-            "idlist": "ok_ids(x)",
-            "strlist": "ok_strs(x)",
-        }.get(spec) if isinstance(spec, str) else None
-        if isinstance(spec, tuple):
-            env[f"E{n}"] = frozenset(spec)
-            test = f"x.__class__ is str and x in E{n}"
-        elif isinstance(spec, dict):
-            env[f"F{n}"] = _fast_ok(spec)
-            test = f"F{n}(x)"
-        elif isinstance(spec, list):
-            env[f"F{n}"] = _fast_ok(spec[0])
-            test = f"ok_list(x, F{n})"
-        elif test is None:
-            env[f"F{n}"] = _ok_by_check(spec)
-            test = f"F{n}(x)"
-        lines += [f"    x = g({name!r}, M)", f"    if x is not M and not ({test}):", "        return False"]
-    lines.append("    return True")
-    exec("\n".join(lines), env)  # noqa: S102 - generated from the schema constants above
-    ok = _FAST[id(schema)] = env["ok"]
+    if ok is None:
+        env = {"ID": ID_RE.match, "URL": URL_RE.match, "fin": math.isfinite}
+        lines = ["def ok(v0):"]
+        _emit_table(schema, 0, "    ", env, lines)
+        lines.append("    return True")
+        exec("\n".join(lines), env)  # noqa: S102 - generated from the schema constants above
+        ok = _FAST[id(schema)] = env["ok"]
     return ok
+
+
+def _emit_table(schema: dict, depth: int, pad: str, env: dict, lines: list) -> None:
+    """Lines that return False unless the value ``v<depth>`` is a table that fits ``schema``."""
+    v, x, y = f"v{depth}", f"x{depth}", f"y{depth}"
+    known, required = _compiled(schema)
+    env[f"K{depth}_{len(env)}"] = frozenset(known)
+    has_all = "".join(f" and {name!r} in {v}" for name in sorted(required))
+    lines += [f"{pad}if not ({v}.__class__ is dict{has_all} and K{depth}_{len(env) - 1}.issuperset({v})):",
+              f"{pad}    return False"]
+    for name, spec in known.items():
+        if name in required:  # present: checked above
+            inner = pad
+            lines.append(f"{pad}{x} = {v}[{name!r}]")
+        else:
+            inner = pad + "    "
+            lines += [f"{pad}if {name!r} in {v}:", f"{inner}{x} = {v}[{name!r}]"]
+        if isinstance(spec, dict):
+            lines.append(f"{inner}v{depth + 1} = {x}")
+            _emit_table(spec, depth + 1, inner, env, lines)
+            continue
+        if isinstance(spec, list):
+            lines += [f"{inner}if {x}.__class__ is not list:", f"{inner}    return False",
+                      f"{inner}for v{depth + 1} in {x}:"]
+            _emit_table(spec[0], depth + 1, inner + "    ", env, lines)
+            continue
+        if isinstance(spec, tuple):
+            env[f"E{len(env)}"] = frozenset(spec)
+            test = f"{x}.__class__ is str and {x} in E{len(env) - 1}"
+        elif spec in _SCALAR_TESTS:
+            test = _SCALAR_TESTS[spec].format(x=x)
+        elif spec in _ELEMENT_TESTS:
+            lines += [f"{inner}if {x}.__class__ is not list:", f"{inner}    return False",
+                      f"{inner}for {y} in {x}:",
+                      f"{inner}    if not ({_ELEMENT_TESTS[spec].format(x=y)}):", f"{inner}        return False"]
+            continue
+        else:
+            env[f"F{len(env)}"] = _ok_by_check(spec)
+            test = f"F{len(env) - 1}({x})"
+        lines += [f"{inner}if not ({test}):", f"{inner}    return False"]
 
 
 def _pstr(path) -> str:
@@ -501,8 +496,8 @@ def _cross_check(doc, out) -> None:
             out.append((p, "a theme needs sections, tags or goals"))
 
     section_chapter = {sec["id"]: sec["chapter"] for sec in doc.get("sections", [])}
-    for i, goal in enumerate(doc.get("goals", [])):
-        # Paths are written out only for a problem: this loop runs once per goal.
+    for i, goal in enumerate(doc.get("goals", ())):
+        # This loop runs once per goal: key paths are written out only for a problem.
         sec = goal.get("section")
         if sec is not None:
             if sec not in sections:
@@ -514,18 +509,17 @@ def _cross_check(doc, out) -> None:
                 ref(goal["chapter"], "chapters", chapters, f"goals[{i}].chapter", "chapter")
         else:
             out.append((f"goals[{i}]", "needs a section (or, for a chapter without sections, a chapter)"))
-        for j, s in enumerate(goal.get("plan_sources", ())):
-            if s not in sources:
-                ref(s, "sources", sources, f"goals[{i}].plan_sources[{j}]", "source")
+        if "plan_sources" in goal:
+            for j, s in enumerate(goal["plan_sources"]):
+                if s not in sources:
+                    ref(s, "sources", sources, f"goals[{i}].plan_sources[{j}]", "source")
         target = goal.get("target")
         if target is not None:
-            _check_target(target, f"goals[{i}].target", start, end, out)
-        results = goal.get("results")
-        if results:
-            _check_results(results, f"goals[{i}].results", target, sources, ref, out)
-        notes = goal.get("notes")
-        if notes:
-            _check_notes(notes, f"goals[{i}].notes", sources, ref)
+            _check_target(target, (("goals", i), "target"), start, end, out)
+        if "results" in goal:
+            _check_results(goal["results"], (("goals", i), "results"), target, sources, ref, out)
+        if "notes" in goal:
+            _check_notes(goal["notes"], f"goals[{i}].notes", sources, ref)
 
     area_ids = {**chapters, **sections, **themes}
     for i, claim in enumerate(doc.get("claims", [])):
@@ -543,41 +537,47 @@ def _cross_check(doc, out) -> None:
 
 
 def _check_target(t, p, start, end, out) -> None:
-    if "year" in t and "period" in t:
-        out.append((p, "give either year or period, not both"))
-    elif "year" not in t and "period" not in t:
-        out.append((p, "needs a year or a period"))
-    last = t["period"][1] if "period" in t else t.get("year")
+    """``p`` is a key path as in ``_check_value``, written out only for a problem."""
+    if "period" in t:
+        if "year" in t:
+            out.append((_pstr(p), "give either year or period, not both"))
+        last = t["period"][1]
+    elif "year" in t:
+        last = t["year"]
+    else:
+        out.append((_pstr(p), "needs a year or a period"))
+        last = None
     if last is not None and not start <= last <= end + 5:
-        out.append((f"{p}.{'period' if 'period' in t else 'year'}",
+        out.append((f"{_pstr(p)}.{'period' if 'period' in t else 'year'}",
                     f"target year {last} is outside the plan's period {start}-{end}"))
-    if t.get("aggregate", "end") != "end" and "period" not in t:
-        out.append((f"{p}.aggregate", "a mean or total target needs a period"))
-    base = t.get("baseline")
-    if base and last is not None and base["year"] > last:
-        out.append((f"{p}.baseline.year", f"baseline year {base['year']} is after the target year {last}"))
+    if "aggregate" in t and t["aggregate"] != "end" and "period" not in t:
+        out.append((f"{_pstr(p)}.aggregate", "a mean or total target needs a period"))
+    if "baseline" in t and last is not None and t["baseline"]["year"] > last:
+        out.append((f"{_pstr(p)}.baseline.year", f"baseline year {t['baseline']['year']} is after the target year {last}"))
 
 
 def _check_results(results, p, target, sources, ref, out) -> None:
+    """``p`` is a key path as in ``_check_value``, written out only for a problem."""
     unit = target["unit"] if target is not None else None
     for j, r in enumerate(results):
         if r["source"] not in sources:
-            ref(r["source"], "sources", sources, f"{p}[{j}].source", "source")
-        for k, s in enumerate(r.get("see_also", ())):
-            if s not in sources:
-                ref(s, "sources", sources, f"{p}[{j}].see_also[{k}]", "source")
-        has_year, has_period = "year" in r, "period" in r
-        if has_year and has_period:
-            out.append((f"{p}[{j}]", "give either year or period, not both"))
-        elif not (has_year or has_period):
-            out.append((f"{p}[{j}]", "needs a year or a period"))
+            ref(r["source"], "sources", sources, f"{_pstr(p)}[{j}].source", "source")
+        if "see_also" in r:
+            for k, s in enumerate(r["see_also"]):
+                if s not in sources:
+                    ref(s, "sources", sources, f"{_pstr(p)}[{j}].see_also[{k}]", "source")
+        if "year" in r:
+            if "period" in r:
+                out.append((f"{_pstr(p)}[{j}]", "give either year or period, not both"))
+        elif "period" not in r:
+            out.append((f"{_pstr(p)}[{j}]", "needs a year or a period"))
         if "value" in r:
             if "unit" not in r:
-                out.append((f"{p}[{j}].unit", "a result with a value needs a unit"))
+                out.append((f"{_pstr(p)}[{j}].unit", "a result with a value needs a unit"))
             elif unit is not None and r["unit"] != unit and r.get("use", True):
-                out.append((f"{p}[{j}].unit", f"unit {r['unit']!r} differs from the target's {unit!r}", "warning"))
+                out.append((f"{_pstr(p)}[{j}].unit", f"unit {r['unit']!r} differs from the target's {unit!r}", "warning"))
         elif "text" not in r:
-            out.append((f"{p}[{j}]", "a result needs a value or a text"))
+            out.append((f"{_pstr(p)}[{j}]", "a result needs a value or a text"))
 
 
 def _check_notes(notes, p, sources, ref) -> None:

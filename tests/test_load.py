@@ -1,7 +1,13 @@
 """The loader and validator: a valid file loads; every rule has a failing example."""
 
-import pytest
+import datetime
+import math
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hrplan import load
 from hrplan.errors import PlanFileError
 from hrplan.load import check_file, load_plans
 from tests.conftest import MINIMAL
@@ -137,3 +143,61 @@ def test_duplicate_plan_ids_across_files(tmp_path):
     (tmp_path / "b.toml").write_text(MINIMAL, encoding="utf-8")
     with pytest.raises(PlanFileError, match="duplicate plan id 'test-plan'"):
         load_plans(str(tmp_path))
+
+
+# ---------------------------------------------------------------- fast acceptance
+
+JUNK = ["", " ", "x", "I.1", "bad id!", "-x", "http://example.org/a", "ftp://x", "2012-13", "1999-01", "met",
+        "more_than", ">=", "note", 0, 1, 2012, 1800, -5, True, False, 1.5, math.nan, math.inf, [], ["a"], ["", "x"],
+        ["I.1", "bad id!"], [2012, 2015], [2015, 2012], [1], {}, {"a": 1}, {"text": "t"},
+        datetime.date(2012, 1, 1), datetime.datetime(2012, 1, 1, 1, 1)]
+
+
+def _value(spec, draw, depth):
+    """A value for ``spec``: often a fitting one, sometimes junk."""
+    if draw(st.integers(0, 4)) == 0 or depth > 3:
+        return draw(st.sampled_from(JUNK))
+    if isinstance(spec, dict):
+        return _table(spec, draw, depth + 1)
+    if isinstance(spec, list):
+        return [_table(spec[0], draw, depth + 1) for _ in range(draw(st.integers(0, 2)))]
+    if isinstance(spec, tuple):
+        return draw(st.sampled_from(spec))
+    fitting = {"str": ["text", " padded "], "id": ["I.1", "s1"], "url": ["https://example.org/x"],
+               "num": [1, 2.5, -3], "int": [1], "year": [2012, 1949, 2100], "period": [[2012, 2015]],
+               "bool": [True], "date": ["2012-06-11", datetime.date(2012, 6, 11)], "strlist": [["a", "b"]],
+               "idlist": [["s1", "I.2"]], "statuslist": [["met"]], "notes": [["a note", {"text": "t"}]]}[spec]
+    return draw(st.sampled_from(fitting))
+
+
+def _table(schema, draw, depth=0):
+    known, required = load._compiled(schema)
+    table = {}
+    for name, spec in known.items():
+        if name in required and draw(st.integers(0, 9)) or draw(st.booleans()):
+            table[name] = _value(spec, draw, depth)
+    if draw(st.integers(0, 9)) == 0:
+        table["unknown_key"] = 1
+    return table
+
+
+SCHEMAS = {"goal": load.GOAL, "result": load.RESULT, "target": load.TARGET, "source": load.SOURCE,
+           "claim": load.CLAIM, "section": load.SECTION, "theme": load.THEME, "plan": load.PLAN}
+
+
+@settings(max_examples=400, deadline=None)
+@given(name=st.sampled_from(sorted(SCHEMAS)), data=st.data())
+def test_fast_acceptance_never_accepts_what_the_full_check_rejects(name, data):
+    schema = SCHEMAS[name]
+    table = _table(schema, data.draw)
+    problems = []
+    load._check_table(table, schema, "", problems)
+    if load._fast_ok(schema)(table):
+        assert problems == [], (table, problems)
+
+
+def test_fast_acceptance_accepts_the_bundled_goals():
+    """Otherwise every goal would take the slow path: correct, but no faster."""
+    doc = load.parse(load.read_text(load.plan_files(load.bundled_data_dir())[0]), "x")
+    assert all(load._fast_ok(load.GOAL)(g) for g in doc["goals"])
+    assert all(load._fast_ok(load.SOURCE)(s) for s in doc["sources"])
