@@ -163,8 +163,9 @@ def classify_ratio(ratio: float) -> str:
 def _interim_point(target, base_value, base_year, value, year):
     """(status, required, observed, ratio) for an exact interim value."""
     log = base_value > 0 and value > 0 and target.value > 0
-    required = _rate(base_value, target.value, target.year - base_year, log)
-    observed = _rate(base_value, value, year - base_year, log)
+    # Figures equal but for float noise (see _eq) are no change: noise must not decide a status.
+    required = 0.0 if _eq(target.value, base_value) else _rate(base_value, target.value, target.year - base_year, log)
+    observed = 0.0 if _eq(value, base_value) else _rate(base_value, value, year - base_year, log)
     if required == 0:
         ratio = INF if observed == 0 else (INF if (observed > 0) == (target.op in (">=", ">")) else -INF)
     else:
