@@ -22,7 +22,7 @@ from array import array
 
 from hrplan import __version__
 
-MAGIC = b"hrplan-cache 4\n"
+MAGIC = b"hrplan-cache 5\n"
 
 
 def cache_dir() -> str:
@@ -72,15 +72,13 @@ def read(key: list):
         entry = marshal.loads(body[:head_size])
         if not (isinstance(entry, dict) and entry.get("key") == key and isinstance(entry.get("doc"), dict)):
             return None
-        columns = entry["index"]
         ends = array("Q")
         ends.frombytes(entry["ends"])
-        index = list(zip(*columns[:4], columns[4]))
-        if len(index) != len(ends):
+        columns = entry["index"]
+        if len(columns) != 5 or any(len(column) != len(ends) for column in columns):
             return None
         blob = body[head_size:]
         entry["doc"]["goals"] = [(blob, start, end) for start, end in zip([0, *ends[:-1]], ends)]
-        entry["index"] = index
         return entry
     except (OSError, ValueError, EOFError, TypeError, KeyError, IndexError):
         pass
@@ -88,7 +86,7 @@ def read(key: list):
 
 
 def write(key: list, doc: dict, index: list) -> bool:
-    """Store a canonical document and its goal index (``hrplan.load.goal_index``) under ``key``;
+    """Store a canonical document and its goal index (``hrplan.load.goal_columns``) under ``key``;
     False (and no error) when that cannot be done.
 
     Layout: magic line, CRC-32 of the rest (4 bytes), size of the head (8 bytes), the head (a
@@ -102,9 +100,7 @@ def write(key: list, doc: dict, index: list) -> bool:
         for d in dumps:
             end += len(d)
             ends.append(end)
-        columns = [list(column) for column in zip(*index)] if index else [[], [], [], [], []]
-        columns[4] = bytes(columns[4])  # quantified flags, 0 or 1
-        head = marshal.dumps({"key": key, "index": columns, "ends": ends.tobytes(),
+        head = marshal.dumps({"key": key, "index": index, "ends": ends.tobytes(),
                               "doc": {k: v for k, v in doc.items() if k != "goals"}})
         blob = b"".join(dumps)  # one join and one write: faster than writing 10,000 pieces
         crc = zlib.crc32(blob, zlib.crc32(head))

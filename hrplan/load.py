@@ -436,7 +436,13 @@ def _closest(word, choices):
 # Cross-checks: references, uniqueness, plausibility. Run on a structurally valid document.
 
 
-def _cross_check(doc, out) -> None:
+def _cross_check(doc, out) -> list:
+    """Append every cross-reference problem to ``out``; return the goals' index rows.
+
+    The goal loop also puts each goal in canonical form (its chapter from its section, its notes
+    as tables) and writes its index row (see ``goal_columns``): it reads the same fields, and one
+    pass over tens of thousands of goals costs measurably less than two. A document with
+    problems is dropped, so the rows and changes then go unused."""
     plan = doc["plan"]
     start, end = plan["period"]
     pid = plan["id"]
@@ -495,20 +501,24 @@ def _cross_check(doc, out) -> None:
         if not (theme.get("sections") or theme.get("tags") or theme.get("goals")):
             out.append((p, "a theme needs sections, tags or goals"))
 
-    section_chapter = {sec["id"]: sec["chapter"] for sec in doc.get("sections", [])}
+    chapter_of = {sec["id"]: sec["chapter"] for sec in doc.get("sections", [])}
+    rows = []
     for i, goal in enumerate(doc.get("goals", ())):
-        # This loop runs once per goal: key paths are written out only for a problem.
+        # Once per goal: key paths are written out only for a problem.
         sec = goal.get("section")
         if sec is not None:
-            if sec not in sections:
+            chapter = chapter_of.get(sec)
+            if chapter is None:
                 ref(sec, "sections", sections, f"goals[{i}].section", "section")
-            elif "chapter" in goal and section_chapter[sec] != goal["chapter"]:
-                out.append((f"goals[{i}].chapter", f"section {sec!r} is in chapter {section_chapter[sec]!r}"))
-        elif "chapter" in goal:
-            if goal["chapter"] not in chapters:
-                ref(goal["chapter"], "chapters", chapters, f"goals[{i}].chapter", "chapter")
+            elif "chapter" in goal and goal["chapter"] != chapter:
+                out.append((f"goals[{i}].chapter", f"section {sec!r} is in chapter {chapter!r}"))
+            goal["chapter"] = chapter
         else:
-            out.append((f"goals[{i}]", "needs a section (or, for a chapter without sections, a chapter)"))
+            chapter = goal.get("chapter")
+            if chapter is None:
+                out.append((f"goals[{i}]", "needs a section (or, for a chapter without sections, a chapter)"))
+            elif chapter not in chapters:
+                ref(chapter, "chapters", chapters, f"goals[{i}].chapter", "chapter")
         if "plan_sources" in goal:
             for j, s in enumerate(goal["plan_sources"]):
                 if s not in sources:
@@ -520,6 +530,8 @@ def _cross_check(doc, out) -> None:
             _check_results(goal["results"], (("goals", i), "results"), target, sources, ref, out)
         if "notes" in goal:
             _check_notes(goal["notes"], f"goals[{i}].notes", sources, ref)
+            goal["notes"] = [_note(n) for n in goal["notes"]]
+        rows.append((goal["id"], chapter, sec, goal.get("tags", ()), target is not None))
 
     area_ids = {**chapters, **sections, **themes}
     for i, claim in enumerate(doc.get("claims", [])):
@@ -534,6 +546,7 @@ def _cross_check(doc, out) -> None:
             out.append((f"{p}.counts", "a claim with a share needs the statuses it counts"))
         _check_results(claim.get("results", []), f"{p}.results", None, sources, ref, out)
         _check_notes(claim.get("notes", []), f"{p}.notes", sources, ref)
+    return rows
 
 
 def _check_target(t, p, start, end, out) -> None:
@@ -590,15 +603,17 @@ def _check_notes(notes, p, sources, ref) -> None:
 # --------------------------------------------------------------------------------------------
 
 
-def validate(doc, file: str) -> list[Problem]:
-    """Every problem of one parsed plan document, errors and warnings, in document order."""
+def validate(doc, file: str) -> tuple[list[Problem], list]:
+    """Every problem of one parsed plan document, errors and warnings, in document order; and,
+    for ``normalise``, the goals' index rows (see ``_cross_check``)."""
     raw: list[tuple] = []
+    rows: list = []
     _check_table(doc, TOP, "", raw)
     if "format" in doc and doc["format"] != FORMAT_VERSION and not raw:
         raw.append(("format", f"this hrplan reads format {FORMAT_VERSION}, not {doc['format']}"))
     if not raw:
-        _cross_check(doc, raw)
-    return [Problem(file, item[0], item[1], severity=item[2] if len(item) > 2 else "error") for item in raw]
+        rows = _cross_check(doc, raw)
+    return [Problem(file, item[0], item[1], severity=item[2] if len(item) > 2 else "error") for item in raw], rows
 
 
 def _date(v):
@@ -616,11 +631,12 @@ def _span(d):
     return None, d.get("year")
 
 
-def normalise(doc) -> dict:
+def normalise(doc, rows: list) -> dict:
     """The canonical, JSON-safe form of a valid document: what ``build`` and the cache take.
 
-    Dates become strings, notes become tables, every goal gets its chapter, and ``index``
-    holds each goal's ``goal_index`` row.
+    Dates become strings, notes become tables, and ``index`` holds the goals' index by column
+    (``goal_columns``). Goals were put in canonical form while they were cross-checked, which
+    gave their index ``rows``.
     """
     out = {k: v for k, v in doc.items() if k not in ("plan",)}
     plan = dict(doc["plan"])
@@ -628,18 +644,8 @@ def normalise(doc) -> dict:
     plan["notes"] = [_note(n) for n in plan.get("notes", [])]
     out["plan"] = plan
     out["sources"] = [dict(s, date=_date(s.get("date"))) for s in doc.get("sources", [])]
-    chapter_of = {s["id"]: s["chapter"] for s in doc.get("sections", [])}
-    goals = doc.get("goals", [])
-    index = []
-    for g in goals:  # in place: the parsed document is ours and used only here
-        notes = g.get("notes")
-        g["notes"] = [_note(n) for n in notes] if notes else []
-        section = g.get("section")
-        if section is not None:
-            g["chapter"] = chapter_of[section]
-        index.append(goal_index(g))
-    out["goals"] = goals
-    out["index"] = index
+    out["goals"] = doc.get("goals", [])
+    out["index"] = goal_columns(rows)
     claims = []
     for c in doc.get("claims", []):
         c = dict(c)
@@ -649,9 +655,13 @@ def normalise(doc) -> dict:
     return out
 
 
-def goal_index(g: dict) -> list:
-    """What area filters need of a canonical goal: id, chapter, section, tags, quantified."""
-    return [g["id"], g["chapter"], g.get("section"), g.get("tags", []), "target" in g]
+def goal_columns(rows: list) -> list:
+    """The goal index by column, from one row per goal: ids, chapters, sections, tags, and
+    whether each has a target (bytes of 0 and 1). Area filters read it without building goals."""
+    if not rows:
+        return [[], [], [], [], b""]
+    ids, chapters, sections, tags, quantified = (list(column) for column in zip(*rows))
+    return [ids, chapters, sections, tags, bytes(quantified)]
 
 
 def _result(r) -> m.Result:
@@ -679,7 +689,7 @@ def _goal(g: dict, plan_id: str) -> m.Goal:
         )
     return m.Goal(g["id"], plan_id, g["chapter"], g.get("section"), g["text"], g.get("kind", "commitment"),
                   g.get("tags"), target, [_result(r) for r in g.get("results", ())], g.get("reported_status"),
-                  g.get("reported_wording"), g.get("plan_sources"), _notes(g["notes"]))
+                  g.get("reported_wording"), g.get("plan_sources"), _notes(g.get("notes", ())))
 
 
 def build(doc, file: str, index=None) -> m.Plan:
@@ -705,7 +715,7 @@ def build(doc, file: str, index=None) -> m.Plan:
         plan.themes[t["id"]] = m.Theme(**t)
     goals = doc.get("goals", [])
     if index is None:
-        index = doc.get("index") or [goal_index(g) for g in goals]
+        index = doc["index"]
     plan_id = plan.id
 
     def make(raw):
@@ -716,7 +726,7 @@ def build(doc, file: str, index=None) -> m.Plan:
             raw = marshal.loads(blob[start:end])
         return _goal(raw, plan_id)
 
-    plan.goals = m.Goals(((*row, raw) for row, raw in zip(index, goals)), make)
+    plan.goals = m.Goals(index, goals, make)
     for c in doc.get("claims", []):
         plan.claims.append(m.Claim(
             id=c["id"], text=c["text"], area=c.get("area"), binding=c.get("binding"), share=c.get("share"),
@@ -789,12 +799,12 @@ def check_file(file: str) -> tuple[dict | None, list[Problem]]:
         doc = parse(text, file)
     except PlanFileError as exc:
         return None, exc.problems
-    problems = validate(doc, file)
+    problems, rows = validate(doc, file)
     if problems:
         _locate(problems, text)
     if any(p.severity == "error" for p in problems):
         return None, problems
-    return normalise(doc), problems
+    return normalise(doc, rows), problems
 
 
 def load_file(file: str, use_cache: bool = True) -> m.Plan:

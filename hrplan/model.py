@@ -163,14 +163,14 @@ class Goals:
 
     __slots__ = ("_raw", "_built", "_order", "index", "_make")
 
-    def __init__(self, rows=(), make=None):
-        # rows: (id, chapter, section, tags, quantified, raw) with raw a goal dict or its JSON text
-        self._raw, self._built, self._order, self.index = {}, {}, [], []
-        self._make = make
-        for gid, chapter, section, tags, quantified, raw in rows:
-            self._raw[gid] = raw
-            self._order.append(gid)
-            self.index.append((gid, chapter, section, tags, quantified))
+    def __init__(self, columns=None, raws=(), make=None):
+        # columns: ids, chapters, sections, tags, quantified (see hrplan.load.goal_columns);
+        # raws: per goal, what ``make`` builds it from
+        columns = columns or ([], [], [], [], [])
+        self._order = columns[0]
+        self._raw = dict(zip(self._order, raws))
+        self.index = list(zip(*columns))
+        self._built, self._make = {}, make
 
     def __getitem__(self, gid) -> "Goal":
         goal = self._built.get(gid)
