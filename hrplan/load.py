@@ -448,12 +448,15 @@ def _cross_check(doc, out) -> list:
     pid = plan["id"]
 
     def unique(table):
-        items = doc.get(table, [])
-        seen = {item["id"]: i for i, item in reversed(list(enumerate(items)))}  # first position of each id
-        if len(seen) < len(items):
-            for i, item in enumerate(items):
-                if seen[item["id"]] != i:
-                    out.append((f"{table}[{i}].id", f"duplicate id {item['id']!r} (first at {table}[{seen[item['id']]}])"))
+        """The table's ids, each with its first position; a problem for each repeated id."""
+        ids = [item["id"] for item in doc.get(table, ())]
+        seen = dict(zip(ids, range(len(ids))))  # built in C; with no repeats, the first positions
+        if len(seen) < len(ids):
+            seen = {}
+            for i, gid in enumerate(ids):
+                first = seen.setdefault(gid, i)
+                if first != i:
+                    out.append((f"{table}[{i}].id", f"duplicate id {gid!r} (first at {table}[{first}])"))
         return seen
 
     sources = unique("sources")
