@@ -41,8 +41,6 @@ STATUSES = (
 )
 
 
-
-
 class Record:
     """Base of the records: fields in ``FIELDS`` (required ones first), defaults in ``DEFAULTS``."""
 
@@ -111,8 +109,13 @@ class Target(Record):
 
     __slots__ = FIELDS = ("metric", "unit", "op", "value", "year", "start", "baseline", "binding", "ceiling",
                           "aggregate", "wording")
-    DEFAULTS = {"start": None, "baseline": None, "binding": None, "ceiling": False, "aggregate": "end",
-                "wording": None}
+
+    def __init__(self, metric, unit, op, value, year, start=None, baseline=None, binding=None, ceiling=False,
+                 aggregate="end", wording=None):
+        # Written out, as for Result and Goal: targets are built by the thousand.
+        self.metric, self.unit, self.op, self.value, self.year = metric, unit, op, value, year
+        self.start, self.baseline, self.binding, self.ceiling = start, baseline, binding, ceiling
+        self.aggregate, self.wording = aggregate, wording
 
 
 class Result(Record):
@@ -197,9 +200,8 @@ class Goals:
         return [(gid, self[gid]) for gid in self._order]
 
     def select(self, ids) -> list["Goal"]:
-        """The goals with these ids, in file order."""
-        wanted = set(ids)
-        return [self[gid] for gid in self._order if gid in wanted]
+        """The goals with these ids, in the order given (from ``index``: file order)."""
+        return [self[gid] for gid in ids]
 
 
 class Claim(Record):
