@@ -17,9 +17,10 @@ from hrplan.errors import PlanFileError, Problem
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # refuse bigger plan files with a size message
 YEAR_MIN, YEAR_MAX = 1949, 2100
-ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")
-DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
+# Used with fullmatch: "$" would also match before a final newline, and accept "I.1\n".
+ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*")
+DATE_RE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+URL_RE = re.compile(r"https?://[^\s/$.?#][^\s]*")
 FORMAT_VERSION = 1
 
 
@@ -220,9 +221,9 @@ def _check_value(value, spec, path, out) -> None:
     if spec == "str":
         ok = isinstance(value, str) and value.strip() != ""
     elif spec == "id":
-        ok = isinstance(value, str) and bool(ID_RE.match(value))
+        ok = isinstance(value, str) and bool(ID_RE.fullmatch(value))
     elif spec == "url":
-        ok = isinstance(value, str) and bool(URL_RE.match(value))
+        ok = isinstance(value, str) and bool(URL_RE.fullmatch(value))
     elif spec == "bool":
         ok = isinstance(value, bool)
     elif spec == "int":
@@ -243,14 +244,14 @@ def _check_value(value, spec, path, out) -> None:
         )
     elif spec == "date":
         if isinstance(value, str):
-            ok = bool(DATE_RE.match(value)) and YEAR_MIN <= int(value[:4]) <= YEAR_MAX
+            ok = bool(DATE_RE.fullmatch(value)) and YEAR_MIN <= int(value[:4]) <= YEAR_MAX
         else:
             ok = hasattr(value, "isoformat") and not hasattr(value, "hour")
             ok = ok and YEAR_MIN <= value.year <= YEAR_MAX
     elif spec in ("strlist", "idlist", "statuslist"):
         ok = isinstance(value, list) and all(isinstance(v, str) and v for v in value)
         if ok and spec == "idlist":
-            ok = all(ID_RE.match(v) for v in value)
+            ok = all(ID_RE.fullmatch(v) for v in value)
         if ok and spec == "statuslist":
             bad = [v for v in value if v not in m.STATUSES]
             if bad:
@@ -360,7 +361,7 @@ def _fast_ok(schema: dict):
     """The generated acceptance function of ``schema`` (see above)."""
     ok = _FAST.get(id(schema))
     if ok is None:
-        env = {"ID": ID_RE.match, "URL": URL_RE.match, "fin": math.isfinite}
+        env = {"ID": ID_RE.fullmatch, "URL": URL_RE.fullmatch, "fin": math.isfinite}
         lines = ["def ok(v0):"]
         _emit_table(schema, 0, "    ", env, lines)
         lines.append("    return True")

@@ -66,6 +66,9 @@ RULES = [
     ("mean target without period", "value = 9\nyear = 2015\n", 'value = 9\nyear = 2015\naggregate = "mean"\n', "goals[0].target.aggregate", "needs a period"),
     ("self predecessor", 'period = [2012, 2015]\n', 'period = [2012, 2015]\npredecessor = "test-plan"\n', "plan.predecessor", "own predecessor"),
     ("bad date", 'period = [2012, 2015]\n', 'period = [2012, 2015]\npublished = "June 2012"\n', "plan.published", "a date"),
+    ("id with a final newline", 'id = "G2"', 'id = "G2\\n"', "goals[1].id", "must be an id"),
+    ("url with a final newline", 'url = "https://example.org/plan"', 'url = "https://example.org/plan\\n"', "sources[0].url", "http(s) address"),
+    ("date with a final newline", 'period = [2012, 2015]\n', 'period = [2012, 2015]\npublished = "2012-06-11\\n"\n', "plan.published", "a date"),
     ("top-level key after a table", "format = 1\n", "", "", ""),
 ]
 
