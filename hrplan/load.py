@@ -338,14 +338,26 @@ _FAST: dict[int, object] = {}
 # generated function's globals), and of each element of a list spec.
 _SCALAR_TESTS = {
     "str": "{x}.__class__ is str and {x} and not {x}.isspace()",
-    "id": "{x}.__class__ is str and ID({x})",
+    "id": "{x}.__class__ is str and ({x} in IDS or NEW_ID({x}))",
     "url": "{x}.__class__ is str and URL({x})",
     "num": "{x}.__class__ is int or ({x}.__class__ is float and fin({x}))",
     "int": "{x}.__class__ is int",
     "year": f"{{x}}.__class__ is int and {YEAR_MIN} <= {{x}} <= {YEAR_MAX}",
     "bool": "{x}.__class__ is bool",
 }
-_ELEMENT_TESTS = {"idlist": "{x}.__class__ is str and ID({x})", "strlist": "{x}.__class__ is str and {x}"}
+_ELEMENT_TESTS = {"idlist": _SCALAR_TESTS["id"], "strlist": "{x}.__class__ is str and {x}"}
+
+# Ids seen to be well formed: sections and sources are named again by every goal, and a set
+# lookup costs a fifth of the pattern. Cleared by each validation, so it stays small.
+_GOOD_IDS: set = set()
+
+
+def _new_id(x: str) -> bool:
+    if ID_RE.fullmatch(x):
+        _GOOD_IDS.add(x)
+        return True
+    return False
+
 
 
 def _ok_by_check(spec):
@@ -361,7 +373,7 @@ def _fast_ok(schema: dict):
     """The generated acceptance function of ``schema`` (see above)."""
     ok = _FAST.get(id(schema))
     if ok is None:
-        env = {"ID": ID_RE.fullmatch, "URL": URL_RE.fullmatch, "fin": math.isfinite}
+        env = {"IDS": _GOOD_IDS, "NEW_ID": _new_id, "URL": URL_RE.fullmatch, "fin": math.isfinite}
         lines = ["def ok(v0):"]
         _emit_table(schema, 0, "    ", env, lines)
         lines.append("    return True")
@@ -612,7 +624,9 @@ def validate(doc, file: str) -> tuple[list[Problem], list]:
     for ``normalise``, the goals' index rows (see ``_cross_check``)."""
     raw: list[tuple] = []
     rows: list = []
+    _GOOD_IDS.clear()
     _check_table(doc, TOP, "", raw)
+    _GOOD_IDS.clear()
     if "format" in doc and doc["format"] != FORMAT_VERSION and not raw:
         raw.append(("format", f"this hrplan reads format {FORMAT_VERSION}, not {doc['format']}"))
     if not raw:
