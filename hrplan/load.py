@@ -517,13 +517,14 @@ def _cross_check(doc, out) -> list:
         if not (theme.get("sections") or theme.get("tags") or theme.get("goals")):
             out.append((p, "a theme needs sections, tags or goals"))
 
-    chapter_of = {sec["id"]: sec["chapter"] for sec in doc.get("sections", [])}
+    # A section's own id string goes into the index rows: shared, it is stored once in the cache.
+    section_of = {sec["id"]: (sec["id"], sec["chapter"]) for sec in doc.get("sections", [])}
     rows = []
     for i, goal in enumerate(doc.get("goals", ())):
         # Once per goal: key paths are written out only for a problem.
         sec = goal.get("section")
         if sec is not None:
-            chapter = chapter_of.get(sec)
+            sec, chapter = section_of.get(sec, (sec, None))
             if chapter is None:
                 ref(sec, "sections", sections, f"goals[{i}].section", "section")
             elif "chapter" in goal and goal["chapter"] != chapter:

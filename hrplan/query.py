@@ -433,16 +433,12 @@ def goals_answer(plan: m.Plan, area: Area, goals, assessed) -> dict:
 def stats(plan: m.Plan, area: Area) -> dict:
     assessed = Assessed()
     goals = area.goals
+    records = [goal_record(plan, g, assessed) for g in goals]
     quantified = [g for g in goals if g.target is not None]
-    key_figures = []
-    for g in quantified:
-        r = latest_result(g)
-        key_figures.append({
-            "id": g.id, "metric": g.target.metric, "target": target_record(g.target),
-            "latest": None if r is None else result_record(plan, r),
-            "status": assessed(g).status, "progress": assessed(g).progress,
-            "reported_status": g.reported_status,
-        })
+    key_figures = [{  # the goal records' own target and latest result (the same objects)
+        "id": rec["id"], "metric": rec["target"]["metric"], "target": rec["target"], "latest": rec["latest"],
+        "status": rec["status"], "progress": rec["progress"], "reported_status": rec["reported_status"],
+    } for rec in records if rec["target"] is not None]
     sections = sorted({g.section for g in goals if g.section})
     return {
         "plan": plan.id,
@@ -459,7 +455,7 @@ def stats(plan: m.Plan, area: Area) -> dict:
                       for g in goals if assessed(g).agreement == "differs"],
         "coverage": [{"section": s, "coverage": plan.sections[s].coverage} for s in sections
                      if plan.sections[s].coverage not in (None, "full")],
-        "goals": [goal_record(plan, g, assessed) for g in goals],
+        "goals": records,
     }
 
 
