@@ -19,6 +19,7 @@ import os
 import sys
 import zlib
 from array import array
+from itertools import accumulate
 
 from hrplan import __version__
 
@@ -96,10 +97,7 @@ def write(key: list, doc: dict, index: list) -> bool:
     tmp = f"{target}.{os.getpid()}.tmp"
     try:
         dumps = [marshal.dumps(g) for g in doc.get("goals", [])]
-        ends, end = array("Q"), 0
-        for d in dumps:
-            end += len(d)
-            ends.append(end)
+        ends = array("Q", accumulate(map(len, dumps)))
         head = marshal.dumps({"key": key, "index": index, "ends": ends.tobytes(),
                               "doc": {k: v for k, v in doc.items() if k != "goals"}})
         blob = b"".join(dumps)  # one join and one write: faster than writing 10,000 pieces
