@@ -160,20 +160,24 @@ class Goal(Record):
 class Goals:
     """The goals of a plan by id, in file order, each built into a ``Goal`` only when first used.
 
-    ``index`` holds, per goal, what area filters need (id, chapter, section, tags, whether it has
+    ``index`` gives, per goal, what area filters need (id, chapter, section, tags, whether it has
     a target), so that a command about one area builds only that area's goals.
     """
 
-    __slots__ = ("_raw", "_built", "_order", "index", "_make")
+    __slots__ = ("_raw", "_built", "_order", "_columns", "_make")
 
     def __init__(self, columns=None, raws=(), make=None):
         # columns: ids, chapters, sections, tags, quantified (see hrplan.load.goal_columns);
         # raws: per goal, what ``make`` builds it from
-        columns = columns or ([], [], [], [], [])
-        self._order = columns[0]
+        self._columns = columns or ([], [], [], [], [])
+        self._order = self._columns[0]
         self._raw = dict(zip(self._order, raws))
-        self.index = list(zip(*columns))
         self._built, self._make = {}, make
+
+    @property
+    def index(self):
+        """An iterator of rows (id, chapter, section, tags, quantified), in file order."""
+        return zip(*self._columns)
 
     def __getitem__(self, gid) -> "Goal":
         goal = self._built.get(gid)
