@@ -359,7 +359,6 @@ def _new_id(x: str) -> bool:
     return False
 
 
-
 def _ok_by_check(spec):
     """Acceptance of a spec without a fast form: the full check, reporting into a scratch list."""
     def ok(value):
