@@ -348,7 +348,7 @@ _SCALAR_TESTS = {
 _ELEMENT_TESTS = {"idlist": _SCALAR_TESTS["id"], "strlist": "{x}.__class__ is str and {x}"}
 
 # Ids seen to be well formed: sections and sources are named again by every goal, and a set
-# lookup costs a fifth of the pattern. Cleared by each validation, so it stays small.
+# lookup costs a fifth of the pattern. Emptied after each validation (see ``validate``).
 _GOOD_IDS: set = set()
 
 
@@ -624,9 +624,10 @@ def validate(doc, file: str) -> tuple[list[Problem], list]:
     for ``normalise``, the goals' index rows (see ``_cross_check``)."""
     raw: list[tuple] = []
     rows: list = []
-    _GOOD_IDS.clear()
-    _check_table(doc, TOP, "", raw)
-    _GOOD_IDS.clear()
+    try:
+        _check_table(doc, TOP, "", raw)
+    finally:
+        _GOOD_IDS.clear()
     if "format" in doc and doc["format"] != FORMAT_VERSION and not raw:
         raw.append(("format", f"this hrplan reads format {FORMAT_VERSION}, not {doc['format']}"))
     if not raw:
