@@ -416,13 +416,10 @@ def main(argv=None) -> None:
 
     Called as the program (``argv`` None), it ends with ``os._exit`` once its output is flushed:
     a short-lived process need not free every object one by one, and that teardown is a good
-    part of a command's time. The cyclic garbage collector is off for the same reason.
+    part of a command's time. (``hrplan.__main__`` switches the cyclic garbage collector off for
+    the same reason, before anything is imported.)
     """
-    import gc
-
     as_program = argv is None
-    if as_program:
-        gc.disable()
     try:
         if hasattr(sys.stdout, "reconfigure"):
             enc = (sys.stdout.encoding or "").lower().replace("-", "")

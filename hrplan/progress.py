@@ -98,14 +98,18 @@ def value_range(value: float, qualifier: str):
     return value, False, value, False
 
 
+# How close two figures must be to count as equal: relative, so that float noise in a figure
+# like 0.1 + 0.2 does not decide a status, whatever the scale of the target.
+REL_TOL = 1e-9
+
+
 def _tolerance(t: float) -> float:
-    """How close to a target counts as equal: a relative 1e-9, so that float noise in a figure
-    like 0.1 + 0.2 does not decide a status, whatever the scale of the target."""
-    return 1e-9 * abs(t) if t else 1e-12
+    """How far from a target a difference still counts as none (``REL_TOL`` of the target)."""
+    return REL_TOL * abs(t) if t else 1e-12
 
 
 def _eq(a: float, b: float) -> bool:
-    return a == b or abs(a - b) <= 1e-9 * max(abs(a), abs(b))
+    return a == b or abs(a - b) <= REL_TOL * max(abs(a), abs(b))
 
 
 def compare(target: Target, low, low_open, high, high_open) -> str:

@@ -302,17 +302,16 @@ def notes_view(a: dict, show_zh=True) -> list:
 
 def progress_view(a: dict, show_zh=True) -> list:
     area = a["area"]
+    columns = ["id", "metric", "progress", "target", "latest result", "status", "reported"]
     blocks, groups = [], {}
     for g in a["goals"]:
         groups.setdefault((g["section"] or g["chapter"], g["section_title"]), []).append(g)
     for (where, title), goals in groups.items():
         rows = [[g["id"], g["metric"], Bar(g["progress"]), target_text(g["target"]), result_text(g["latest"]),
                  Status(g["status"]), g["reported_status"] or ""] for g in goals]
-        blocks.append(Table(f"{where} {title}", ["id", "metric", "progress", "target", "latest result", "status",
-                                                 "reported"], rows, wrap=("metric", "target", "latest result")))
+        blocks.append(Table(f"{where} {title}", columns, rows, wrap=("metric", "target", "latest result")))
     if not blocks:
-        blocks.append(Table(f"Progress of {area['id']}: {area['title']}", ["id", "metric", "progress", "target",
-                                                                           "latest result", "status", "reported"], []))
+        blocks.append(Table(f"Progress of {area['id']}: {area['title']}", columns, []))
     blocks.append(Text(f"{a['count']} quantified targets in {area['kind']} {area['id']}. Progress: share of the way "
                        "from baseline (or zero) to target covered by the value used; none for limits. " + LEGEND,
                        "dim"))
