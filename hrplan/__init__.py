@@ -7,4 +7,4 @@ can be used from Python directly::
     plans = load_plans()
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -847,10 +847,14 @@ def load_file(file: str, use_cache: bool = True) -> m.Plan:
     return build(doc, file, index)
 
 
+def data_path(path: str | None) -> str:
+    """The plan file or directory in use: ``path``, else HRPLAN_DATA, else the bundled data."""
+    return path or os.environ.get("HRPLAN_DATA") or bundled_data_dir()
+
+
 def load_plans(path: str | None = None, use_cache: bool | None = None) -> list[m.Plan]:
-    """Every plan in ``path`` (a file or a directory; default: HRPLAN_DATA, else the bundled data)."""
-    if path is None:
-        path = os.environ.get("HRPLAN_DATA") or bundled_data_dir()
+    """Every plan in ``path`` (a file or a directory; default: see ``data_path``)."""
+    path = data_path(path)
     if use_cache is None:
         use_cache = os.environ.get("HRPLAN_NO_CACHE", "") in ("", "0")
     plans, problems = [], []

@@ -8,12 +8,14 @@ hrplan's speed (see benchmarks/startup.py).
 
 from __future__ import annotations
 
+from hrplan.statuses import REPORTED_STATUSES, STATUSES  # noqa: F401 (the vocabularies of plan files)
 
-# Vocabularies (one definition each; the validator and the docs use these).
+
+# Vocabularies (one definition each; the validator and the docs use these). Statuses are
+# defined with their rank, category and colour in hrplan.statuses.
 OPS = (">=", ">", "<=", "<", "==")
 AGGREGATES = ("end", "mean", "total")
 QUALIFIERS = ("exact", "more_than", "at_least", "less_than", "at_most", "about", "nearly")
-REPORTED_STATUSES = ("surpassed", "met", "in_progress", "not_met", "not_stated")
 BINDING = ("binding", "expected")
 COVERAGE = ("full", "partial", "summary", "none")
 SOURCE_KINDS = (
@@ -27,18 +29,6 @@ SOURCE_KINDS = (
 DOCUMENTS = ("plan", "assessment", "other")
 NOTE_KINDS = ("note", "data_quality", "conflict", "context", "method")
 GOAL_KINDS = ("commitment", "finding")
-STATUSES = (
-    "surpassed",
-    "met",
-    "not_met",
-    "on_track",
-    "needs_acceleration",
-    "limited_progress",
-    "deterioration",
-    "indeterminate",
-    "no_data",
-    "not_quantified",
-)
 
 
 class Record:
@@ -81,6 +71,12 @@ class Source(Record):
                  note=None):
         self.id, self.title, self.publisher, self.kind, self.document = id, title, publisher, kind, document
         self.url, self.date, self.language, self.mirror, self.note = url, date, language, mirror, note
+
+    @property
+    def origin(self) -> str:
+        """Where a figure read here comes from: ``assessment`` (the assessment report, a copy or a
+        summary of it), ``plan`` or ``other_official``."""
+        return {"assessment": "assessment", "plan": "plan"}.get(self.document, "other_official")
 
 
 class Chapter(Record):

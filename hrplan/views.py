@@ -7,6 +7,8 @@ draws the blocks with Rich; the plain renderer prints them as tab-separated text
 
 from __future__ import annotations
 
+from hrplan import statuses
+
 
 class Status(str):
     """A cell holding a computed status (renderers colour it; the word carries the meaning)."""
@@ -52,10 +54,7 @@ QUALIFIER_WORDS = {
     "exact": "", "more_than": "more than ", "at_least": "at least ", "less_than": "less than ",
     "at_most": "at most ", "about": "about ", "nearly": "nearly ",
 }
-LEGEND = ("Status is computed by hrplan from target and results (see `hrplan methodology`); "
-          "'reported' is the source's own verdict. Words carry the meaning; colour only repeats it "
-          "(green surpassed or met, cyan on_track, yellow needs_acceleration or limited_progress, "
-          "red not_met or deterioration, magenta indeterminate, dim no_data or not_quantified).")
+LEGEND = statuses.LEGEND
 
 
 def num(v) -> str:
@@ -133,12 +132,12 @@ def claim_blocks(claims: list[dict]) -> list:
             data = "no quantified goals in this set"
             agree = ""
         else:
-            data = (f"hrplan: {d['counted']} of {d['quantified']} quantified goals "
-                    f"{'/'.join(c['counts'])}, {d['share']:.0f}%")
+            data = (f"hrplan: {d['counted_count']} of {d['quantified_count']} quantified goals "
+                    f"{'/'.join(c['counted_statuses'])}, {d['share']:.0f}%")
             agree = d["agreement"] or ""
-            if d["unknown"] and d["share_known"] is not None:
-                data += f"; {d['counted']} of the {d['known']} with a computable status, {d['share_known']:.0f}%"
-                agree += f" ({d['agreement_known']} among the {d['known']})"
+            if d["unknown_count"] and d["share_known"] is not None:
+                data += f"; {d['counted_count']} of the {d['known_count']} with a computable status, {d['share_known']:.0f}%"
+                agree += f" ({d['agreement_known']} among the {d['known_count']})"
             if d["caveats"]:
                 data += "; caveats: " + "; ".join(d["caveats"])
         claim = c["text"]
@@ -154,30 +153,32 @@ def summary_view(a: dict, show_zh=True) -> list:
     blocks = [Fields(title_with_zh(p["title"], p["title_zh"], show_zh), [
         ("id", p["id"]), ("issuer", p["issuer"]), ("published", p["published"]),
         ("period", period(*p["period"])), ("predecessor", p["predecessor"]), ("successor", p["successor"]),
-        ("goals", f"{a['goals']} ({a['quantified']} with a quantified target, {a['with_results']} with reported results)"),
-        ("computed status", counts_text(a["statuses"])),
-        ("reported status", counts_text(a["reported_statuses"])),
+        ("goals", f"{a['goal_count']} ({a['quantified_count']} with a quantified target, "
+                  f"{a['with_results_count']} with reported results)"),
+        ("computed status", counts_text(a["status_counts"])),
+        ("reported status", counts_text(a["reported_status_counts"])),
     ])]
-    rows = [[c["id"], title_with_zh(c["title"], c["title_zh"], show_zh), num(c["goals"]), num(c["quantified"]),
-             num(c["with_results"]), c["coverage"] or "", counts_text(c["statuses"])] for c in a["chapters"]]
+    rows = [[c["id"], title_with_zh(c["title"], c["title_zh"], show_zh), num(c["goal_count"]), num(c["quantified_count"]),
+             num(c["with_results_count"]), c["coverage"] or "", counts_text(c["status_counts"])] for c in a["chapters"]]
     blocks.append(Table("Chapters", ["chapter", "title", "goals", "quantified", "with results", "plan text read", "status"],
                         rows, wrap=("title", "status")))
-    cov = [[r["section"], r["title"], r["coverage"] or "", r["note"] or ""] for r in a["coverage"]]
+    cov = [[r["section"], r["title"], r["coverage"] or "", r["coverage_note"] or ""] for r in a["coverage_by_section"]]
     if cov:
         blocks.append(Table("How much of each section's plan text was read", ["section", "title", "coverage", "note"],
                             cov, wrap=("title", "note")))
     blocks += claim_blocks(a["claims"])
     if a["differing"]:
-        blocks.append(Text("Reported verdict differs from the computed status: " + ", ".join(a["differing"])))
+        blocks.append(Text("Reported verdict differs from the computed status: "
+                           + ", ".join(d["goal_id"] for d in a["differing"])))
     return blocks
 
 
 def areas_view(a: dict, show_zh=True) -> list:
-    ch = [[c["id"], title_with_zh(c["title"], c["title_zh"], show_zh), ", ".join(c["aliases"]), num(c["goals"]),
+    ch = [[c["id"], title_with_zh(c["title"], c["title_zh"], show_zh), ", ".join(c["aliases"]), num(c["goal_count"]),
            c["coverage"] or ""] for c in a["chapters"]]
     se = [[s["id"], s["chapter"], title_with_zh(s["title"], s["title_zh"], show_zh), ", ".join(s["aliases"]),
-           num(s["goals"]), num(s["quantified"]), s["coverage"] or ""] for s in a["sections"]]
-    th = [[t["id"], t["title"], ", ".join(t["aliases"]), num(t["goals"]), num(t["quantified"]), t["definition"]]
+           num(s["goal_count"]), num(s["quantified_count"]), s["coverage"] or ""] for s in a["sections"]]
+    th = [[t["id"], t["title"], ", ".join(t["aliases"]), num(t["goal_count"]), num(t["quantified_count"]), t["definition"]]
           for t in a["themes"]]
     return [
         Table("Chapters", ["id", "title", "aliases", "goals", "plan text read"], ch, wrap=("title",)),
@@ -190,7 +191,7 @@ def goals_view(a: dict, show_zh=True) -> list:
     rows = [[g["id"], g["text"], target_text(g["target"]), Status(g["status"]), g["reported_status"] or ""]
             for g in a["goals"]]
     area = a["area"]
-    return [Table(f"Goals of {area['id']}: {area['title']} ({a['count']})",
+    return [Table(f"Goals of {area['id']}: {area['title']} ({a['goal_count']})",
                   ["id", "commitment", "target", "status", "reported"], rows, wrap=("commitment", "target"))]
 
 
@@ -200,17 +201,18 @@ def quotas_view(a: dict, show_zh=True) -> list:
         rows.append([g["id"], g["target"]["metric"], target_text(g["target"]), baseline_text(g["target"]),
                      result_text(g["latest"]), Status(g["status"]), g["reported_status"] or ""])
     area = a["area"]
-    return [Table(f"Quantified targets of {area['id']}: {area['title']} ({a['count']})",
+    return [Table(f"Quantified targets of {area['id']}: {area['title']} ({a['goal_count']})",
                   ["id", "metric", "target", "baseline", "latest result", "status", "reported"], rows,
                   wrap=("metric", "target", "latest result"))]
 
 
-def show_view(g: dict, show_zh=True) -> list:
+def show_view(a: dict, show_zh=True) -> list:
+    g = a["goal"]
     blocks = [Fields(f"Goal {g['id']}", [
         ("commitment", g["text"]),
-        ("chapter", f"{g['chapter']} {g['chapter_title']}"),
-        ("section", f"{g['section']} {g['section_title']}" if g["section"] else None),
-        ("plan text read", g["section_coverage"]),
+        ("chapter", f"{g['chapter']} {a['chapter_title']}"),
+        ("section", f"{g['section']} {a['section_title']}" if g["section"] else None),
+        ("plan text read", a["section_coverage"]),
         ("kind", g["kind"] if g["kind"] != "commitment" else None),
         ("tags", ", ".join(g["tags"])),
         ("target", target_text(g["target"])),
@@ -225,13 +227,14 @@ def show_view(g: dict, show_zh=True) -> list:
         ("agreement", g["agreement"]),
         ("plan text from", ", ".join(g["plan_sources"])),
     ])]
-    w = g["working"]
+    w = a["working"]
     blocks.append(Fields("How the status was computed", [
         ("method", w["method"]), ("value used", num(w["value"])), ("year", w["year"]),
         ("baseline", w["baseline"]), ("required rate", _rate(w["required_rate"])),
         ("observed rate", _rate(w["observed_rate"])),
         ("ratio", f"{w['ratio']:.2f}" if w["ratio"] is not None else None),
-        ("results used", ", ".join(w["results_used"])), ("why", w["reason"]),
+        ("results used", ", ".join(period(u["start_year"], u["year"]) for u in w["results_used"])),
+        ("why", w["reason"]),
     ]))
     if g["results"]:
         rows = [[period(r["start_year"], r["year"]), result_text(dict(r, year=None)), r["origin"] or "",
@@ -261,58 +264,58 @@ def stats_view(a: dict, show_zh=True) -> list:
     head = f"{area['kind']} {area['id']}: {area['title']}"
     blocks = [Fields(head, [
         ("definition", area.get("definition")),
-        ("goals", f"{a['goals_total']} ({a['quantified_total']} quantified, {a['with_results']} with reported results)"),
-        ("computed status, all goals", counts_text(a["counts"])),
-        ("computed status, quantified", counts_text(a["quota_counts"])),
-        ("reported status", counts_text(a["reported_counts"])),
-        ("plan text not read whole", ", ".join(f"{c['section']} ({c['coverage']})" for c in a["coverage"])),
+        ("goals", f"{a['goal_count']} ({a['quantified_count']} quantified, {a['with_results_count']} with reported results)"),
+        ("computed status, all goals", counts_text(a["status_counts"])),
+        ("computed status, quantified", counts_text(a["quantified_status_counts"])),
+        ("reported status", counts_text(a["reported_status_counts"])),
+        ("plan text not read whole", ", ".join(f"{c['section']} ({c['coverage']})" for c in a["coverage_by_section"])),
     ])]
     blocks += claim_blocks(a["claims"])
     if a["key_figures"]:
         rows = []
         for k in a["key_figures"]:
             latest = k["latest"]
-            rows.append([k["id"], k["metric"], target_text(k["target"]), result_text(latest), Bar(k["progress"]), Status(k["status"]), k["reported_status"] or ""])
+            rows.append([k["goal_id"], k["metric"], target_text(k["target"]), result_text(latest), Bar(k["progress"]), Status(k["status"]), k["reported_status"] or ""])
         blocks.append(Table("Key figures", ["id", "metric", "target", "latest result", "progress", "status", "reported"],
                             rows, wrap=("metric", "target", "latest result")))
     if a["differing"]:
-        rows = [[d["id"], Status(d["status"]), d["reported_status"]] for d in a["differing"]]
+        rows = [[d["goal_id"], Status(d["status"]), d["reported_status"]] for d in a["differing"]]
         blocks.append(Table("Reported verdict differs from computed status", ["id", "computed", "reported"], rows))
     blocks.append(Text(LEGEND, "dim"))
     return blocks
 
 
 def search_view(a: dict, show_zh=True) -> list:
-    rows = [[g["id"], g["text"], ", ".join(g["matched"]), Status(g["status"])] for g in a["goals"]]
-    return [Table(f"Goals matching {a['query']!r} ({a['count']})", ["id", "commitment", "matched in", "status"], rows,
+    rows = [[g["id"], g["text"], ", ".join(m["fields"]), Status(g["status"])] for g, m in zip(a["goals"], a["matches"])]
+    return [Table(f"Goals matching {a['query']!r} ({a['goal_count']})", ["id", "commitment", "matched in", "status"], rows,
                   wrap=("commitment",))]
 
 
 def sources_view(a: dict, show_zh=True) -> list:
     rows = [[s["id"], s["title"], s["publisher"], s["date"] or "", _source_kind(s), s["document"], s["language"] or "",
-             num(s["cited_by"]), s["url"] or "(no address)"] for s in a["sources"]]
-    return [Table(f"Sources ({a['count']})", ["id", "title", "publisher", "date", "kind", "carries", "lang", "cited by", "address"],
+             num(a["cited_by"][s["id"]]), s["url"] or "(no address)"] for s in a["sources"]]
+    return [Table(f"Sources ({a['source_count']})", ["id", "title", "publisher", "date", "kind", "carries", "lang", "cited by", "address"],
                   rows, wrap=("title", "publisher"), links=("address",))]
 
 
 def notes_view(a: dict, show_zh=True) -> list:
-    rows = [[n.get("goal") or n.get("claim") or a["plan"], n["kind"], n["text"], ", ".join(n["sources"])] for n in a["notes"]]
-    return [Table(f"Notes ({a['count']})", ["goal", "kind", "note", "sources"], rows, wrap=("note",))]
+    rows = [[n["goal_id"] or n["claim_id"] or a["plan"]["id"], n["kind"], n["text"], ", ".join(n["sources"])] for n in a["notes"]]
+    return [Table(f"Notes ({a['note_count']})", ["goal", "kind", "note", "sources"], rows, wrap=("note",))]
 
 
 def progress_view(a: dict, show_zh=True) -> list:
     area = a["area"]
     columns = ["id", "metric", "progress", "target", "latest result", "status", "reported"]
     blocks, groups = [], {}
-    for g in a["goals"]:
+    for g in a["key_figures"]:
         groups.setdefault((g["section"] or g["chapter"], g["section_title"]), []).append(g)
     for (where, title), goals in groups.items():
-        rows = [[g["id"], g["metric"], Bar(g["progress"]), target_text(g["target"]), result_text(g["latest"]),
+        rows = [[g["goal_id"], g["metric"], Bar(g["progress"]), target_text(g["target"]), result_text(g["latest"]),
                  Status(g["status"]), g["reported_status"] or ""] for g in goals]
         blocks.append(Table(f"{where} {title}", columns, rows, wrap=("metric", "target", "latest result")))
     if not blocks:
         blocks.append(Table(f"Progress of {area['id']}: {area['title']}", columns, []))
-    blocks.append(Text(f"{a['count']} quantified targets in {area['kind']} {area['id']}. Progress: share of the way "
+    blocks.append(Text(f"{a['quantified_count']} quantified targets in {area['kind']} {area['id']}. Progress: share of the way "
                        "from baseline (or zero) to target covered by the value used; none for limits. " + LEGEND,
                        "dim"))
     return blocks
@@ -321,9 +324,9 @@ def progress_view(a: dict, show_zh=True) -> list:
 def validate_view(a: dict, show_zh=True) -> list:
     lines = [p["text"] for p in a["problems"]]
     if a["ok"]:
-        lines.append(f"{a['files']} file(s) checked: no problems")
+        lines.append(f"{a['file_count']} file(s) checked: no problems")
     else:
-        lines.append(f"{a['files']} file(s) checked: {a['errors']} error(s), {a['warnings']} warning(s)")
+        lines.append(f"{a['file_count']} file(s) checked: {a['error_count']} error(s), {a['warning_count']} warning(s)")
     return [Text("\n".join(lines))]
 
 

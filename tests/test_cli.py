@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-GOAL_KEYS = {"id", "plan", "chapter", "section", "text", "tags", "target", "results", "status",
+GOAL_KEYS = {"id", "plan_id", "chapter", "section", "text", "tags", "target", "results", "status",
              "reported_status", "sources", "notes", "progress", "agreement"}
 TARGET_KEYS = {"metric", "unit", "op", "value", "year", "baseline", "binding", "aggregate"}
 RESULT_KEYS = {"year", "value", "unit", "qualifier", "source", "note"}
@@ -25,19 +25,22 @@ def test_summary_plain(run, plan_file):
 def test_summary_json(run, plan_file):
     d = run("summary", "--data", plan_file(), "--json").json()
     assert d["plan"]["id"] == "test-plan"
-    assert d["statuses"]["surpassed"] == 1 and d["statuses"]["not_met"] == 1 and d["statuses"]["not_quantified"] == 1
+    assert d["status_counts"]["surpassed"] == 1 and d["status_counts"]["not_met"] == 1
+    assert d["status_counts"]["not_quantified"] == 1 and d["status_counts"]["on_track"] == 0
     assert [c["id"] for c in d["chapters"]] == ["I", "II"]
     [claim] = d["claims"]
-    assert claim["data"] == {"quantified": 2, "counted": 1, "share": 50.0, "unknown": 0, "known": 2, "agreement": "differs", "share_known": 50.0, "agreement_known": "differs",
+    assert claim["data"] == {"quantified_count": 2, "counted_count": 1, "share": 50.0, "unknown_count": 0, "known_count": 2,
+                             "agreement": "differs", "share_known": 50.0, "agreement_known": "differs",
                              "caveats": ["the plan text of 1 section(s) in this area was not read whole, so the data may not hold every target the claim counted"]}
-    assert d["differing"] == ["G2"]
+    assert d["differing"] == [{"goal_id": "G2", "status": "not_met", "reported_status": "met"}]
+    assert d["chapters"][1]["status_counts"]["not_quantified"] == 1 and d["chapters"][1]["status_counts"]["met"] == 0
 
 
 def test_areas(run, plan_file):
     r = run("areas", "--data", plan_file())
     assert "I.1\tI\tWork (工作权利)\tjobs\t1\t1\tpartial" in r.stdout.splitlines()
     d = run("areas", "--data", plan_file(), "--json").json()
-    assert [t["id"] for t in d["themes"]] == ["livelihood"] and d["themes"][0]["goals"] == 2
+    assert [t["id"] for t in d["themes"]] == ["livelihood"] and d["themes"][0]["goal_count"] == 2
 
 
 def test_goals_plain_is_tab_separated_with_header(run, plan_file):
@@ -62,7 +65,7 @@ def test_goals_plain_is_tab_separated_with_header(run, plan_file):
 ])
 def test_goals_filters(run, plan_file, args, ids):
     d = run("goals", *args, "--data", plan_file(), "--json").json()
-    assert [g["id"] for g in d["goals"]] == ids and d["count"] == len(ids)
+    assert [g["id"] for g in d["goals"]] == ids and d["goal_count"] == len(ids)
 
 
 def test_goal_json_contract(run, plan_file):
@@ -94,7 +97,8 @@ def test_show(run, plan_file):
     assert "plan\tThe plan\tIssuer\t\tplan_text\thttps://example.org/plan" in out
     assert "data_quality\tA copy garbles the figure.\tstat" in out
     d = run("show", "g1", "--data", plan_file(), "--json").json()
-    assert d["id"] == "G1" and d["working"]["method"] == "final" and d["working"]["value"] == 12
+    assert d["goal"]["id"] == "G1" and d["working"]["method"] == "final" and d["working"]["value"] == 12
+    assert d["working"]["results_used"] == [{"start_year": None, "year": 2015}]
 
 
 def test_stats_plain_and_json(run, plan_file):
@@ -105,8 +109,9 @@ def test_stats_plain_and_json(run, plan_file):
     assert "G2\tcomputed: not_met\treported: met" not in lines
     assert "G2\tnot_met\tmet" in lines
     d = run("stats", "livelihood", "--data", plan_file(), "--json").json()
-    assert d["area"] == {"id": "livelihood", "kind": "theme", "title": "Livelihood", "definition": "Sections I.1 and I.2."}
-    assert d["counts"]["surpassed"] == 1 and [c["id"] for c in d["claims"]] == ["C1"]
+    assert d["area"] == {"id": "livelihood", "kind": "theme", "title": "Livelihood", "title_zh": None,
+                         "definition": "Sections I.1 and I.2.", "coverage": None}
+    assert d["status_counts"]["surpassed"] == 1 and [c["id"] for c in d["claims"]] == ["C1"]
     assert [g["id"] for g in d["goals"]] == ["G1", "G2"]
 
 
@@ -130,7 +135,9 @@ def test_sources(run, plan_file):
 def test_notes(run, plan_file):
     d = run("notes", "--kind", "data_quality", "--data", plan_file(), "--json").json()
     assert d["notes"] == [{"kind": "data_quality", "text": "A copy garbles the figure.", "sources": ["stat"],
-                           "goal": "G1", "urls": ["https://example.org/stats"]}]
+                           "urls": ["https://example.org/stats"], "goal_id": "G1", "claim_id": None}]
+    goals = run("goals", "--data", plan_file(), "--json").json()["goals"]
+    assert goals[0]["notes"] == d["notes"]  # one note object everywhere
 
 
 def test_progress_view(run, plan_file):
@@ -140,7 +147,7 @@ def test_progress_view(run, plan_file):
     assert "# I.2 Living standards" in lines
     assert lines[-1].startswith("2 quantified targets in plan test-plan. Progress: share of the way")
     d = run("progress", "--data", plan_file(), "--json").json()
-    assert [(g["id"], g["section"], g["status"], g["progress"]) for g in d["goals"]] == [
+    assert [(g["goal_id"], g["section"], g["status"], g["progress"]) for g in d["key_figures"]] == [
         ("G1", "I.1", "surpassed", pytest.approx(12 / 9)), ("G2", "I.2", "not_met", None)]
 
 
@@ -159,7 +166,9 @@ def test_export(run, plan_file, fmt):
         import csv, io
 
         rows = list(csv.DictReader(io.StringIO(r.stdout)))
-        assert [(x["goal"], x["result_value"], x["source"]) for x in rows] == [("G1", "12", "rep"), ("G2", "6", "stat"), ("G3", "", "rep")]
+        assert [(x["id"], x["result_value"], x["result_source"]) for x in rows] == [
+            ("G1", "12", "rep"), ("G2", "6", "stat"), ("G3", "", "rep")]
+        assert rows[0]["target_value"] == "9" and rows[0]["tags"] == "jobs" and rows[0]["result_used"] == "true"
 
 
 def test_validate_ok_and_bad(run, plan_file):
@@ -170,7 +179,7 @@ def test_validate_ok_and_bad(run, plan_file):
     assert r.exit_code == 1
     assert "goals[1].results[0].source: unknown source 'nope'" in r.stdout
     d = run("validate", bad, "--json")
-    assert d.exit_code == 1 and d.json()["errors"] == 1
+    assert d.exit_code == 1 and d.json()["error_count"] == 1
 
 
 def test_other_commands_refuse_an_invalid_file(run, plan_file):
@@ -217,7 +226,7 @@ def test_every_command_has_help_and_is_in_the_readme(run):
 
     readme = open(os.path.join(ROOT, "README.md"), encoding="utf-8").read()
     names = cli.list_commands(None)
-    assert len(names) == 13
+    assert len(names) == 14
     for name in names:
         cmd = cli.get_command(None, name)
         assert cmd.help, name
@@ -235,7 +244,9 @@ def test_version(run):
 def test_methodology(run):
     r = run("methodology")
     assert r.exit_code == 0 and "on_track" in r.stdout
-    assert run("methodology", "--json").json()["on_track"] == 0.95
+    d = run("methodology", "--json").json()
+    assert d["thresholds"]["on_track"] == 0.95
+    assert [s["name"] for s in d["statuses"]][:3] == ["surpassed", "met", "not_met"]
 
 
 def test_data_and_plan_before_the_command(run, plan_file):
@@ -251,3 +262,32 @@ def test_data_and_plan_before_the_command(run, plan_file):
 def test_no_command_prints_the_help(run):
     r = run()
     assert r.exit_code == 0 and r.stdout.startswith("Usage: hrplan [OPTIONS] COMMAND [ARGS]...")
+
+
+@pytest.mark.parametrize("args", [["goals", "--json", "--format", "table"], ["export", "--json", "--format", "csv"]])
+def test_json_with_another_format_is_a_usage_error(run, plan_file, args):
+    r = run(*args, "--data", plan_file())
+    assert r.exit_code == 2 and r.stdout == ""
+    assert "ask for two forms" in r.stderr and len(r.stderr.splitlines()) == 1
+
+
+def test_every_command_takes_the_shared_options_the_same_way():
+    """--json everywhere; --plan and --data wherever a plan is read; the same help for each."""
+    from hrplan.cli import cli
+
+    helps = {}
+    for name in cli.list_commands(None):
+        params = {p.name: p for p in cli.get_command(None, name).params}
+        if name == "schema":
+            continue
+        assert "as_json" in params, name
+        wanted = () if name == "methodology" else ("data",) if name == "validate" else ("plan_id", "data")
+        for opt in ("as_json", *wanted):
+            helps.setdefault(opt, set()).add(params[opt].help)
+            assert params[opt].envvar is None, (name, opt)  # HRPLAN_DATA is read in one place
+    assert all(len(h) == 1 for h in helps.values()), helps
+
+
+def test_hrplan_data_that_does_not_exist_is_named(run):
+    r = run("summary", env={"HRPLAN_DATA": "/no/such/plans"})
+    assert r.exit_code == 1 and "/no/such/plans" in r.stderr

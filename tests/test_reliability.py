@@ -50,12 +50,12 @@ def test_a_directory_named_like_a_plan_file(tmp_path):
 
 
 def test_internal_error_exits_3_with_one_line(run, plan_file, monkeypatch):
-    from hrplan import query
+    from hrplan import answers
 
     def broken(plan):
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr(query, "summary", broken)
+    monkeypatch.setattr(answers, "summary", broken)
     r = run("summary", "--data", plan_file())
     assert r.exit_code == 3
     assert r.stderr == "hrplan: internal error: ZeroDivisionError: boom (set HRPLAN_DEBUG=1 for a traceback)\n"
@@ -110,12 +110,12 @@ def test_mutated_plan_files_load_or_fail_with_our_error(tmp_path_factory, raw):
         assert exc.problems and all(str(p) for p in exc.problems)
         assert str(path) in str(exc)
     else:
-        from hrplan import query
+        from hrplan import answers
 
         # a plan that loads can be queried end to end without an exception
         plan = plans[0]
-        query.summary(plan)
-        query.export(plan)
+        answers.summary(plan)
+        answers.export(plan)
 
 
 @pytest.mark.slow
@@ -149,6 +149,6 @@ def test_a_file_of_tens_of_megabytes_loads_within_bounded_memory(tmp_path):
                        capture_output=True, cwd=ROOT, timeout=300,
                        env=subprocess_env(XDG_CACHE_HOME=str(tmp_path / "cache")))
     assert r.returncode == 0, r.stderr
-    assert r.stdout.startswith(b'{"plan":"big-plan"')
+    assert r.stdout.startswith(b'{"plan":{"id":"big-plan"')
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     assert peak_mb < 800, f"peak resident memory {peak_mb:.0f} MB"

@@ -12,9 +12,14 @@ import pytest
 from tests.conftest import ROOT, subprocess_env
 
 
+PLAN = "nhrap-2012-2015"  # the bundled plan these tests read; pinned, as more plans are bundled
+
+
 def hrplan(*args, env=None, input=None, **kw):
+    """hrplan in a subprocess; a command is pinned to ``PLAN`` (``--plan`` before the command)."""
     e = subprocess_env(**(env or {}))
-    return subprocess.run([sys.executable, "-m", "hrplan", *args], capture_output=True, env=e, cwd=ROOT,
+    pin = ("--plan", PLAN) if args else ()
+    return subprocess.run([sys.executable, "-m", "hrplan", *pin, *args], capture_output=True, env=e, cwd=ROOT,
                           input=input, timeout=60, **kw)
 
 
@@ -27,7 +32,7 @@ def test_summary_json_in_a_subprocess(tmp_path):
 
 def test_json_path_never_imports_rich(tmp_path):
     code = ("import sys\nfrom hrplan.cli import main\n"
-            "try:\n    main(['stats', 'livelihood', '--json'])\nexcept SystemExit:\n    pass\n"
+            "try:\n    main(['stats', 'livelihood', '--json', '--plan', 'nhrap-2012-2015'])\nexcept SystemExit:\n    pass\n"
             "print(sorted(m for m in sys.modules if m == 'rich' or m.startswith('rich.')), file=sys.stderr)")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT, timeout=60,
                        env=subprocess_env(XDG_CACHE_HOME=str(tmp_path)))
@@ -55,7 +60,7 @@ def test_force_color_colours_and_no_color_wins(tmp_path):
 def test_broken_pipe_exits_quietly(tmp_path, cmd):
     env = subprocess_env(XDG_CACHE_HOME=str(tmp_path))
     head = "head -c 100" if "json" in cmd else "head -1"
-    r = subprocess.run(f'set -o pipefail; "{sys.executable}" -m hrplan {cmd} | {head} > /dev/null',
+    r = subprocess.run(f'set -o pipefail; "{sys.executable}" -m hrplan --plan {PLAN} {cmd} | {head} > /dev/null',
                        shell=True, executable="/bin/bash", capture_output=True, env=env, cwd=ROOT, timeout=60)
     assert r.stderr == b""
     assert r.returncode == 0

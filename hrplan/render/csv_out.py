@@ -1,4 +1,10 @@
-"""CSV output of ``export``: one row per result (a goal without results gets one row)."""
+"""CSV output of ``export``: one row per result (a goal without results gets one row).
+
+The columns are derived from the JSON records (``hrplan.records``): a goal's own fields, then its
+target's as ``target_*`` (the baseline as ``target_baseline_*``), then the result's as
+``result_*``. Lists are joined with ``;``; the goal's sources, notes and latest result, which
+other columns or rows already carry, are left out.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +13,31 @@ import io
 
 from hrplan.render import write_utf8
 
-COLUMNS = [
-    "plan", "goal", "chapter", "section", "kind", "text", "tags", "metric", "unit", "op", "target",
-    "target_year", "baseline", "baseline_year", "binding", "ceiling", "aggregate", "status",
-    "progress", "reported_status", "agreement", "result_year", "result_start_year", "result_value",
-    "result_unit", "qualifier", "result_text", "source", "url", "origin", "used", "result_note",
-]
+_LEFT_OUT = ("target", "results", "latest", "sources", "notes")
+
+
+def _flat(record, prefix: str = "") -> list[tuple[str, tuple]]:
+    """(column, key path) for each scalar or list field of a record type, nested records flattened."""
+    from hrplan.json_schema import fields, is_record
+
+    out = []
+    for key, tp in fields(record).items():
+        inner = [a for a in getattr(tp, "__args__", ()) if is_record(a)]
+        if inner:
+            out.extend((f"{prefix}{key}_{col}", (key, *path)) for col, path in _flat(inner[0]))
+        else:
+            out.append((f"{prefix}{key}", (key,)))
+    return out
+
+
+def columns():
+    """The CSV header and, per column, (part, key path): part is "goal", "target" or "result"."""
+    from hrplan.records import GoalRecord, ResultRecord, TargetRecord
+
+    spec = [(name, "goal", path) for name, path in _flat(GoalRecord) if path[0] not in _LEFT_OUT]
+    spec += [(name, "target", path) for name, path in _flat(TargetRecord, "target_")]
+    spec += [(name, "result", path) for name, path in _flat(ResultRecord, "result_")]
+    return spec
 
 
 def _cell(v):
@@ -20,37 +45,32 @@ def _cell(v):
         return ""
     if isinstance(v, bool):
         return "true" if v else "false"
+    if isinstance(v, list):
+        return ";".join(str(x) for x in v)
     return v
 
 
-def rows(export: dict):
+def _get(record, path):
+    for key in path:
+        if record is None:
+            return None
+        record = record.get(key)
+    return record
+
+
+def rows(export: dict, spec=None):
+    spec = spec or columns()
     for g in export["goals"]:
-        t = g["target"] or {}
-        base = t.get("baseline") or {}
-        head = {
-            "plan": g["plan"], "goal": g["id"], "chapter": g["chapter"], "section": g["section"],
-            "kind": g["kind"], "text": g["text"], "tags": ";".join(g["tags"]), "metric": t.get("metric"),
-            "unit": t.get("unit"), "op": t.get("op"), "target": t.get("value"), "target_year": t.get("year"),
-            "baseline": base.get("value"), "baseline_year": base.get("year"), "binding": t.get("binding"),
-            "ceiling": t.get("ceiling"), "aggregate": t.get("aggregate"), "status": g["status"],
-            "progress": g["progress"], "reported_status": g["reported_status"], "agreement": g["agreement"],
-        }
+        parts = {"goal": g, "target": g["target"]}
         for r in g["results"] or [None]:
-            row = dict(head)
-            if r is not None:
-                row.update({
-                    "result_year": r["year"], "result_start_year": r["start_year"], "result_value": r["value"],
-                    "result_unit": r["unit"], "qualifier": r["qualifier"], "result_text": r["text"],
-                    "source": r["source"], "url": r["url"], "origin": r["origin"], "used": r["used"],
-                    "result_note": r["note"],
-                })
-            yield row
+            parts["result"] = r
+            yield [_cell(_get(parts[part], path)) for _, part, path in spec]
 
 
 def write(export: dict, stream) -> None:
+    spec = columns()
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for row in rows(export):
-        writer.writerow({k: _cell(row.get(k)) for k in COLUMNS})
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([name for name, _, _ in spec])
+    writer.writerows(rows(export, spec))
     write_utf8(out.getvalue(), stream)

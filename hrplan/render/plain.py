@@ -6,13 +6,10 @@ each under a ``# title`` line, blocks separated by a blank line. No colour unles
 
 from __future__ import annotations
 
+from hrplan import statuses
 from hrplan.views import Bar, Fields, Status, Table, Text
 
-ANSI = {
-    "surpassed": "1;32", "met": "32", "on_track": "36", "needs_acceleration": "33",
-    "limited_progress": "33", "deterioration": "31", "not_met": "31", "indeterminate": "35",
-    "no_data": "2", "not_quantified": "2",
-}
+ANSI = {name: statuses.ansi(colour) for name, colour in statuses.COLOURS.items()}
 
 
 def _clean(value) -> str:

@@ -14,6 +14,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text as RichText
 
+from hrplan import statuses
 from hrplan.views import Bar, Fields, Status, Table, Text
 
 BAR_WIDTH = 10
@@ -21,11 +22,7 @@ SHORT = 18  # a column whose cells are all at most this long is never wrapped
 FLEX_MIN = 10  # narrowest a wrapped column may become
 WORD_MAX = 14  # a wrapped column is widened to keep words up to this long whole
 GAP = 2  # spaces between columns
-STYLES = {
-    "surpassed": "bold green", "met": "green", "on_track": "cyan", "needs_acceleration": "yellow",
-    "limited_progress": "yellow", "deterioration": "red", "not_met": "bold red",
-    "indeterminate": "magenta", "no_data": "dim", "not_quantified": "dim",
-}
+STYLES = statuses.COLOURS
 
 
 def console_for(env, stream=None) -> Console:

@@ -7,7 +7,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from hrplan.model import STATUSES, Baseline, Goal, Result, Target
-from hrplan.progress import RANK, assess
+from hrplan.method import assess
+from hrplan.statuses import RANK
 
 
 def goal(op=">=", value=100.0, year=2015, results=(), baseline=None, ceiling=False, aggregate="end",
@@ -251,3 +252,27 @@ def test_interim_status_mirrors_under_reciprocal(op, value, base, r, year):
     a = assess(goal(op=op, value=value, baseline=(base, 2011), results=[res(year, r)])).status
     b = assess(goal(op=FLIP[op], value=1 / value, baseline=(1 / base, 2011), results=[res(year, 1 / r)])).status
     assert a == b
+
+
+def test_methodology_doc_lists_the_status_table():
+    """docs/methodology.md shows the statuses as hrplan.statuses defines them (one definition)."""
+    import os
+
+    from hrplan.statuses import markdown_table
+
+    path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "docs", "methodology.md")
+    text = open(path, encoding="utf-8").read()
+    block = text.split("<!-- statuses:", 1)[1].split("-->", 1)[1].split("<!-- /statuses -->", 1)[0]
+    assert block.strip() == markdown_table(), "refresh docs/methodology.md from hrplan.statuses.markdown_table()"
+
+
+def test_status_table_is_whole():
+    from hrplan import statuses
+
+    assert set(statuses.COLOURS) == set(statuses.STATUSES) == set(statuses.BY_NAME)
+    assert all(s.category in statuses.CATEGORIES for s in statuses.TABLE)
+    assert statuses.ansi("bold green") == "1;32"
+    # a reported "met" agrees with surpassing; "not_met" with every status under way
+    assert set(statuses.AGREES_WITH["met"]) == {"met", "surpassed"}
+    assert set(statuses.AGREES_WITH["not_met"]) == {"not_met", "deterioration", "on_track", "needs_acceleration",
+                                                    "limited_progress"}

@@ -22,30 +22,11 @@ from __future__ import annotations
 import math
 
 from hrplan.model import Goal, Result, Target
+from hrplan.statuses import ACHIEVED, AGREES_WITH, NO_VERDICT
 
 APPROX = 0.05  # "about v" is read as v +/- 5%; "nearly v" as [v - 5%, v]
 ON_TRACK, NEEDS_ACCELERATION = 0.95, 0.60
 INF = math.inf
-
-# Order of statuses from worst to best, for comparing outcomes of one target.
-RANK = {
-    "not_met": 0,
-    "deterioration": 0,
-    "limited_progress": 1,
-    "needs_acceleration": 2,
-    "on_track": 3,
-    "met": 4,
-    "surpassed": 5,
-}
-ACHIEVED = ("met", "surpassed")
-UNDER_WAY = ("on_track", "needs_acceleration", "limited_progress")
-# Which computed statuses agree with each reported verdict.
-AGREES_WITH = {
-    "surpassed": ("surpassed",),
-    "met": ("met", "surpassed"),
-    "in_progress": UNDER_WAY,
-    "not_met": ("not_met", "deterioration", *UNDER_WAY),
-}
 
 
 class Assessment:
@@ -68,18 +49,6 @@ class Assessment:
         self.used = kw.get("used", [])
         self.baseline = kw.get("baseline")
 
-    def working(self) -> dict:
-        return {
-            "method": self.method,
-            "value": self.value,
-            "year": self.year,
-            "baseline": self.baseline,
-            "required_rate": self.required_rate,
-            "observed_rate": self.observed_rate,
-            "ratio": self.ratio,
-            "results_used": self.used,
-            "reason": self.reason,
-        }
 
 
 def value_range(value: float, qualifier: str):
@@ -232,7 +201,7 @@ def _progress(target: Target, value: float | None) -> float | None:
 def assess(goal: Goal) -> Assessment:
     """The computed status of a goal, with its working and (if the source gave one) agreement."""
     a = _assess(goal)
-    if goal.reported_status in AGREES_WITH and a.status not in ("indeterminate", "no_data", "not_quantified"):
+    if goal.reported_status in AGREES_WITH and a.status not in NO_VERDICT:
         a.agreement = "agrees" if a.status in AGREES_WITH[goal.reported_status] else "differs"
     return a
 
@@ -256,14 +225,13 @@ def _assess(goal: Goal) -> Assessment:
     final = _final_value(target, results)
     if final is not None:
         value, qualifier, year, used, why_not = final
-        ids = [_result_label(r) for r in used]
         if why_not:
             return Assessment("indeterminate", f"the {target.aggregate} needs every year; there are {why_not}",
-                              method="final", used=ids)
+                              method="final", used=used)
         rng = _range_for(value, qualifier)
         if rng is None:
             return Assessment("indeterminate", "the yearly figures mix exact and approximate values",
-                              method="final", value=value, year=year, used=ids)
+                              method="final", value=value, year=year, used=used)
         status = compare(target, *rng)
         what = {"end": "result", "mean": "mean over the period", "total": "total over the period"}[target.aggregate]
         shown = _fmt(value) if qualifier in ("exact", "mixed") else f"{qualifier.replace('_', ' ')} {_fmt(value)}"
@@ -272,34 +240,34 @@ def _assess(goal: Goal) -> Assessment:
         reason += {"surpassed": ": better than the target", "met": ": reaches the target" if not target.ceiling else ": stays within the limit",
                    "not_met": ": falls short" if not target.ceiling else ": outside the limit",
                    "indeterminate": ": the reported figure is too imprecise to tell"}[status]
-        return Assessment(status, reason, method="final", value=value, year=year, used=ids,
+        return Assessment(status, reason, method="final", value=value, year=year, used=used,
                           progress=_progress(target, value))
 
     # Interim: only results before the target year.
     latest = results[-1]
-    ids = [_result_label(latest)]
+    used = [latest]
     low, low_open, high, high_open = value_range(latest.value, latest.qualifier)
     reached = compare(target, low, low_open, high, high_open)
     progress = _progress(target, latest.value)
     if reached in ACHIEVED:
         return Assessment(reached, f"{latest.year} result already {'beyond' if reached == 'surpassed' else 'at'} the {target.year} target",
-                          method="early", value=latest.value, year=latest.year, used=ids, progress=progress)
+                          method="early", value=latest.value, year=latest.year, used=used, progress=progress)
     if target.ceiling:
         return Assessment("indeterminate", "an interim result outside a limit does not settle the final status",
-                          method="interim", value=latest.value, year=latest.year, used=ids, progress=progress)
+                          method="interim", value=latest.value, year=latest.year, used=used, progress=progress)
     if target.baseline is not None:
         base_value, base_year = target.baseline.value, target.baseline.year
         base_label = f"baseline {_fmt(base_value)} ({base_year})"
     elif len(results) >= 2 and results[0].year < latest.year:
         base_value, base_year = results[0].value, results[0].year
         base_label = f"earliest result {_fmt(base_value)} ({base_year}) as baseline"
-        ids.insert(0, _result_label(results[0]))
+        used.insert(0, results[0])
     else:
         return Assessment("indeterminate", "one interim result and no baseline: no rate to compare",
-                          method="interim", value=latest.value, year=latest.year, used=ids, progress=progress)
+                          method="interim", value=latest.value, year=latest.year, used=used, progress=progress)
     if latest.year <= base_year or target.year <= base_year:
         return Assessment("indeterminate", "no years between the baseline and the latest result",
-                          method="interim", value=latest.value, year=latest.year, used=ids, progress=progress)
+                          method="interim", value=latest.value, year=latest.year, used=used, progress=progress)
     statuses = set()
     first = None
     for end in ((low, high) if (low, high) != (latest.value, latest.value) else (latest.value,)):
@@ -311,13 +279,13 @@ def _assess(goal: Goal) -> Assessment:
         statuses.add(point[0])
     if len(statuses) != 1 or first is None:
         return Assessment("indeterminate", f"the {latest.year} figure is a range whose ends classify differently",
-                          method="interim", value=latest.value, year=latest.year, used=ids, progress=progress,
+                          method="interim", value=latest.value, year=latest.year, used=used, progress=progress,
                           baseline=base_label)
     status, required, observed, ratio = first
     kind = "log growth" if base_value > 0 and latest.value > 0 and target.value > 0 else "linear change"
     reason = (f"{kind} per year observed {observed:.4g} vs required {required:.4g} since {base_label}: "
               f"ratio {ratio:.2f} -> {status}")
-    return Assessment(status, reason, method="interim", value=latest.value, year=latest.year, used=ids,
+    return Assessment(status, reason, method="interim", value=latest.value, year=latest.year, used=used,
                       progress=progress, required_rate=required, observed_rate=observed,
                       ratio=ratio if math.isfinite(ratio) else None, baseline=base_label)
 
@@ -334,7 +302,3 @@ def methodology_text() -> str:
         except OSError:
             continue
     return __doc__ or ""
-
-
-def _result_label(r: Result) -> str:
-    return f"{r.start}-{r.year}" if r.start is not None else str(r.year)

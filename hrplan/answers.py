@@ -1,0 +1,491 @@
+"""Every command's answer: one TypedDict each (the shape of its ``--json`` output) and the one
+function that assembles it. Pure functions, no I/O beyond reading plan files for ``validate``
+and the method's text for ``methodology``.
+
+The answers are built from the records of ``hrplan.records``; the JSON renderer prints them as
+they are and the views (``hrplan.views``) lay them out for a terminal or a pipe.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Optional, TypedDict
+
+from hrplan import model as m
+from hrplan.areas import Area, search, theme_goals
+from hrplan.statuses import CATEGORIES
+from hrplan.records import (
+    AreaRecord,
+    Assessed,
+    ClaimRecord,
+    CoverageRecord,
+    GoalRecord,
+    NoteRecord,
+    PlanRecord,
+    ReportedStatus,
+    ReportedStatusCounts,
+    ResultRecord,
+    SourceRecord,
+    Status,
+    StatusCounts,
+    TargetRecord,
+    WorkingRecord,
+    Agreement,
+    area_record,
+    claim_record,
+    count_reported,
+    count_statuses,
+    coverage_record,
+    goal_record,
+    latest_result,
+    note_record,
+    plan_record,
+    result_record,
+    source_record,
+    target_record,
+    working_record,
+    goal_sources,
+)
+
+# --------------------------------------------------------------------------------- the shapes
+
+
+class ChapterRecord(TypedDict):
+    id: str
+    title: str
+    title_zh: Optional[str]
+    aliases: list[str]
+    coverage: Optional[str]
+    coverage_note: Optional[str]
+    goal_count: int
+    quantified_count: int
+    with_results_count: int
+    status_counts: StatusCounts
+
+
+class SectionRecord(TypedDict):
+    id: str
+    chapter: str
+    title: str
+    title_zh: Optional[str]
+    aliases: list[str]
+    coverage: Optional[str]
+    coverage_note: Optional[str]
+    goal_count: int
+    quantified_count: int
+
+
+class ThemeRecord(TypedDict):
+    id: str
+    title: str
+    aliases: list[str]
+    definition: str
+    sections: list[str]
+    tags: list[str]
+    goal_ids: list[str]
+    goal_count: int
+    quantified_count: int
+
+
+class Differing(TypedDict):
+    goal_id: str
+    status: Status
+    reported_status: Optional[ReportedStatus]
+
+
+class KeyFigure(TypedDict):
+    goal_id: str
+    chapter: str
+    section: Optional[str]
+    section_title: str
+    metric: str
+    target: TargetRecord
+    latest: Optional[ResultRecord]
+    value: Optional[float]
+    status: Status
+    progress: Optional[float]
+    reported_status: Optional[ReportedStatus]
+    agreement: Optional[Agreement]
+
+
+class SearchMatch(TypedDict):
+    goal_id: str
+    fields: list[str]
+
+
+class SummaryAnswer(TypedDict):
+    plan: PlanRecord
+    goal_count: int
+    quantified_count: int
+    with_results_count: int
+    status_counts: StatusCounts
+    reported_status_counts: ReportedStatusCounts
+    chapters: list[ChapterRecord]
+    coverage_by_section: list[CoverageRecord]
+    claims: list[ClaimRecord]
+    differing: list[Differing]
+
+
+class AreasAnswer(TypedDict):
+    plan: PlanRecord
+    chapters: list[ChapterRecord]
+    sections: list[SectionRecord]
+    themes: list[ThemeRecord]
+
+
+class GoalsAnswer(TypedDict):
+    plan: PlanRecord
+    area: AreaRecord
+    goal_count: int
+    goals: list[GoalRecord]
+
+
+class StatsAnswer(TypedDict):
+    plan: PlanRecord
+    area: AreaRecord
+    goal_count: int
+    quantified_count: int
+    with_results_count: int
+    status_counts: StatusCounts
+    quantified_status_counts: StatusCounts
+    reported_status_counts: ReportedStatusCounts
+    claims: list[ClaimRecord]
+    key_figures: list[KeyFigure]
+    differing: list[Differing]
+    coverage_by_section: list[CoverageRecord]
+    goals: list[GoalRecord]
+
+
+class ProgressAnswer(TypedDict):
+    plan: PlanRecord
+    area: AreaRecord
+    quantified_count: int
+    key_figures: list[KeyFigure]
+
+
+class ShowAnswer(TypedDict):
+    plan: PlanRecord
+    goal: GoalRecord
+    working: WorkingRecord
+    chapter_title: str
+    section_title: Optional[str]
+    section_coverage: Optional[str]
+
+
+class SearchAnswer(TypedDict):
+    plan: PlanRecord
+    query: str
+    goal_count: int
+    goals: list[GoalRecord]
+    matches: list[SearchMatch]
+
+
+class SourcesAnswer(TypedDict):
+    plan: PlanRecord
+    source_count: int
+    sources: list[SourceRecord]
+    cited_by: dict[str, int]
+
+
+class NotesAnswer(TypedDict):
+    plan: PlanRecord
+    area: AreaRecord
+    note_count: int
+    notes: list[NoteRecord]
+
+
+class ProblemRecord(TypedDict):
+    file: str
+    path: str
+    line: Optional[int]
+    column: Optional[int]
+    severity: Literal["error", "warning"]
+    message: str
+    text: str
+
+
+class ValidateAnswer(TypedDict):
+    ok: bool
+    file_count: int
+    error_count: int
+    warning_count: int
+    problems: list[ProblemRecord]
+
+
+class StatusDefinition(TypedDict):
+    name: Status
+    rank: Optional[int]
+    category: Literal[CATEGORIES]
+    colour: str
+    legend: str
+
+
+class ReportedDefinition(TypedDict):
+    name: str
+    legend: str
+    agrees_with: list[Status]
+
+
+class Thresholds(TypedDict):
+    approximation: float
+    on_track: float
+    needs_acceleration: float
+
+
+class MethodologyAnswer(TypedDict):
+    text: str
+    thresholds: Thresholds
+    statuses: list[StatusDefinition]
+    reported_statuses: list[ReportedDefinition]
+
+
+class ExportAnswer(TypedDict):
+    plan: PlanRecord
+    sources: list[SourceRecord]
+    chapters: list[ChapterRecord]
+    sections: list[SectionRecord]
+    themes: list[ThemeRecord]
+    goals: list[GoalRecord]
+    claims: list[ClaimRecord]
+    notes: list[NoteRecord]
+
+
+# ------------------------------------------------------------------------------- the builders
+
+
+def _differing(goals, assessed) -> list[Differing]:
+    return [{"goal_id": g.id, "status": assessed(g).status, "reported_status": g.reported_status}
+            for g in goals if assessed(g).agreement == "differs"]
+
+
+def _chapter_records(plan: m.Plan, assessed) -> list[ChapterRecord]:
+    by_chapter: dict[str, list[m.Goal]] = {c: [] for c in plan.chapters}
+    for g in plan.goals.values():
+        by_chapter[g.chapter].append(g)
+    rows = []
+    for c in plan.chapters.values():
+        goals = by_chapter[c.id]
+        rows.append({
+            "id": c.id, "title": c.title, "title_zh": c.title_zh, "aliases": c.aliases,
+            "coverage": c.coverage or _coverage_of([s for s in plan.sections.values() if s.chapter == c.id]),
+            "coverage_note": c.coverage_note,
+            "goal_count": len(goals), "quantified_count": sum(1 for g in goals if g.target),
+            "with_results_count": sum(1 for g in goals if g.results),
+            "status_counts": count_statuses(goals, assessed),
+        })
+    return rows
+
+
+def _coverage_of(sections: list[m.Section]) -> str | None:
+    values = {s.coverage for s in sections if s.coverage}
+    if not values:
+        return None
+    return values.pop() if len(values) == 1 else "mixed"
+
+
+def _section_records(plan: m.Plan) -> list[SectionRecord]:
+    by_section: dict[str | None, list[m.Goal]] = {}
+    for g in plan.goals.values():
+        by_section.setdefault(g.section, []).append(g)
+    rows = []
+    for s in plan.sections.values():
+        goals = by_section.get(s.id, [])
+        rows.append({
+            "id": s.id, "chapter": s.chapter, "title": s.title, "title_zh": s.title_zh, "aliases": s.aliases,
+            "coverage": s.coverage, "coverage_note": s.coverage_note,
+            "goal_count": len(goals), "quantified_count": sum(1 for g in goals if g.target),
+        })
+    return rows
+
+
+def _theme_records(plan: m.Plan) -> list[ThemeRecord]:
+    rows = []
+    for t in plan.themes.values():
+        goals = theme_goals(plan, t)
+        rows.append({
+            "id": t.id, "title": t.title, "aliases": t.aliases, "definition": t.definition,
+            "sections": t.sections, "tags": t.tags, "goal_ids": t.goals,
+            "goal_count": len(goals), "quantified_count": sum(1 for g in goals if g.target),
+        })
+    return rows
+
+
+def _section_title(plan: m.Plan, g: m.Goal) -> str:
+    sec = plan.sections.get(g.section) if g.section else None
+    return sec.title if sec else plan.chapters[g.chapter].title
+
+
+def _key_figure(plan: m.Plan, g: m.Goal, rec: GoalRecord, assessed) -> KeyFigure:
+    """A quantified goal's row in ``stats`` and ``progress``, sharing the goal record's target and
+    latest result where there is one."""
+    a = assessed(g)
+    if rec is None:
+        latest = latest_result(g)
+        target, latest = target_record(g.target), (None if latest is None else result_record(plan, latest))
+    else:
+        target, latest = rec["target"], rec["latest"]
+    return {
+        "goal_id": g.id, "chapter": g.chapter, "section": g.section, "section_title": _section_title(plan, g),
+        "metric": g.target.metric, "target": target, "latest": latest, "value": a.value,
+        "status": a.status, "progress": a.progress, "reported_status": g.reported_status,
+        "agreement": a.agreement,
+    }
+
+
+def summary(plan: m.Plan) -> SummaryAnswer:
+    assessed = Assessed()
+    goals = list(plan.goals.values())
+    return {
+        "plan": plan_record(plan),
+        "goal_count": len(goals),
+        "quantified_count": sum(1 for g in goals if g.target),
+        "with_results_count": sum(1 for g in goals if g.results),
+        "status_counts": count_statuses(goals, assessed),
+        "reported_status_counts": count_reported(goals),
+        "chapters": _chapter_records(plan, assessed),
+        "coverage_by_section": [coverage_record(s) for s in plan.sections.values()],
+        "claims": [claim_record(plan, c, assessed) for c in plan.claims],
+        "differing": _differing(goals, assessed),
+    }
+
+
+def areas(plan: m.Plan) -> AreasAnswer:
+    return {"plan": plan_record(plan), "chapters": _chapter_records(plan, Assessed()),
+            "sections": _section_records(plan), "themes": _theme_records(plan)}
+
+
+def goals(plan: m.Plan, area: Area, found: list[m.Goal], assessed: Assessed) -> GoalsAnswer:
+    """``goals`` and ``quotas``: the goals of an area that passed the filters."""
+    return {"plan": plan_record(plan), "area": area_record(area), "goal_count": len(found),
+            "goals": [goal_record(plan, g, assessed) for g in found]}
+
+
+def stats(plan: m.Plan, area: Area) -> StatsAnswer:
+    assessed = Assessed()
+    goals = area.goals
+    records = [goal_record(plan, g, assessed) for g in goals]
+    quantified = [g for g in goals if g.target is not None]
+    sections = sorted({g.section for g in goals if g.section})
+    claims = [c for c in plan.claims if area.kind == "plan" or c.area == area.id]
+    return {
+        "plan": plan_record(plan),
+        "area": area_record(area),
+        "goal_count": len(goals),
+        "quantified_count": len(quantified),
+        "with_results_count": sum(1 for g in goals if g.results),
+        "status_counts": count_statuses(goals, assessed),
+        "quantified_status_counts": count_statuses(quantified, assessed),
+        "reported_status_counts": count_reported(goals),
+        "claims": [claim_record(plan, c, assessed, area) for c in claims],
+        "key_figures": [_key_figure(plan, g, rec, assessed) for g, rec in zip(goals, records) if g.target is not None],
+        "differing": _differing(goals, assessed),
+        "coverage_by_section": [coverage_record(plan.sections[s]) for s in sections
+                     if plan.sections[s].coverage not in (None, "full")],
+        "goals": records,
+    }
+
+
+def progress(plan: m.Plan, area: Area) -> ProgressAnswer:
+    assessed = Assessed()
+    rows = [_key_figure(plan, g, None, assessed) for g in area.goals if g.target is not None]
+    return {"plan": plan_record(plan), "area": area_record(area), "quantified_count": len(rows), "key_figures": rows}
+
+
+def show(plan: m.Plan, goal: m.Goal) -> ShowAnswer:
+    assessed = Assessed()
+    sec = plan.sections.get(goal.section) if goal.section else None
+    return {
+        "plan": plan_record(plan),
+        "goal": goal_record(plan, goal, assessed),
+        "working": working_record(assessed(goal)),
+        "chapter_title": plan.chapters[goal.chapter].title,
+        "section_title": sec.title if sec else None,
+        "section_coverage": sec.coverage if sec else None,
+    }
+
+
+def search_answer(plan: m.Plan, text: str) -> SearchAnswer:
+    assessed = Assessed()
+    hits = search(plan, text)
+    return {"plan": plan_record(plan), "query": text, "goal_count": len(hits),
+            "goals": [goal_record(plan, g, assessed) for g, _ in hits],
+            "matches": [{"goal_id": g.id, "fields": fields} for g, fields in hits]}
+
+
+def sources(plan: m.Plan) -> SourcesAnswer:
+    used: dict[str, int] = dict.fromkeys(plan.sources, 0)
+    cited: list[str] = []  # a goal cites a source once; claims and the plan once per mention
+    for g in plan.goals.values():
+        cited.extend(goal_sources(g))
+    for c in plan.claims:
+        cited.extend((*c.sources, *(r.source for r in c.results), *(x for r in c.results for x in r.see_also),
+                      *(x for n in c.notes for x in n.sources)))
+    cited.extend((*plan.cited, plan.assessment, *(x for n in plan.notes for x in n.sources)))
+    for s in cited:
+        if s in used:
+            used[s] += 1
+    return {"plan": plan_record(plan), "source_count": len(plan.sources),
+            "sources": [source_record(s) for s in plan.sources.values()], "cited_by": used}
+
+
+def notes(plan: m.Plan, area: Area, kinds=None) -> NotesAnswer:
+    rows = []
+    for g in area.goals:
+        rows.extend(note_record(plan, n, goal=g.id) for n in g.notes if not kinds or n.kind in kinds)
+    if area.kind == "plan":
+        for c in plan.claims:
+            rows.extend(note_record(plan, n, claim=c.id) for n in c.notes if not kinds or n.kind in kinds)
+        rows.extend(note_record(plan, n) for n in plan.notes if not kinds or n.kind in kinds)
+    return {"plan": plan_record(plan), "area": area_record(area), "note_count": len(rows), "notes": rows}
+
+
+def export(plan: m.Plan) -> ExportAnswer:
+    assessed = Assessed()
+    return {
+        "plan": plan_record(plan),
+        "sources": [source_record(s) for s in plan.sources.values()],
+        "chapters": _chapter_records(plan, assessed),
+        "sections": _section_records(plan),
+        "themes": _theme_records(plan),
+        "goals": [goal_record(plan, g, assessed) for g in plan.goals.values()],
+        "claims": [claim_record(plan, c, assessed) for c in plan.claims],
+        "notes": [note_record(plan, n) for n in plan.notes],
+    }
+
+
+def validate(paths: list[str]) -> ValidateAnswer:
+    """Every problem of the plan files in ``paths`` (files or directories), each file checked
+    whole, then the checks between files."""
+    from hrplan.errors import PlanFileError
+    from hrplan.load import build, check_file, cross_check_plans, plan_files
+
+    problems, plans, files = [], [], 0
+    for path in paths:
+        try:
+            names = plan_files(path)
+        except PlanFileError as exc:
+            problems.extend(exc.problems)
+            continue
+        for file in names:
+            files += 1
+            doc, found = check_file(file)
+            problems.extend(found)
+            if doc is not None:
+                plans.append(build(doc, file))
+    problems.extend(cross_check_plans(plans))
+    errors = sum(1 for p in problems if p.severity == "error")
+    return {"ok": not problems, "file_count": files, "error_count": errors, "warning_count": len(problems) - errors,
+            "problems": [dict(p.as_dict(), text=str(p)) for p in problems]}
+
+
+def methodology() -> MethodologyAnswer:
+    from hrplan import method, statuses
+
+    return {
+        "text": method.methodology_text(),
+        "thresholds": {"approximation": method.APPROX, "on_track": method.ON_TRACK,
+                       "needs_acceleration": method.NEEDS_ACCELERATION},
+        "statuses": [s.record() for s in statuses.TABLE],
+        "reported_statuses": [{"name": name, "legend": legend, "agrees_with": list(agrees or ())}
+                              for name, (legend, agrees) in statuses.REPORTED.items()]
+                             + [{"name": statuses.REPORTED_NONE, "legend": statuses.REPORTED_NONE_LEGEND, "agrees_with": []}],
+    }

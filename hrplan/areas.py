@@ -1,0 +1,148 @@
+"""Which goals a user means: the plan, an area (chapter, section, alias or theme), a goal id,
+filters and search. Names are matched without regard to case; an unknown name gets the closest
+ones. Pure functions, no I/O.
+"""
+
+from __future__ import annotations
+
+from hrplan import model as m
+from hrplan.errors import NotFound
+
+
+def suggest(word: str, choices) -> list[str]:
+    import difflib
+
+    lowered = {c.lower(): c for c in choices}
+    word = word.lower()
+    scored = []
+    for key in lowered:
+        m = difflib.SequenceMatcher(None, word, key)
+        if m.real_quick_ratio() >= 0.5 and m.quick_ratio() >= 0.5 and m.ratio() >= 0.5:
+            scored.append((-m.ratio(), key))
+    return [lowered[k] for _, k in sorted(scored)[:3]]
+
+
+def select_plan(plans: list[m.Plan], plan_id: str | None) -> m.Plan:
+    """The plan named by ``--plan``; by default the only plan, or the one that ends last."""
+    if plan_id is None:
+        return max(plans, key=lambda p: (p.end or 0, p.id))
+    for p in plans:
+        if p.id == plan_id:
+            return p
+    ids = [p.id for p in plans]
+    raise NotFound("plan", plan_id, suggest(plan_id, ids) or (ids if len(ids) <= 5 else []))
+
+
+class Area:
+    """A set of goals a user can name: the plan, a chapter, a section or a theme."""
+
+    __slots__ = ("id", "kind", "title", "title_zh", "definition", "goals", "coverage")
+
+    def __init__(self, id, kind, title, goals, title_zh=None, definition=None, coverage=None):
+        self.id, self.kind, self.title, self.goals = id, kind, title, goals
+        self.title_zh, self.definition, self.coverage = title_zh, definition, coverage
+
+
+
+def theme_goals(plan: m.Plan, theme: m.Theme) -> list[m.Goal]:
+    secs, tags, ids = set(theme.sections), set(theme.tags), set(theme.goals)
+    return plan.goals.select(
+        gid for gid, chapter, section, gtags, _ in plan.goals.index
+        if gid in ids or section in secs or chapter in secs or (tags and not tags.isdisjoint(gtags))
+    )
+
+
+def area_names(plan: m.Plan) -> dict[str, tuple[str, str]]:
+    """Every name an area answers to (lower-cased) -> (kind, id)."""
+    names: dict[str, tuple[str, str]] = {}
+    for kind, table in (("chapter", plan.chapters), ("section", plan.sections), ("theme", plan.themes)):
+        for item in table.values():
+            for name in (item.id, *item.aliases):
+                names.setdefault(name.lower(), (kind, item.id))
+    return names
+
+
+def whole_plan(plan: m.Plan) -> Area:
+    return Area(plan.id, "plan", plan.title, list(plan.goals.values()), plan.title_zh)
+
+
+def resolve_area(plan: m.Plan, name: str | None) -> Area:
+    """The area a user named: chapter id or numeral, section id or number, alias or theme."""
+    if name is None or name.lower() in ("all", "plan", plan.id.lower()):
+        return whole_plan(plan)
+    names = area_names(plan)
+    hit = names.get(name.strip().lower())
+    if hit is None:
+        raise NotFound("area", name, suggest(name, {n for n in names}))
+    kind, key = hit
+    if kind == "chapter":
+        c = plan.chapters[key]
+        goals = plan.goals.select(row[0] for row in plan.goals.index if row[1] == key)
+        return Area(key, kind, c.title, goals, c.title_zh, coverage=c.coverage)
+    if kind == "section":
+        s = plan.sections[key]
+        goals = plan.goals.select(row[0] for row in plan.goals.index if row[2] == key)
+        return Area(key, kind, s.title, goals, s.title_zh, coverage=s.coverage)
+    t = plan.themes[key]
+    return Area(key, kind, t.title, theme_goals(plan, t), definition=t.definition)
+
+
+def resolve_goal(plan: m.Plan, goal_id: str) -> m.Goal:
+    goal = plan.goals.get(goal_id)
+    if goal is None:
+        lowered = {k.lower(): k for k in plan.goals}
+        key = lowered.get(goal_id.strip().lower())
+        if key is None:
+            raise NotFound("goal", goal_id, suggest(goal_id, plan.goals))
+        goal = plan.goals[key]
+    return goal
+
+
+def filter_goals(goals, assessed, status=None, tag=None, binding=None, quantified=False,
+                 reported=None, origin=None, plan=None):
+    out = []
+    for g in goals:
+        if quantified and g.target is None:
+            continue
+        if status and assessed(g).status not in status:
+            continue
+        if reported and (g.reported_status or "none") not in reported:
+            continue
+        if tag and not set(tag).intersection(g.tags):
+            continue
+        if binding and (g.target is None or g.target.binding != binding):
+            continue
+        if origin and not any(r.source in plan.sources and plan.sources[r.source].origin == origin for r in g.results):
+            continue
+        out.append(g)
+    return out
+
+
+def search(plan: m.Plan, text: str, goals=None) -> list[tuple[m.Goal, list[str]]]:
+    """Goals whose texts mention ``text`` (case-insensitive), each with the fields that matched."""
+    needle = text.casefold().strip()
+    if not needle:
+        return []
+    hits = []
+    for g in (plan.goals.values() if goals is None else goals):
+        fields = []
+        sec = plan.sections.get(g.section) if g.section else None
+        chap = plan.chapters.get(g.chapter)
+        haystacks = {
+            "id": g.id,
+            "text": g.text,
+            "tags": " ".join(g.tags),
+            "metric": g.target.metric if g.target else "",
+            "target": g.target.wording or "" if g.target else "",
+            "results": " ".join(filter(None, (f"{r.text or ''} {r.note or ''}" for r in g.results))),
+            "notes": " ".join(n.text for n in g.notes),
+            "reported": g.reported_wording or "",
+            "title": " ".join(filter(None, (sec and sec.title, sec and sec.title_zh,
+                                            chap and chap.title, chap and chap.title_zh))),
+        }
+        for name, hay in haystacks.items():
+            if hay and needle in hay.casefold():
+                fields.append(name)
+        if fields:
+            hits.append((g, fields))
+    return hits

@@ -1,0 +1,293 @@
+"""The commands, by name: each one takes its options, asks ``hrplan.answers`` for its answer and
+hands it to its view in ``hrplan.views``. ``COMMANDS`` at the end is the table the ``hrplan``
+group reads; a command is built only when a call runs it (start-up time is hrplan's speed).
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from hrplan.options import (
+    Opts,
+    area_argument,
+    common_options,
+    complete_goal,
+    data_option,
+    emit,
+    filtered,
+    format_option,
+    goal_filters,
+    json_option,
+    load_plan,
+    opts,
+    plan_option,
+)
+
+
+def make_summary():
+    @click.command()
+    @common_options
+    def summary(**kw):
+        """The plan at a glance: metadata, chapters, status counts, headline claims."""
+        from hrplan import answers, views
+
+        o = opts(kw)
+        emit(o, answers.summary(load_plan(o)), views.summary_view)
+
+    return summary
+
+
+def make_areas():
+    @click.command()
+    @common_options
+    def areas(**kw):
+        """Chapters, sections and themes with their ids, aliases, goal counts and coverage."""
+        from hrplan import answers, views
+
+        o = opts(kw)
+        emit(o, answers.areas(load_plan(o)), views.areas_view)
+
+    return areas
+
+
+def make_sources():
+    @click.command()
+    @common_options
+    def sources(**kw):
+        """The source register: every document cited, with its address."""
+        from hrplan import answers, views
+
+        o = opts(kw)
+        emit(o, answers.sources(load_plan(o)), views.sources_view)
+
+    return sources
+
+
+def make_stats():
+    @click.command()
+    @area_argument(required=True)
+    @common_options
+    def stats(area, **kw):
+        """Scorecard of an AREA: status counts, the assessment's claims beside the data, key figures."""
+        from hrplan import answers, views
+        from hrplan.areas import resolve_area
+
+        o = opts(kw)
+        plan = load_plan(o)
+        emit(o, answers.stats(plan, resolve_area(plan, area)), views.stats_view)
+
+    return stats
+
+
+def make_progress():
+    @click.command()
+    @area_argument(required=False)
+    @common_options
+    def progress(area, **kw):
+        """Progress bars of the quantified targets of the plan or of an AREA."""
+        from hrplan import answers, views
+        from hrplan.areas import resolve_area
+
+        o = opts(kw)
+        plan = load_plan(o)
+        emit(o, answers.progress(plan, resolve_area(plan, area)), views.progress_view)
+
+    return progress
+
+
+def make_goals():
+    @click.command()
+    @area_argument(required=False)
+    @goal_filters
+    @click.option("--quantified", is_flag=True, help="Only goals with a quantified target.")
+    @common_options
+    def goals(area, **kw):
+        """The commitments of the plan or of an AREA, with computed and reported status."""
+        from hrplan import answers, views
+        from hrplan.areas import resolve_area
+
+        o = opts(kw)
+        plan = load_plan(o)
+        a = resolve_area(plan, area)
+        found, assessed = filtered(plan, a, kw)
+        emit(o, answers.goals(plan, a, found, assessed), views.goals_view)
+
+    return goals
+
+
+def make_quotas():
+    @click.command()
+    @area_argument(required=False)
+    @goal_filters
+    @common_options
+    def quotas(area, **kw):
+        """Quantified targets: metric, target, baseline, latest result, status."""
+        from hrplan import answers, views
+        from hrplan.areas import resolve_area
+
+        o = opts(kw)
+        plan = load_plan(o)
+        a = resolve_area(plan, area)
+        found, assessed = filtered(plan, a, kw, quantified=True)
+        emit(o, answers.goals(plan, a, found, assessed), views.quotas_view)
+
+    return quotas
+
+
+def make_show():
+    @click.command()
+    @click.argument("goal_id", metavar="GOAL_ID", shell_complete=complete_goal)
+    @common_options
+    def show(goal_id, **kw):
+        """One goal whole: target, results by year, verdicts, the status working, sources."""
+        from hrplan import answers, views
+        from hrplan.areas import resolve_goal
+
+        o = opts(kw)
+        plan = load_plan(o)
+        emit(o, answers.show(plan, resolve_goal(plan, goal_id)), views.show_view)
+
+    return show
+
+
+def make_search():
+    @click.command()
+    @click.argument("text")
+    @common_options
+    def search(text, **kw):
+        """Case-insensitive search over goal texts, metrics, notes and titles (Chinese too)."""
+        from hrplan import answers, views
+
+        o = opts(kw)
+        emit(o, answers.search_answer(load_plan(o), text), views.search_view)
+
+    return search
+
+
+def make_notes():
+    from hrplan.model import NOTE_KINDS
+
+    @click.command()
+    @area_argument(required=False)
+    @click.option("--kind", "kinds", multiple=True, type=click.Choice(NOTE_KINDS),
+                  help="Only notes of this kind, e.g. data_quality (repeatable).")
+    @common_options
+    def notes(area, kinds, **kw):
+        """Notes on the data: data-quality notes, conflicts between sources, context figures."""
+        from hrplan import answers, views
+        from hrplan.areas import resolve_area
+
+        o = opts(kw)
+        plan = load_plan(o)
+        emit(o, answers.notes(plan, resolve_area(plan, area), kinds), views.notes_view)
+
+    return notes
+
+
+def make_export():
+    @click.command()
+    @json_option
+    @format_option(("json", "ndjson", "csv"), default="json",
+                   help="json: one document; ndjson: one goal per line; csv: one row per result.")
+    @plan_option
+    @data_option
+    def export(**kw):
+        """The whole plan for other tools: metadata, sources, areas, goals with computed fields, claims."""
+        from hrplan import answers
+
+        fmt = kw["fmt"]
+        if kw["as_json"] and fmt != "json":
+            raise click.UsageError(f"--json and --format {fmt} ask for two forms; give one")
+        o = opts(dict(kw, fmt=None))
+        answer = answers.export(load_plan(o))
+        if fmt == "json":
+            from hrplan.render import json_out
+
+            json_out.write(answer)
+        elif fmt == "ndjson":
+            from hrplan.render import json_out
+
+            json_out.write_lines(answer["goals"])
+        else:
+            from hrplan.render import csv_out
+
+            csv_out.write(answer, sys.stdout)
+
+    return export
+
+
+def make_validate():
+    @click.command()
+    @click.argument("paths", nargs=-1, type=click.Path())
+    @json_option
+    @format_option()
+    @data_option
+    def validate(paths, **kw):
+        """Check plan files (default: the data in use) and print every problem; exit 1 if any."""
+        from hrplan import answers, views
+        from hrplan.errors import DATA_ERROR
+        from hrplan.load import data_path
+
+        o = opts(kw)
+        if o.data:
+            paths = (*paths, o.data)
+        answer = answers.validate(list(paths) or [data_path(None)])
+        emit(o, answer, views.validate_view)
+        if not answer["ok"]:
+            raise SystemExit(DATA_ERROR)
+
+    return validate
+
+
+def make_methodology():
+    @click.command()
+    @json_option
+    def methodology(**kw):
+        """How hrplan computes a status from a target and its results."""
+        from hrplan import answers, views
+
+        o = Opts(kw["as_json"], None if kw["as_json"] else "plain")
+        emit(o, answers.methodology(), views.methodology_view)
+
+    return methodology
+
+
+def make_schema():
+    @click.command()
+    @click.argument("name", required=False)
+    def schema(name):
+        """The JSON Schema of a command's --json output; with no NAME, the names."""
+        from hrplan import json_schema
+        from hrplan.areas import suggest
+        from hrplan.errors import NotFound
+        from hrplan.render import json_out
+
+        if name is None:
+            sys.stdout.write("\n".join(json_schema.NAMES) + "\n")
+            return
+        if name not in json_schema.NAMES:
+            raise NotFound("schema", name, suggest(name, json_schema.NAMES))
+        json_out.write(json_schema.schema(name))
+
+    return schema
+
+
+# The table of commands: name -> the function that builds it.
+COMMANDS = {
+    "areas": make_areas,
+    "export": make_export,
+    "goals": make_goals,
+    "methodology": make_methodology,
+    "notes": make_notes,
+    "progress": make_progress,
+    "quotas": make_quotas,
+    "schema": make_schema,
+    "search": make_search,
+    "show": make_show,
+    "sources": make_sources,
+    "stats": make_stats,
+    "summary": make_summary,
+    "validate": make_validate,
+}

@@ -1,0 +1,86 @@
+"""The JSON Schema (draft 2020-12) of each command's ``--json`` output, generated from the
+TypedDicts of ``hrplan.answers`` and ``hrplan.records``: one definition of each shape, so the
+schema cannot drift from what hrplan prints. ``hrplan schema NAME`` prints one.
+
+Every key of a record is required (a missing value is ``null``) and no other key is allowed.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+
+from hrplan import answers
+
+# command name -> the TypedDict of its answer
+ANSWERS = {
+    "areas": answers.AreasAnswer,
+    "export": answers.ExportAnswer,
+    "goals": answers.GoalsAnswer,
+    "methodology": answers.MethodologyAnswer,
+    "notes": answers.NotesAnswer,
+    "progress": answers.ProgressAnswer,
+    "quotas": answers.GoalsAnswer,
+    "search": answers.SearchAnswer,
+    "show": answers.ShowAnswer,
+    "sources": answers.SourcesAnswer,
+    "stats": answers.StatsAnswer,
+    "summary": answers.SummaryAnswer,
+    "validate": answers.ValidateAnswer,
+}
+NAMES = tuple(sorted(ANSWERS))
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def is_record(tp) -> bool:
+    return isinstance(tp, type) and issubclass(tp, dict) and hasattr(tp, "__annotations__") and hasattr(tp, "__total__")
+
+
+def fields(record) -> dict:
+    """A TypedDict's keys and their types, in order."""
+    return typing.get_type_hints(record)
+
+
+def _type(tp, defs: dict) -> dict:
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if tp is type(None):
+        return {"type": "null"}
+    if tp is str:
+        return {"type": "string"}
+    if tp is bool:
+        return {"type": "boolean"}
+    if tp is int:
+        return {"type": "integer"}
+    if tp is float:
+        return {"type": "number"}
+    if origin is typing.Literal:
+        return {"enum": list(args)}
+    if origin in (typing.Union, types.UnionType):
+        options = [_type(a, defs) for a in args]
+        return {"anyOf": options}
+    if origin is list:
+        return {"type": "array", "items": _type(args[0], defs)}
+    if origin is dict:
+        return {"type": "object", "additionalProperties": _type(args[1], defs)}
+    if is_record(tp):
+        name = tp.__name__
+        if name not in defs:
+            defs[name] = {}  # placeholder: a record may (one day) hold itself
+            hints = fields(tp)
+            defs[name] = {"type": "object", "properties": {k: _type(v, defs) for k, v in hints.items()},
+                          "required": list(hints), "additionalProperties": False}
+        return {"$ref": f"#/$defs/{name}"}
+    raise TypeError(f"no JSON Schema for {tp!r}")
+
+
+def schema(name: str) -> dict:
+    """The JSON Schema of ``hrplan NAME --json``."""
+    defs: dict = {}
+    root = _type(ANSWERS[name], defs)
+    top = defs.pop(ANSWERS[name].__name__)
+    out = {"$schema": DIALECT, "title": f"hrplan {name} --json", **top}
+    assert root["$ref"].endswith(ANSWERS[name].__name__)
+    if defs:
+        out["$defs"] = dict(sorted(defs.items()))
+    return out

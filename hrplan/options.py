@@ -1,0 +1,135 @@
+"""What every command shares: its options (each declared once), loading the plan it asks for,
+shell completion, and handing an answer to a renderer.
+
+Imports stay light (Click only): the core is imported when a command runs, Rich only when a
+table goes to a terminal, so ``--json`` and shell completion stay fast.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+FORMATS = ("auto", "table", "plain", "json")
+
+
+class Opts:
+    """The shared options of one call."""
+
+    __slots__ = ("fmt", "plan_id", "data")
+
+    def __init__(self, as_json=False, fmt=None, plan_id=None, data=None):
+        if as_json and fmt not in (None, "json"):
+            raise click.UsageError(f"--json and --format {fmt} ask for two forms; give one")
+        self.fmt = "json" if as_json else (fmt or "auto")
+        self.plan_id, self.data = plan_id, data
+
+
+# Each shared option, declared once. ``--data`` has no Click envvar: HRPLAN_DATA is resolved in
+# one place, ``hrplan.load.data_path``.
+json_option = click.option("--json", "as_json", is_flag=True, help="Print one JSON document (same as --format json).")
+plan_option = click.option("--plan", "plan_id", metavar="ID",
+                           help="Plan id, e.g. nhrap-2012-2015 (default: the latest loaded).")
+data_option = click.option("--data", type=click.Path(), metavar="PATH",
+                           help="Plan file or directory of plan files (default: HRPLAN_DATA, else the bundled data).")
+
+
+def format_option(choices=FORMATS, default=None, help="auto (default): a table on a terminal, tab-separated text in a pipe."):
+    return click.option("--format", "fmt", type=click.Choice(choices), default=default, show_default=default is not None,
+                        help=help)
+
+
+def common_options(f):
+    """--json, --format, --plan and --data."""
+    return json_option(format_option()(plan_option(data_option(f))))
+
+
+def opts(kw: dict) -> Opts:
+    """Take the shared options out of a command's keyword arguments; --data and --plan may also
+    come before the command."""
+    root = click.get_current_context().find_root().params
+    plan_id = kw.pop("plan_id", None) or root.get("plan_id")
+    data = kw.pop("data", None) or root.get("data")
+    return Opts(kw.pop("as_json", False), kw.pop("fmt", None), plan_id, data)
+
+
+def load_plan(o: Opts):
+    """The plan a call asks for (``--plan``, else the default) from the data in use."""
+    from hrplan.areas import select_plan
+    from hrplan.load import load_plans
+
+    return select_plan(load_plans(o.data), o.plan_id)
+
+
+def emit(o: Opts, answer, view) -> None:
+    """Print an answer as JSON, or lay it out with ``view`` (a function of ``hrplan.views``) as a
+    Rich table on a terminal or plain tab-separated text in a pipe."""
+    if o.fmt == "json":
+        from hrplan.render import json_out
+
+        json_out.write(answer)
+        return
+    from hrplan.termenv import TermEnv
+
+    env = TermEnv.detect()
+    blocks = view(answer, show_zh=env.unicode)
+    if o.fmt == "table" or (o.fmt == "auto" and env.isatty):
+        from hrplan.render import terminal
+
+        terminal.render(blocks, env)
+    else:
+        from hrplan.render import plain
+
+        plain.render(blocks, sys.stdout, color=env.color)
+
+
+def complete_area(ctx, param, incomplete):
+    try:
+        from hrplan.areas import area_names
+
+        plan = load_plan(Opts(plan_id=ctx.params.get("plan_id"), data=ctx.params.get("data")))
+        names = sorted({*area_names(plan), "all"})
+        return [n for n in names if n.startswith(incomplete.lower())]
+    except Exception:  # completion must never fail loudly
+        return []
+
+
+def complete_goal(ctx, param, incomplete):
+    try:
+        plan = load_plan(Opts(plan_id=ctx.params.get("plan_id"), data=ctx.params.get("data")))
+        return [g for g in plan.goals if g.lower().startswith(incomplete.lower())]
+    except Exception:
+        return []
+
+
+def area_argument(required: bool):
+    return click.argument("area", required=required, shell_complete=complete_area)
+
+
+def goal_filters(f):
+    from hrplan.model import BINDING
+    from hrplan.statuses import REPORTED_NONE, REPORTED_STATUSES, STATUSES
+
+    f = click.option("--status", "status", multiple=True, type=click.Choice(STATUSES),
+                     help="Keep goals with this computed status (repeatable).")(f)
+    f = click.option("--reported", multiple=True, type=click.Choice((*REPORTED_STATUSES, REPORTED_NONE)),
+                     help="Keep goals with this reported verdict (repeatable).")(f)
+    f = click.option("--tag", multiple=True, help="Keep goals with this tag (repeatable).")(f)
+    f = click.option("--binding", type=click.Choice(BINDING),
+                     help="Keep targets a source labels binding or expected.")(f)
+    f = click.option("--origin", type=click.Choice(("assessment", "other_official")),
+                     help="Keep goals with a result read in the assessment report, or in another official source.")(f)
+    return f
+
+
+def filtered(plan, area, kw, quantified=False):
+    """The goals of ``area`` that pass the filters of ``goal_filters``, and the call's memo."""
+    from hrplan.areas import filter_goals
+    from hrplan.records import Assessed
+
+    assessed = Assessed()
+    goals = filter_goals(area.goals, assessed, status=kw["status"], tag=kw["tag"], binding=kw["binding"],
+                         quantified=quantified or kw.get("quantified", False), reported=kw["reported"],
+                         origin=kw["origin"], plan=plan)
+    return goals, assessed

@@ -1,0 +1,400 @@
+"""The JSON records every answer is made of: one definition of each (a TypedDict) and the one
+function that builds it from the model. Pure functions, no I/O.
+
+The TypedDicts are the contract with users' scripts: ``hrplan schema`` generates the JSON Schema
+of each command's output from them (``hrplan.json_schema``), the CSV columns are derived from
+them (``hrplan.render.csv_out``), and the tests check every command's real output against them.
+One name and one shape per thing: ``plan`` is always a ``PlanRecord``; ``goals`` always a list
+of ``GoalRecord``; ``goal`` always a goal id; a count is ``<thing>_count``; status counts are
+``status_counts`` (every status, zeros included); years are integers.
+
+``hrplan.model`` holds the records as read from a plan file; these are what hrplan prints.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Optional, TypedDict
+
+from hrplan import model as m
+from hrplan.areas import resolve_area, whole_plan
+from hrplan.method import Assessment, assess, value_range
+from hrplan.statuses import REPORTED_NONE, REPORTED_STATUSES, STATUSES, UNKNOWN
+
+# --------------------------------------------------------------------------------- the shapes
+
+Status = Literal[STATUSES]
+ReportedStatus = Literal[REPORTED_STATUSES]
+Agreement = Literal["agrees", "differs"]
+Origin = Literal["assessment", "plan", "other_official"]
+
+StatusCounts = TypedDict("StatusCounts", {s: int for s in STATUSES})
+ReportedStatusCounts = TypedDict("ReportedStatusCounts", {s: int for s in (*REPORTED_STATUSES, REPORTED_NONE)})
+
+
+class PlanRecord(TypedDict):
+    id: str
+    title: str
+    title_zh: Optional[str]
+    issuer: Optional[str]
+    published: Optional[str]
+    period: list[int]
+    predecessor: Optional[str]
+    successor: Optional[str]
+    assessment: Optional[str]
+    sources: list[str]
+    file: str
+
+
+class SourceRecord(TypedDict):
+    id: str
+    title: str
+    publisher: str
+    date: Optional[str]
+    url: Optional[str]
+    kind: Literal[m.SOURCE_KINDS]
+    document: Literal[m.DOCUMENTS]
+    language: Optional[str]
+    mirror: bool
+    note: Optional[str]
+
+
+class NoteRecord(TypedDict):
+    kind: Literal[m.NOTE_KINDS]
+    text: str
+    sources: list[str]
+    urls: list[str]
+    goal_id: Optional[str]
+    claim_id: Optional[str]
+
+
+class BaselineRecord(TypedDict):
+    value: float
+    year: int
+
+
+class TargetRecord(TypedDict):
+    metric: str
+    unit: str
+    op: Literal[m.OPS]
+    value: float
+    year: int
+    start_year: Optional[int]
+    baseline: Optional[BaselineRecord]
+    binding: Optional[Literal[m.BINDING]]
+    ceiling: bool
+    aggregate: Literal[m.AGGREGATES]
+    wording: Optional[str]
+
+
+class ResultRecord(TypedDict):
+    year: Optional[int]
+    start_year: Optional[int]
+    value: Optional[float]
+    unit: Optional[str]
+    qualifier: Literal[m.QUALIFIERS]
+    text: Optional[str]
+    source: str
+    url: Optional[str]
+    origin: Optional[Origin]
+    locator: Optional[str]
+    see_also: list[str]
+    note: Optional[str]
+    used: bool
+
+
+class GoalRecord(TypedDict):
+    id: str
+    plan_id: str
+    chapter: str
+    section: Optional[str]
+    kind: Literal[m.GOAL_KINDS]
+    text: str
+    tags: list[str]
+    target: Optional[TargetRecord]
+    results: list[ResultRecord]
+    latest: Optional[ResultRecord]
+    status: Status
+    progress: Optional[float]
+    agreement: Optional[Agreement]
+    reported_status: Optional[ReportedStatus]
+    reported_wording: Optional[str]
+    sources: list[SourceRecord]
+    plan_sources: list[str]
+    notes: list[NoteRecord]
+
+
+class YearSpan(TypedDict):
+    start_year: Optional[int]
+    year: Optional[int]
+
+
+class WorkingRecord(TypedDict):
+    method: Optional[Literal["final", "early", "interim"]]
+    value: Optional[float]
+    year: Optional[int]
+    baseline: Optional[str]
+    required_rate: Optional[float]
+    observed_rate: Optional[float]
+    ratio: Optional[float]
+    results_used: list[YearSpan]
+    reason: str
+
+
+class AreaRecord(TypedDict):
+    id: str
+    kind: Literal["plan", "chapter", "section", "theme"]
+    title: str
+    title_zh: Optional[str]
+    definition: Optional[str]
+    coverage: Optional[Literal[m.COVERAGE]]
+
+
+class ClaimData(TypedDict):
+    quantified_count: int
+    counted_count: int
+    share: Optional[float]
+    agreement: Optional[Literal["consistent", "differs"]]
+    unknown_count: int
+    known_count: int
+    share_known: Optional[float]
+    agreement_known: Optional[Literal["consistent", "differs"]]
+    caveats: list[str]
+
+
+class ClaimRecord(TypedDict):
+    id: str
+    text: str
+    area_id: Optional[str]
+    binding: Optional[Literal[m.BINDING]]
+    share: Optional[float]
+    qualifier: Literal[m.QUALIFIERS]
+    counted_statuses: list[Status]
+    reported_status: Optional[ReportedStatus]
+    sources: list[str]
+    urls: list[str]
+    results: list[ResultRecord]
+    notes: list[NoteRecord]
+    data: Optional[ClaimData]
+
+
+class CoverageRecord(TypedDict):
+    section: str
+    title: str
+    coverage: Optional[Literal[m.COVERAGE]]
+    coverage_note: Optional[str]
+
+
+# ------------------------------------------------------------------------------- the builders
+
+
+class Assessed:
+    """Memo of one call: the status method per goal, computed once, and source records."""
+
+    def __init__(self):
+        self._memo: dict[int, Assessment] = {}
+        self._sources: dict[str, SourceRecord] = {}
+
+    def source(self, plan: m.Plan, sid: str) -> SourceRecord:
+        rec = self._sources.get(sid)
+        if rec is None:
+            rec = self._sources[sid] = source_record(plan.sources[sid])
+        return rec
+
+    def __call__(self, goal: m.Goal) -> Assessment:
+        a = self._memo.get(id(goal))
+        if a is None:
+            a = self._memo[id(goal)] = assess(goal)
+        return a
+
+
+def plan_record(plan: m.Plan) -> PlanRecord:
+    return {
+        "id": plan.id, "title": plan.title, "title_zh": plan.title_zh, "issuer": plan.issuer,
+        "published": plan.published, "period": [plan.start, plan.end],
+        "predecessor": plan.predecessor, "successor": plan.successor,
+        "assessment": plan.assessment, "sources": plan.cited, "file": plan.file,
+    }
+
+
+def source_record(s: m.Source) -> SourceRecord:
+    return {
+        "id": s.id, "title": s.title, "publisher": s.publisher, "date": s.date, "url": s.url,
+        "kind": s.kind, "document": s.document, "language": s.language, "mirror": s.mirror,
+        "note": s.note,
+    }
+
+
+def result_record(plan: m.Plan, r: m.Result) -> ResultRecord:
+    src = plan.sources.get(r.source)
+    return {
+        "year": r.year,
+        "start_year": r.start,
+        "value": r.value,
+        "unit": r.unit,
+        "qualifier": r.qualifier,
+        "text": r.text,
+        "source": r.source,
+        "url": src.url if src else None,
+        "origin": src.origin if src else None,
+        "locator": r.locator,
+        "see_also": r.see_also,
+        "note": r.note,
+        "used": r.use,
+    }
+
+
+def note_record(plan: m.Plan, n: m.Note, goal: str | None = None, claim: str | None = None) -> NoteRecord:
+    return {"kind": n.kind, "text": n.text, "sources": n.sources,
+            "urls": [plan.sources[s].url for s in n.sources if s in plan.sources and plan.sources[s].url],
+            "goal_id": goal, "claim_id": claim}
+
+
+def target_record(t: m.Target | None) -> TargetRecord | None:
+    if t is None:
+        return None
+    return {
+        "metric": t.metric, "unit": t.unit, "op": t.op, "value": t.value, "year": t.year,
+        "start_year": t.start,
+        "baseline": {"value": t.baseline.value, "year": t.baseline.year} if t.baseline else None,
+        "binding": t.binding, "ceiling": t.ceiling, "aggregate": t.aggregate, "wording": t.wording,
+    }
+
+
+def goal_sources(goal: m.Goal) -> list[str]:
+    """Every source a goal cites, in order of first mention, each once."""
+    ids = list(goal.plan_sources)
+    for r in goal.results:
+        ids.append(r.source)
+        ids.extend(r.see_also)
+    for n in goal.notes:
+        ids.extend(n.sources)
+    return list(dict.fromkeys(ids))
+
+
+def latest_result(goal: m.Goal) -> m.Result | None:
+    """The latest result with a value (used ones first), for tables."""
+    rs = [r for r in goal.results if r.value is not None]
+    if not rs:
+        return None
+    return max(rs, key=lambda r: (r.use, r.year or 0))
+
+
+def goal_record(plan: m.Plan, goal: m.Goal, assessed: Assessed) -> GoalRecord:
+    a = assessed(goal)
+    results = [result_record(plan, r) for r in goal.results]
+    latest = latest_result(goal)
+    return {
+        "id": goal.id,
+        "plan_id": goal.plan,
+        "chapter": goal.chapter,
+        "section": goal.section,
+        "kind": goal.kind,
+        "text": goal.text,
+        "tags": goal.tags,
+        "target": target_record(goal.target),
+        "results": results,
+        "latest": None if latest is None else results[goal.results.index(latest)],
+        "status": a.status,
+        "progress": a.progress,
+        "agreement": a.agreement,
+        "reported_status": goal.reported_status,
+        "reported_wording": goal.reported_wording,
+        "sources": [assessed.source(plan, s) for s in goal_sources(goal) if s in plan.sources],
+        "plan_sources": goal.plan_sources,
+        "notes": [note_record(plan, n, goal=goal.id) for n in goal.notes],
+    }
+
+
+def working_record(a: Assessment) -> WorkingRecord:
+    """How the method reached a goal's status (``hrplan show``)."""
+    return {
+        "method": a.method, "value": a.value, "year": a.year, "baseline": a.baseline,
+        "required_rate": a.required_rate, "observed_rate": a.observed_rate, "ratio": a.ratio,
+        "results_used": [{"start_year": r.start, "year": r.year} for r in a.used], "reason": a.reason,
+    }
+
+
+def area_record(area) -> AreaRecord:
+    """An ``hrplan.areas.Area`` as JSON."""
+    return {"id": area.id, "kind": area.kind, "title": area.title, "title_zh": area.title_zh,
+            "definition": area.definition, "coverage": area.coverage}
+
+
+def coverage_record(s: m.Section) -> CoverageRecord:
+    return {"section": s.id, "title": s.title, "coverage": s.coverage, "coverage_note": s.coverage_note}
+
+
+def count_statuses(goals, assessed: Assessed) -> StatusCounts:
+    counts = dict.fromkeys(STATUSES, 0)
+    for g in goals:
+        counts[assessed(g).status] += 1
+    return counts
+
+
+def count_reported(goals) -> ReportedStatusCounts:
+    counts = dict.fromkeys((*REPORTED_STATUSES, REPORTED_NONE), 0)
+    for g in goals:
+        counts[g.reported_status or REPORTED_NONE] += 1
+    return counts
+
+
+def claim_record(plan: m.Plan, claim: m.Claim, assessed: Assessed, area=None) -> ClaimRecord:
+    """An assessment claim beside what hrplan's data shows for the same set of targets.
+
+    ``area`` may pass the claim's area when the caller has it resolved already."""
+    if area is None or area.id != (claim.area or plan.id):
+        area = resolve_area(plan, claim.area) if claim.area else whole_plan(plan)
+    quantified = [g for g in area.goals if g.target is not None
+                  and (claim.binding is None or g.target.binding == claim.binding)]
+    rec = {
+        "id": claim.id,
+        "text": claim.text,
+        "area_id": claim.area,
+        "binding": claim.binding,
+        "share": claim.share,
+        "qualifier": claim.qualifier,
+        "counted_statuses": claim.counts,
+        "reported_status": claim.reported_status,
+        "sources": claim.sources,
+        "urls": [plan.sources[s].url for s in claim.sources if s in plan.sources and plan.sources[s].url],
+        "results": [result_record(plan, r) for r in claim.results],
+        "notes": [note_record(plan, n, claim=claim.id) for n in claim.notes],
+        "data": None,
+    }
+    if claim.share is None or not claim.counts:
+        return rec
+    statuses = [assessed(g).status for g in quantified]
+    counted = sum(1 for s in statuses if s in claim.counts)
+    unknown = sum(1 for s in statuses if s in UNKNOWN)
+    total = len(quantified)
+    known = total - unknown
+    share = 100.0 * counted / total if total else None
+    share_known = 100.0 * counted / known if known else None
+    low, low_open, high, high_open = value_range(claim.share, claim.qualifier)
+
+    def agreement(x):
+        if x is None:
+            return None
+        inside = (low < x or (low == x and not low_open)) and (x < high or (x == high and not high_open))
+        return "consistent" if inside else "differs"
+
+    area_sections = {g.section for g in area.goals}
+    partial = [s.id for s in plan.sections.values() if s.coverage not in (None, "full") and s.id in area_sections]
+    caveats = []
+    if partial:
+        caveats.append(f"the plan text of {len(partial)} section(s) in this area was not read whole, "
+                       "so the data may not hold every target the claim counted")
+    if unknown:
+        caveats.append(f"{unknown} of the {total} quantified goals have no computable status")
+    rec["data"] = {
+        "quantified_count": total,
+        "counted_count": counted,
+        "share": share,
+        "agreement": agreement(share),
+        "unknown_count": unknown,
+        "known_count": known,
+        "share_known": share_known,
+        "agreement_known": agreement(share_known),
+        "caveats": caveats,
+    }
+    return rec
