@@ -1,5 +1,5 @@
-"""Every command's answer: one TypedDict each (the shape of its ``--json`` output) and the one
-function that assembles it. Pure functions, no I/O beyond reading plan files for ``validate``
+"""Every command's answer: the one function that assembles it, returning the TypedDict of
+``hrplan.shapes`` that is the shape of its ``--json`` output. Pure functions, no I/O beyond reading plan files for ``validate``
 and the method's text for ``methodology``.
 
 The answers are built from the records of ``hrplan.records``; the JSON renderer prints them as
@@ -8,34 +8,19 @@ they are and the views (``hrplan.views``) lay them out for a terminal or a pipe.
 
 from __future__ import annotations
 
-from typing import Literal, Optional, TypedDict
+from typing import TYPE_CHECKING
 
 from hrplan import model as m
 from hrplan.areas import Area, search, theme_goals
-from hrplan.statuses import CATEGORIES
 from hrplan.records import (
-    AreaRecord,
     Assessed,
-    ClaimRecord,
-    CoverageRecord,
-    GoalRecord,
-    NoteRecord,
-    PlanRecord,
-    ReportedStatus,
-    ReportedStatusCounts,
-    ResultRecord,
-    SourceRecord,
-    Status,
-    StatusCounts,
-    TargetRecord,
-    WorkingRecord,
-    Agreement,
     area_record,
     claim_record,
     count_reported,
     count_statuses,
     coverage_record,
     goal_record,
+    goal_sources,
     latest_result,
     note_record,
     plan_record,
@@ -43,211 +28,12 @@ from hrplan.records import (
     source_record,
     target_record,
     working_record,
-    goal_sources,
 )
 
-# --------------------------------------------------------------------------------- the shapes
-
-
-class ChapterRecord(TypedDict):
-    id: str
-    title: str
-    title_zh: Optional[str]
-    aliases: list[str]
-    coverage: Optional[str]
-    coverage_note: Optional[str]
-    goal_count: int
-    quantified_count: int
-    with_results_count: int
-    status_counts: StatusCounts
-
-
-class SectionRecord(TypedDict):
-    id: str
-    chapter: str
-    title: str
-    title_zh: Optional[str]
-    aliases: list[str]
-    coverage: Optional[str]
-    coverage_note: Optional[str]
-    goal_count: int
-    quantified_count: int
-
-
-class ThemeRecord(TypedDict):
-    id: str
-    title: str
-    aliases: list[str]
-    definition: str
-    sections: list[str]
-    tags: list[str]
-    goal_ids: list[str]
-    goal_count: int
-    quantified_count: int
-
-
-class Differing(TypedDict):
-    goal_id: str
-    status: Status
-    reported_status: Optional[ReportedStatus]
-
-
-class KeyFigure(TypedDict):
-    goal_id: str
-    chapter: str
-    section: Optional[str]
-    section_title: str
-    metric: str
-    target: TargetRecord
-    latest: Optional[ResultRecord]
-    value: Optional[float]
-    status: Status
-    progress: Optional[float]
-    reported_status: Optional[ReportedStatus]
-    agreement: Optional[Agreement]
-
-
-class SearchMatch(TypedDict):
-    goal_id: str
-    fields: list[str]
-
-
-class SummaryAnswer(TypedDict):
-    plan: PlanRecord
-    goal_count: int
-    quantified_count: int
-    with_results_count: int
-    status_counts: StatusCounts
-    reported_status_counts: ReportedStatusCounts
-    chapters: list[ChapterRecord]
-    coverage_by_section: list[CoverageRecord]
-    claims: list[ClaimRecord]
-    differing: list[Differing]
-
-
-class AreasAnswer(TypedDict):
-    plan: PlanRecord
-    chapters: list[ChapterRecord]
-    sections: list[SectionRecord]
-    themes: list[ThemeRecord]
-
-
-class GoalsAnswer(TypedDict):
-    plan: PlanRecord
-    area: AreaRecord
-    goal_count: int
-    goals: list[GoalRecord]
-
-
-class StatsAnswer(TypedDict):
-    plan: PlanRecord
-    area: AreaRecord
-    goal_count: int
-    quantified_count: int
-    with_results_count: int
-    status_counts: StatusCounts
-    quantified_status_counts: StatusCounts
-    reported_status_counts: ReportedStatusCounts
-    claims: list[ClaimRecord]
-    key_figures: list[KeyFigure]
-    differing: list[Differing]
-    coverage_by_section: list[CoverageRecord]
-    goals: list[GoalRecord]
-
-
-class ProgressAnswer(TypedDict):
-    plan: PlanRecord
-    area: AreaRecord
-    quantified_count: int
-    key_figures: list[KeyFigure]
-
-
-class ShowAnswer(TypedDict):
-    plan: PlanRecord
-    goal: GoalRecord
-    working: WorkingRecord
-    chapter_title: str
-    section_title: Optional[str]
-    section_coverage: Optional[str]
-
-
-class SearchAnswer(TypedDict):
-    plan: PlanRecord
-    query: str
-    goal_count: int
-    goals: list[GoalRecord]
-    matches: list[SearchMatch]
-
-
-class SourcesAnswer(TypedDict):
-    plan: PlanRecord
-    source_count: int
-    sources: list[SourceRecord]
-    cited_by: dict[str, int]
-
-
-class NotesAnswer(TypedDict):
-    plan: PlanRecord
-    area: AreaRecord
-    note_count: int
-    notes: list[NoteRecord]
-
-
-class ProblemRecord(TypedDict):
-    file: str
-    path: str
-    line: Optional[int]
-    column: Optional[int]
-    severity: Literal["error", "warning"]
-    message: str
-    text: str
-
-
-class ValidateAnswer(TypedDict):
-    ok: bool
-    file_count: int
-    error_count: int
-    warning_count: int
-    problems: list[ProblemRecord]
-
-
-class StatusDefinition(TypedDict):
-    name: Status
-    rank: Optional[int]
-    category: Literal[CATEGORIES]
-    colour: str
-    legend: str
-
-
-class ReportedDefinition(TypedDict):
-    name: str
-    legend: str
-    agrees_with: list[Status]
-
-
-class Thresholds(TypedDict):
-    approximation: float
-    on_track: float
-    needs_acceleration: float
-
-
-class MethodologyAnswer(TypedDict):
-    text: str
-    thresholds: Thresholds
-    statuses: list[StatusDefinition]
-    reported_statuses: list[ReportedDefinition]
-
-
-class ExportAnswer(TypedDict):
-    plan: PlanRecord
-    sources: list[SourceRecord]
-    chapters: list[ChapterRecord]
-    sections: list[SectionRecord]
-    themes: list[ThemeRecord]
-    goals: list[GoalRecord]
-    claims: list[ClaimRecord]
-    notes: list[NoteRecord]
-
+if TYPE_CHECKING:
+    from hrplan.shapes import (AreasAnswer, ChapterRecord, Differing, ExportAnswer, GoalRecord, GoalsAnswer,
+                               KeyFigure, MethodologyAnswer, NotesAnswer, ProgressAnswer, SearchAnswer, SectionRecord,
+                               ShowAnswer, SourcesAnswer, StatsAnswer, SummaryAnswer, ThemeRecord, ValidateAnswer)
 
 # ------------------------------------------------------------------------------- the builders
 

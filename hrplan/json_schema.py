@@ -10,23 +10,23 @@ from __future__ import annotations
 import types
 import typing
 
-from hrplan import answers
+from hrplan import shapes
 
 # command name -> the TypedDict of its answer
 ANSWERS = {
-    "areas": answers.AreasAnswer,
-    "export": answers.ExportAnswer,
-    "goals": answers.GoalsAnswer,
-    "methodology": answers.MethodologyAnswer,
-    "notes": answers.NotesAnswer,
-    "progress": answers.ProgressAnswer,
-    "quotas": answers.GoalsAnswer,
-    "search": answers.SearchAnswer,
-    "show": answers.ShowAnswer,
-    "sources": answers.SourcesAnswer,
-    "stats": answers.StatsAnswer,
-    "summary": answers.SummaryAnswer,
-    "validate": answers.ValidateAnswer,
+    "areas": shapes.AreasAnswer,
+    "export": shapes.ExportAnswer,
+    "goals": shapes.GoalsAnswer,
+    "methodology": shapes.MethodologyAnswer,
+    "notes": shapes.NotesAnswer,
+    "progress": shapes.ProgressAnswer,
+    "quotas": shapes.GoalsAnswer,
+    "search": shapes.SearchAnswer,
+    "show": shapes.ShowAnswer,
+    "sources": shapes.SourcesAnswer,
+    "stats": shapes.StatsAnswer,
+    "summary": shapes.SummaryAnswer,
+    "validate": shapes.ValidateAnswer,
 }
 NAMES = tuple(sorted(ANSWERS))
 DIALECT = "https://json-schema.org/draft/2020-12/schema"

@@ -1,188 +1,25 @@
 """The JSON records every answer is made of: one definition of each (a TypedDict) and the one
 function that builds it from the model. Pure functions, no I/O.
 
-The TypedDicts are the contract with users' scripts: ``hrplan schema`` generates the JSON Schema
-of each command's output from them (``hrplan.json_schema``), the CSV columns are derived from
-them (``hrplan.render.csv_out``), and the tests check every command's real output against them.
-One name and one shape per thing: ``plan`` is always a ``PlanRecord``; ``goals`` always a list
-of ``GoalRecord``; ``goal`` always a goal id; a count is ``<thing>_count``; status counts are
-``status_counts`` (every status, zeros included); years are integers.
+Each builder returns the TypedDict of ``hrplan.shapes`` it is named after, the contract with
+users' scripts (imported here only for type checkers: see ``hrplan.shapes``).
 
 ``hrplan.model`` holds the records as read from a plan file; these are what hrplan prints.
 """
 
 from __future__ import annotations
 
-from typing import Literal, Optional, TypedDict
+from typing import TYPE_CHECKING
 
 from hrplan import model as m
 from hrplan.areas import resolve_area, whole_plan
 from hrplan.method import Assessment, assess, value_range
 from hrplan.statuses import REPORTED_NONE, REPORTED_STATUSES, STATUSES, UNKNOWN
 
-# --------------------------------------------------------------------------------- the shapes
-
-Status = Literal[STATUSES]
-ReportedStatus = Literal[REPORTED_STATUSES]
-Agreement = Literal["agrees", "differs"]
-Origin = Literal["assessment", "plan", "other_official"]
-
-StatusCounts = TypedDict("StatusCounts", {s: int for s in STATUSES})
-ReportedStatusCounts = TypedDict("ReportedStatusCounts", {s: int for s in (*REPORTED_STATUSES, REPORTED_NONE)})
-
-
-class PlanRecord(TypedDict):
-    id: str
-    title: str
-    title_zh: Optional[str]
-    issuer: Optional[str]
-    published: Optional[str]
-    period: list[int]
-    predecessor: Optional[str]
-    successor: Optional[str]
-    assessment: Optional[str]
-    sources: list[str]
-    file: str
-
-
-class SourceRecord(TypedDict):
-    id: str
-    title: str
-    publisher: str
-    date: Optional[str]
-    url: Optional[str]
-    kind: Literal[m.SOURCE_KINDS]
-    document: Literal[m.DOCUMENTS]
-    language: Optional[str]
-    mirror: bool
-    note: Optional[str]
-
-
-class NoteRecord(TypedDict):
-    kind: Literal[m.NOTE_KINDS]
-    text: str
-    sources: list[str]
-    urls: list[str]
-    goal_id: Optional[str]
-    claim_id: Optional[str]
-
-
-class BaselineRecord(TypedDict):
-    value: float
-    year: int
-
-
-class TargetRecord(TypedDict):
-    metric: str
-    unit: str
-    op: Literal[m.OPS]
-    value: float
-    year: int
-    start_year: Optional[int]
-    baseline: Optional[BaselineRecord]
-    binding: Optional[Literal[m.BINDING]]
-    ceiling: bool
-    aggregate: Literal[m.AGGREGATES]
-    wording: Optional[str]
-
-
-class ResultRecord(TypedDict):
-    year: Optional[int]
-    start_year: Optional[int]
-    value: Optional[float]
-    unit: Optional[str]
-    qualifier: Literal[m.QUALIFIERS]
-    text: Optional[str]
-    source: str
-    url: Optional[str]
-    origin: Optional[Origin]
-    locator: Optional[str]
-    see_also: list[str]
-    note: Optional[str]
-    used: bool
-
-
-class GoalRecord(TypedDict):
-    id: str
-    plan_id: str
-    chapter: str
-    section: Optional[str]
-    kind: Literal[m.GOAL_KINDS]
-    text: str
-    tags: list[str]
-    target: Optional[TargetRecord]
-    results: list[ResultRecord]
-    latest: Optional[ResultRecord]
-    status: Status
-    progress: Optional[float]
-    agreement: Optional[Agreement]
-    reported_status: Optional[ReportedStatus]
-    reported_wording: Optional[str]
-    sources: list[SourceRecord]
-    plan_sources: list[str]
-    notes: list[NoteRecord]
-
-
-class YearSpan(TypedDict):
-    start_year: Optional[int]
-    year: Optional[int]
-
-
-class WorkingRecord(TypedDict):
-    method: Optional[Literal["final", "early", "interim"]]
-    value: Optional[float]
-    year: Optional[int]
-    baseline: Optional[str]
-    required_rate: Optional[float]
-    observed_rate: Optional[float]
-    ratio: Optional[float]
-    results_used: list[YearSpan]
-    reason: str
-
-
-class AreaRecord(TypedDict):
-    id: str
-    kind: Literal["plan", "chapter", "section", "theme"]
-    title: str
-    title_zh: Optional[str]
-    definition: Optional[str]
-    coverage: Optional[Literal[m.COVERAGE]]
-
-
-class ClaimData(TypedDict):
-    quantified_count: int
-    counted_count: int
-    share: Optional[float]
-    agreement: Optional[Literal["consistent", "differs"]]
-    unknown_count: int
-    known_count: int
-    share_known: Optional[float]
-    agreement_known: Optional[Literal["consistent", "differs"]]
-    caveats: list[str]
-
-
-class ClaimRecord(TypedDict):
-    id: str
-    text: str
-    area_id: Optional[str]
-    binding: Optional[Literal[m.BINDING]]
-    share: Optional[float]
-    qualifier: Literal[m.QUALIFIERS]
-    counted_statuses: list[Status]
-    reported_status: Optional[ReportedStatus]
-    sources: list[str]
-    urls: list[str]
-    results: list[ResultRecord]
-    notes: list[NoteRecord]
-    data: Optional[ClaimData]
-
-
-class CoverageRecord(TypedDict):
-    section: str
-    title: str
-    coverage: Optional[Literal[m.COVERAGE]]
-    coverage_note: Optional[str]
-
+if TYPE_CHECKING:
+    from hrplan.shapes import (AreaRecord, ClaimRecord, CoverageRecord, GoalRecord, NoteRecord, PlanRecord,
+                               ReportedStatusCounts, ResultRecord, SourceRecord, StatusCounts, TargetRecord,
+                               WorkingRecord)
 
 # ------------------------------------------------------------------------------- the builders
 
@@ -279,7 +116,7 @@ def latest_result(goal: m.Goal) -> m.Result | None:
     return max(rs, key=lambda r: (r.use, r.year or 0))
 
 
-def goal_record(plan: m.Plan, goal: m.Goal, assessed: Assessed) -> GoalRecord:
+def goal_record(plan: m.Plan, goal: m.Goal, assessed: "Assessed") -> GoalRecord:
     a = assessed(goal)
     results = [result_record(plan, r) for r in goal.results]
     latest = latest_result(goal)

@@ -52,7 +52,7 @@ def test_claim_check_against_data(plan):
     assert rec["data"]["agreement"] == "differs"  # 50% is not "more than 50%"
 
 
-CORE = ("model", "statuses", "method", "load", "cache", "areas", "records", "answers", "json_schema", "errors",
+CORE = ("model", "statuses", "method", "load", "cache", "areas", "records", "answers", "shapes", "json_schema", "errors",
         "termenv", "views")
 
 

@@ -1,0 +1,385 @@
+"""The JSON contract: the shape of every record and of every command's answer, one TypedDict
+each. ``hrplan.records`` and ``hrplan.answers`` build them; ``hrplan schema`` generates the JSON
+Schema of each command's output from them (``hrplan.json_schema``); the CSV columns are derived
+from them (``hrplan.render.csv_out``); the tests check every command's real output against them.
+
+One name and one shape per thing: ``plan`` is always a ``PlanRecord``; ``goals`` always a list
+of ``GoalRecord`` and ``goal`` one; a reference is ``<thing>_id``; a count ``<thing>_count``;
+status counts are ``status_counts`` (every status, zeros included); years are integers. Every
+key is always present (``Optional`` means the value may be null).
+
+Only the schema, the CSV writer and type checkers import this module: creating TypedDicts costs
+a few milliseconds at start-up, and start-up time is hrplan's speed.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Optional, TypedDict
+
+from hrplan import model as m
+from hrplan.statuses import CATEGORIES, REPORTED_NONE, REPORTED_STATUSES, STATUSES
+
+# ------------------------------------------------------------------------------------ records
+
+Status = Literal[STATUSES]
+ReportedStatus = Literal[REPORTED_STATUSES]
+Agreement = Literal["agrees", "differs"]
+Origin = Literal["assessment", "plan", "other_official"]
+
+StatusCounts = TypedDict("StatusCounts", {s: int for s in STATUSES})
+ReportedStatusCounts = TypedDict("ReportedStatusCounts", {s: int for s in (*REPORTED_STATUSES, REPORTED_NONE)})
+
+
+class PlanRecord(TypedDict):
+    id: str
+    title: str
+    title_zh: Optional[str]
+    issuer: Optional[str]
+    published: Optional[str]
+    period: list[int]
+    predecessor: Optional[str]
+    successor: Optional[str]
+    assessment: Optional[str]
+    sources: list[str]
+    file: str
+
+
+class SourceRecord(TypedDict):
+    id: str
+    title: str
+    publisher: str
+    date: Optional[str]
+    url: Optional[str]
+    kind: Literal[m.SOURCE_KINDS]
+    document: Literal[m.DOCUMENTS]
+    language: Optional[str]
+    mirror: bool
+    note: Optional[str]
+
+
+class NoteRecord(TypedDict):
+    kind: Literal[m.NOTE_KINDS]
+    text: str
+    sources: list[str]
+    urls: list[str]
+    goal_id: Optional[str]
+    claim_id: Optional[str]
+
+
+class BaselineRecord(TypedDict):
+    value: float
+    year: int
+
+
+class TargetRecord(TypedDict):
+    metric: str
+    unit: str
+    op: Literal[m.OPS]
+    value: float
+    year: int
+    start_year: Optional[int]
+    baseline: Optional[BaselineRecord]
+    binding: Optional[Literal[m.BINDING]]
+    ceiling: bool
+    aggregate: Literal[m.AGGREGATES]
+    wording: Optional[str]
+
+
+class ResultRecord(TypedDict):
+    year: Optional[int]
+    start_year: Optional[int]
+    value: Optional[float]
+    unit: Optional[str]
+    qualifier: Literal[m.QUALIFIERS]
+    text: Optional[str]
+    source: str
+    url: Optional[str]
+    origin: Optional[Origin]
+    locator: Optional[str]
+    see_also: list[str]
+    note: Optional[str]
+    used: bool
+
+
+class GoalRecord(TypedDict):
+    id: str
+    plan_id: str
+    chapter: str
+    section: Optional[str]
+    kind: Literal[m.GOAL_KINDS]
+    text: str
+    tags: list[str]
+    target: Optional[TargetRecord]
+    results: list[ResultRecord]
+    latest: Optional[ResultRecord]
+    status: Status
+    progress: Optional[float]
+    agreement: Optional[Agreement]
+    reported_status: Optional[ReportedStatus]
+    reported_wording: Optional[str]
+    sources: list[SourceRecord]
+    plan_sources: list[str]
+    notes: list[NoteRecord]
+
+
+class YearSpan(TypedDict):
+    start_year: Optional[int]
+    year: Optional[int]
+
+
+class WorkingRecord(TypedDict):
+    method: Optional[Literal["final", "early", "interim"]]
+    value: Optional[float]
+    year: Optional[int]
+    baseline: Optional[str]
+    required_rate: Optional[float]
+    observed_rate: Optional[float]
+    ratio: Optional[float]
+    results_used: list[YearSpan]
+    reason: str
+
+
+class AreaRecord(TypedDict):
+    id: str
+    kind: Literal["plan", "chapter", "section", "theme"]
+    title: str
+    title_zh: Optional[str]
+    definition: Optional[str]
+    coverage: Optional[Literal[m.COVERAGE]]
+
+
+class ClaimData(TypedDict):
+    quantified_count: int
+    counted_count: int
+    share: Optional[float]
+    agreement: Optional[Literal["consistent", "differs"]]
+    unknown_count: int
+    known_count: int
+    share_known: Optional[float]
+    agreement_known: Optional[Literal["consistent", "differs"]]
+    caveats: list[str]
+
+
+class ClaimRecord(TypedDict):
+    id: str
+    text: str
+    area_id: Optional[str]
+    binding: Optional[Literal[m.BINDING]]
+    share: Optional[float]
+    qualifier: Literal[m.QUALIFIERS]
+    counted_statuses: list[Status]
+    reported_status: Optional[ReportedStatus]
+    sources: list[str]
+    urls: list[str]
+    results: list[ResultRecord]
+    notes: list[NoteRecord]
+    data: Optional[ClaimData]
+
+
+class CoverageRecord(TypedDict):
+    section: str
+    title: str
+    coverage: Optional[Literal[m.COVERAGE]]
+    coverage_note: Optional[str]
+
+
+# ------------------------------------------------------------------------------------ answers
+
+class ChapterRecord(TypedDict):
+    id: str
+    title: str
+    title_zh: Optional[str]
+    aliases: list[str]
+    coverage: Optional[str]
+    coverage_note: Optional[str]
+    goal_count: int
+    quantified_count: int
+    with_results_count: int
+    status_counts: StatusCounts
+
+
+class SectionRecord(TypedDict):
+    id: str
+    chapter: str
+    title: str
+    title_zh: Optional[str]
+    aliases: list[str]
+    coverage: Optional[str]
+    coverage_note: Optional[str]
+    goal_count: int
+    quantified_count: int
+
+
+class ThemeRecord(TypedDict):
+    id: str
+    title: str
+    aliases: list[str]
+    definition: str
+    sections: list[str]
+    tags: list[str]
+    goal_ids: list[str]
+    goal_count: int
+    quantified_count: int
+
+
+class Differing(TypedDict):
+    goal_id: str
+    status: Status
+    reported_status: Optional[ReportedStatus]
+
+
+class KeyFigure(TypedDict):
+    goal_id: str
+    chapter: str
+    section: Optional[str]
+    section_title: str
+    metric: str
+    target: TargetRecord
+    latest: Optional[ResultRecord]
+    value: Optional[float]
+    status: Status
+    progress: Optional[float]
+    reported_status: Optional[ReportedStatus]
+    agreement: Optional[Agreement]
+
+
+class SearchMatch(TypedDict):
+    goal_id: str
+    fields: list[str]
+
+
+class SummaryAnswer(TypedDict):
+    plan: PlanRecord
+    goal_count: int
+    quantified_count: int
+    with_results_count: int
+    status_counts: StatusCounts
+    reported_status_counts: ReportedStatusCounts
+    chapters: list[ChapterRecord]
+    coverage_by_section: list[CoverageRecord]
+    claims: list[ClaimRecord]
+    differing: list[Differing]
+
+
+class AreasAnswer(TypedDict):
+    plan: PlanRecord
+    chapters: list[ChapterRecord]
+    sections: list[SectionRecord]
+    themes: list[ThemeRecord]
+
+
+class GoalsAnswer(TypedDict):
+    plan: PlanRecord
+    area: AreaRecord
+    goal_count: int
+    goals: list[GoalRecord]
+
+
+class StatsAnswer(TypedDict):
+    plan: PlanRecord
+    area: AreaRecord
+    goal_count: int
+    quantified_count: int
+    with_results_count: int
+    status_counts: StatusCounts
+    quantified_status_counts: StatusCounts
+    reported_status_counts: ReportedStatusCounts
+    claims: list[ClaimRecord]
+    key_figures: list[KeyFigure]
+    differing: list[Differing]
+    coverage_by_section: list[CoverageRecord]
+    goals: list[GoalRecord]
+
+
+class ProgressAnswer(TypedDict):
+    plan: PlanRecord
+    area: AreaRecord
+    quantified_count: int
+    key_figures: list[KeyFigure]
+
+
+class ShowAnswer(TypedDict):
+    plan: PlanRecord
+    goal: GoalRecord
+    working: WorkingRecord
+    chapter_title: str
+    section_title: Optional[str]
+    section_coverage: Optional[str]
+
+
+class SearchAnswer(TypedDict):
+    plan: PlanRecord
+    query: str
+    goal_count: int
+    goals: list[GoalRecord]
+    matches: list[SearchMatch]
+
+
+class SourcesAnswer(TypedDict):
+    plan: PlanRecord
+    source_count: int
+    sources: list[SourceRecord]
+    cited_by: dict[str, int]
+
+
+class NotesAnswer(TypedDict):
+    plan: PlanRecord
+    area: AreaRecord
+    note_count: int
+    notes: list[NoteRecord]
+
+
+class ProblemRecord(TypedDict):
+    file: str
+    path: str
+    line: Optional[int]
+    column: Optional[int]
+    severity: Literal["error", "warning"]
+    message: str
+    text: str
+
+
+class ValidateAnswer(TypedDict):
+    ok: bool
+    file_count: int
+    error_count: int
+    warning_count: int
+    problems: list[ProblemRecord]
+
+
+class StatusDefinition(TypedDict):
+    name: Status
+    rank: Optional[int]
+    category: Literal[CATEGORIES]
+    colour: str
+    legend: str
+
+
+class ReportedDefinition(TypedDict):
+    name: str
+    legend: str
+    agrees_with: list[Status]
+
+
+class Thresholds(TypedDict):
+    approximation: float
+    on_track: float
+    needs_acceleration: float
+
+
+class MethodologyAnswer(TypedDict):
+    text: str
+    thresholds: Thresholds
+    statuses: list[StatusDefinition]
+    reported_statuses: list[ReportedDefinition]
+
+
+class ExportAnswer(TypedDict):
+    plan: PlanRecord
+    sources: list[SourceRecord]
+    chapters: list[ChapterRecord]
+    sections: list[SectionRecord]
+    themes: list[ThemeRecord]
+    goals: list[GoalRecord]
+    claims: list[ClaimRecord]
+    notes: list[NoteRecord]
