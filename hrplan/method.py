@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 
-from hrplan.model import Goal, Result, Target
+from hrplan.model import Baseline, Goal, Result, Target
 from hrplan.statuses import ACHIEVED, AGREES_WITH, NO_VERDICT
 
 APPROX = 0.05  # "about v" is read as v +/- 5%; "nearly v" as [v - 5%, v]
@@ -206,13 +206,71 @@ def assess(goal: Goal) -> Assessment:
     return a
 
 
+# A change target (value = a change from base_year) is assessed as a level target where the
+# base value is known, and otherwise on the figures reported as the same kind of change.
+CHANGE_UNITS = {"percent": "%", "multiple": "times"}  # "absolute": the level's own unit
+_NO_CHANGE = {"absolute": 0.0, "percent": 0.0, "multiple": 1.0}
+
+
+def level_of(change: str, base: float, value: float) -> float:
+    """The level a change from ``base`` reaches: base + v, base x (1 + v/100), or base x v."""
+    if change == "absolute":
+        return base + value
+    if change == "percent":
+        return base * (1 + value / 100)
+    return base * value
+
+
+def change_text(target: Target) -> str:
+    """"a change of -10% from 2015" for a change target."""
+    v = _fmt(target.value)
+    shown = {"absolute": f"{'+' if target.value > 0 else ''}{v} {target.unit}", "percent": f"{'+' if target.value > 0 else ''}{v}%",
+             "multiple": f"{v} times the level"}[target.change]
+    return f"{shown} from {target.base_year}"
+
+
+def _as_level_or_change(target: Target, results: list[Result]):
+    """(target, results, why) in one space: levels when the base value is known, else changes of
+    the target's kind from its base year. ``why`` prefixes the working."""
+    kind, base_year = target.change, target.base_year
+    same_kind = [r for r in results if r.change == kind and r.base_year == base_year]
+    if target.baseline is not None:
+        base = target.baseline.value
+        level = level_of(kind, base, target.value)
+        as_levels = [r for r in results if r.change is None]
+        as_levels += [Result(r.source, r.year, r.start, level_of(kind, base, r.value), target.unit, r.qualifier,
+                             aggregate=r.aggregate) for r in same_kind]
+        t = Target(target.metric, target.unit, target.op, level, target.year, target.start, target.baseline,
+                   target.binding, target.ceiling, target.aggregate)
+        return t, as_levels, (f"target {change_text(target)}, with the {base_year} value {_fmt(base)}: "
+                              f"a level of {_fmt(level)}{'' if target.unit.startswith('%') else ' '}{target.unit}; ")
+    unit = CHANGE_UNITS.get(kind, target.unit)
+    as_changes = [Result(r.source, r.year, r.start, r.value, unit, r.qualifier, aggregate=r.aggregate) for r in same_kind]
+    t = Target(target.metric, unit, target.op, target.value, target.year, target.start,
+               Baseline(_NO_CHANGE[kind], base_year), target.binding, target.ceiling, target.aggregate)
+    return t, as_changes, f"target {change_text(target)}, compared with figures reported as changes from {base_year}; "
+
+
 def _assess(goal: Goal) -> Assessment:
     target = goal.target
     if target is None:
         return Assessment("not_quantified", "no quantified target; the reported verdict speaks alone")
-    numeric = [r for r in goal.results if r.use and r.value is not None]
+    if target.change is not None:
+        usable = [r for r in goal.results if r.use and r.value is not None]
+        t, results, why = _as_level_or_change(target, usable)
+        if not results and usable:
+            return Assessment("indeterminate", f"the target is {change_text(target)}; the data holds no "
+                              f"{target.base_year} value to turn the reported levels into a change")
+        a = _assess_level(t, [r for r in goal.results if not (r.use and r.value is not None)] + results)
+        a.reason = why + a.reason
+        return a
+    return _assess_level(target, goal.results)
+
+
+def _assess_level(target: Target, all_results: list[Result]) -> Assessment:
+    numeric = [r for r in all_results if r.use and r.value is not None]
     if not numeric:
-        if any(r.value is not None for r in goal.results):
+        if any(r.value is not None for r in all_results):
             return Assessment("indeterminate", "the figures on record are kept but not used for the status "
                               "(they measure something else or are unreliable; see the notes)")
         return Assessment("no_data", "no reported figure for this target")

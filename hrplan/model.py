@@ -29,6 +29,7 @@ SOURCE_KINDS = (
 DOCUMENTS = ("plan", "assessment", "other")
 NOTE_KINDS = ("note", "data_quality", "conflict", "context", "method")
 GOAL_KINDS = ("commitment", "finding")
+CHANGES = ("absolute", "percent", "multiple")  # a target or result given as a change from a base year
 
 
 class Record:
@@ -101,34 +102,36 @@ class Baseline(Record):
 
 
 class Target(Record):
-    """A quantified target. ``start`` is the first year of the period it covers, if any."""
+    """A quantified target. ``start`` is the first year of the period it covers, if any. With
+    ``change`` (absolute, percent or multiple) ``value`` is a change from ``base_year``, whose
+    value ``baseline`` holds where the data has it; ``unit`` is always the unit of the level."""
 
     __slots__ = FIELDS = ("metric", "unit", "op", "value", "year", "start", "baseline", "binding", "ceiling",
-                          "aggregate", "wording")
+                          "aggregate", "wording", "change", "base_year")
 
     def __init__(self, metric, unit, op, value, year, start=None, baseline=None, binding=None, ceiling=False,
-                 aggregate="end", wording=None):
+                 aggregate="end", wording=None, change=None, base_year=None):
         # Written out, as for Result and Goal: targets are built by the thousand.
         self.metric, self.unit, self.op, self.value, self.year = metric, unit, op, value, year
         self.start, self.baseline, self.binding, self.ceiling = start, baseline, binding, ceiling
-        self.aggregate, self.wording = aggregate, wording
+        self.aggregate, self.wording, self.change, self.base_year = aggregate, wording, change, base_year
 
 
 class Result(Record):
     """A reported figure or fact. ``start``..``year`` for a period figure; ``use`` False keeps a
     figure for the record without using it for the status; ``aggregate`` marks a period mean or
-    total."""
+    total; ``change`` (with ``base_year``) marks a figure reported as a change, not a level."""
 
     __slots__ = FIELDS = ("source", "year", "start", "value", "unit", "qualifier", "text", "locator", "note",
-                          "see_also", "use", "aggregate")
+                          "see_also", "use", "aggregate", "change", "base_year")
 
     def __init__(self, source, year=None, start=None, value=None, unit=None, qualifier="exact", text=None,
-                 locator=None, note=None, see_also=None, use=True, aggregate=None):
+                 locator=None, note=None, see_also=None, use=True, aggregate=None, change=None, base_year=None):
         # Written out (not the generic Record.__init__): results are built by the thousand.
         self.source, self.year, self.start, self.value, self.unit = source, year, start, value, unit
         self.qualifier, self.text, self.locator, self.note = qualifier, text, locator, note
         self.see_also = see_also if see_also is not None else []
-        self.use, self.aggregate = use, aggregate
+        self.use, self.aggregate, self.change, self.base_year = use, aggregate, change, base_year
 
 
 class Note(Record):

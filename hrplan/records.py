@@ -77,6 +77,8 @@ def result_record(plan: m.Plan, r: m.Result) -> ResultRecord:
         "see_also": r.see_also,
         "note": r.note,
         "used": r.use,
+        "change": r.change,
+        "base_year": r.base_year,
     }
 
 
@@ -94,6 +96,7 @@ def target_record(t: m.Target | None) -> TargetRecord | None:
         "start_year": t.start,
         "baseline": {"value": t.baseline.value, "year": t.baseline.year} if t.baseline else None,
         "binding": t.binding, "ceiling": t.ceiling, "aggregate": t.aggregate, "wording": t.wording,
+        "change": t.change, "base_year": t.base_year,
     }
 
 

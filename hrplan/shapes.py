@@ -83,6 +83,8 @@ class TargetRecord(TypedDict):
     ceiling: bool
     aggregate: Literal[m.AGGREGATES]
     wording: Optional[str]
+    change: Optional[Literal[m.CHANGES]]
+    base_year: Optional[int]
 
 
 class ResultRecord(TypedDict):
@@ -99,6 +101,8 @@ class ResultRecord(TypedDict):
     see_also: list[str]
     note: Optional[str]
     used: bool
+    change: Optional[Literal[m.CHANGES]]
+    base_year: Optional[int]
 
 
 class GoalRecord(TypedDict):

@@ -80,7 +80,12 @@ def period(start, year) -> str:
 def target_text(t: dict | None) -> str:
     if not t:
         return ""
-    text = f"{t['op']} {unit(num(t['value']), t['unit'])}"
+    if t.get("change"):
+        shown = {"percent": f"{num(t['value'])}%", "multiple": f"{num(t['value'])} times"}.get(
+            t["change"], unit(num(t["value"]), t["unit"]))
+        text = f"{t['op']} {shown} from {t['base_year']}"
+    else:
+        text = f"{t['op']} {unit(num(t['value']), t['unit'])}"
     if t["aggregate"] == "mean":
         text += f" on average over {period(t['start_year'], t['year'])}"
     elif t["aggregate"] == "total":
@@ -98,6 +103,8 @@ def result_text(r: dict | None) -> str:
     if r["value"] is None:
         return r.get("text") or ""
     text = QUALIFIER_WORDS.get(r["qualifier"], r["qualifier"] + " ") + unit(num(r["value"]), r["unit"])
+    if r.get("change"):
+        text += f" from {r['base_year']}"
     return f"{text} ({period(r.get('start_year'), r['year'])})" if r["year"] else text
 
 

@@ -276,3 +276,86 @@ def test_status_table_is_whole():
     assert set(statuses.AGREES_WITH["met"]) == {"met", "surpassed"}
     assert set(statuses.AGREES_WITH["not_met"]) == {"not_met", "deterioration", "on_track", "needs_acceleration",
                                                     "limited_progress"}
+
+
+# ---------------------------------------------------------------- change targets (worked by hand)
+
+
+def change_goal(change, op, value, base=None, base_year=2015, year=2020, results=(), unit="u"):
+    target = Target(metric="m", unit=unit, op=op, value=value, year=year, change=change, base_year=base_year,
+                    baseline=Baseline(base, base_year) if base is not None else None)
+    return Goal(id="g", plan="p", chapter="I", section=None, text="t", target=target,
+                results=[Result(source="s", **r) for r in results])
+
+
+def level(year, value, unit="u"):
+    return dict(year=year, value=value, unit=unit)
+
+
+def as_change(year, value, kind, unit, base_year=2015):
+    return dict(year=year, value=value, unit=unit, change=kind, base_year=base_year)
+
+
+@pytest.mark.parametrize("change,op,value,base,result,status", [
+    # cut by at least 10% from a base of 100: the level target is 90 or below
+    ("percent", "<=", -10, 100, level(2020, 85), "surpassed"),
+    ("percent", "<=", -10, 100, level(2020, 90), "met"),
+    ("percent", "<=", -10, 100, level(2020, 92), "not_met"),
+    ("percent", "<=", -10, 100, as_change(2020, -12, "percent", "%"), "surpassed"),  # 100 x 0.88 = 88
+    # raise by at least 20% from 50: 60 or above
+    ("percent", ">=", 20, 50, level(2020, 60), "met"),
+    ("percent", ">=", 20, 50, level(2020, 55), "not_met"),
+    # one more year of life expectancy over 76.34: 77.34 or above
+    ("absolute", ">=", 1, 76.34, level(2020, 77.93), "surpassed"),
+    ("absolute", ">=", 1, 76.34, level(2020, 77.0), "not_met"),
+    # two fewer per 1,000 than 8.1: 6.1 or below
+    ("absolute", "<=", -2, 8.1, level(2020, 5.4), "surpassed"),
+    ("absolute", "<=", -2, 8.1, level(2020, 6.5), "not_met"),
+    # double the 2010 level of 100: 200 or above
+    ("multiple", ">=", 2, 100, level(2020, 210), "surpassed"),
+    ("multiple", ">=", 2, 100, level(2020, 190), "not_met"),
+    ("multiple", ">=", 2, 100, as_change(2020, 2, "multiple", "times"), "met"),
+    # halve the level of 40: 20 or below
+    ("multiple", "<=", 0.5, 40, level(2020, 18), "surpassed"),
+    ("multiple", "<=", 0.5, 40, level(2020, 25), "not_met"),
+])
+def test_change_target_with_a_known_base(change, op, value, base, result, status):
+    a = assess(change_goal(change, op, value, base=base, results=[result]))
+    assert a.status == status, a.reason
+    assert a.reason.startswith("target ")
+
+
+@pytest.mark.parametrize("change,op,value,result,status", [
+    # no base value: figures reported as the same kind of change are compared with the target
+    ("percent", "<=", -10, as_change(2020, -12, "percent", "%"), "surpassed"),
+    ("percent", "<=", -10, as_change(2020, -8, "percent", "%"), "not_met"),
+    ("percent", ">=", 20, as_change(2020, 25, "percent", "%"), "surpassed"),
+    ("absolute", ">=", 1, as_change(2020, 1.0, "absolute", "years"), "met"),
+    ("absolute", "<=", -2, as_change(2020, -1.5, "absolute", "years"), "not_met"),
+    ("multiple", ">=", 2, as_change(2020, 2.1, "multiple", "times"), "surpassed"),
+    ("multiple", "<=", 0.5, as_change(2020, 0.6, "multiple", "times"), "not_met"),
+])
+def test_change_target_without_a_base_uses_reported_changes(change, op, value, result, status):
+    a = assess(change_goal(change, op, value, results=[result], unit="years"))
+    assert a.status == status, a.reason
+
+
+def test_change_target_with_levels_and_no_base_is_indeterminate_with_the_reason():
+    a = assess(change_goal("percent", "<=", -10, results=[level(2020, 85)]))
+    assert a.status == "indeterminate"
+    assert a.reason == ("the target is -10% from 2015; the data holds no 2015 value to turn the reported "
+                        "levels into a change")
+
+
+def test_change_from_another_base_year_is_not_used():
+    a = assess(change_goal("percent", "<=", -10, results=[as_change(2020, -12, "percent", "%", base_year=2010)]))
+    assert a.status == "indeterminate"
+
+
+def test_change_target_interim_rate():
+    # cut 10% from 100 (2015) by 2020; 95 in 2018. Required ln(90/100)/5 = -0.0210721 a year,
+    # observed ln(95/100)/3 = -0.0170978: ratio 0.811 -> needs_acceleration
+    a = assess(change_goal("percent", "<=", -10, base=100, results=[level(2018, 95)]))
+    assert a.status == "needs_acceleration", a.reason
+    assert a.ratio == pytest.approx(0.8114, abs=1e-4)
+    assert a.progress == pytest.approx(0.5)  # 5 of the 10 points from 100 to 90
