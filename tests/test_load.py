@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hrplan import load
+from hrplan import load, schema, validate
 from hrplan.errors import PlanFileError
 from hrplan.load import check_file, load_plans
 from tests.conftest import MINIMAL
@@ -173,8 +173,8 @@ def _value(spec, draw, depth):
     return draw(st.sampled_from(fitting))
 
 
-def _table(schema, draw, depth=0):
-    known, required = load._compiled(schema)
+def _table(spec, draw, depth=0):
+    known, required = validate._compiled(spec)
     table = {}
     for name, spec in known.items():
         if name in required and draw(st.integers(0, 9)) or draw(st.booleans()):
@@ -184,23 +184,23 @@ def _table(schema, draw, depth=0):
     return table
 
 
-SCHEMAS = {"goal": load.GOAL, "result": load.RESULT, "target": load.TARGET, "source": load.SOURCE,
-           "claim": load.CLAIM, "section": load.SECTION, "theme": load.THEME, "plan": load.PLAN}
+SCHEMAS = {"goal": schema.GOAL, "result": schema.RESULT, "target": schema.TARGET, "source": schema.SOURCE,
+           "claim": schema.CLAIM, "section": schema.SECTION, "theme": schema.THEME, "plan": schema.PLAN}
 
 
 @settings(max_examples=400, deadline=None)
 @given(name=st.sampled_from(sorted(SCHEMAS)), data=st.data())
 def test_fast_acceptance_never_accepts_what_the_full_check_rejects(name, data):
-    schema = SCHEMAS[name]
-    table = _table(schema, data.draw)
+    spec = SCHEMAS[name]
+    table = _table(spec, data.draw)
     problems = []
-    load._check_table(table, schema, "", problems)
-    if load._fast_ok(schema)(table):
+    validate._check_table(table, spec, "", problems)
+    if validate._fast_ok(spec)(table):
         assert problems == [], (table, problems)
 
 
 def test_fast_acceptance_accepts_the_bundled_goals():
     """Otherwise every goal would take the slow path: correct, but no faster."""
     doc = load.parse(load.read_text(load.plan_files(load.bundled_data_dir())[0]), "x")
-    assert all(load._fast_ok(load.GOAL)(g) for g in doc["goals"])
-    assert all(load._fast_ok(load.SOURCE)(s) for s in doc["sources"])
+    assert all(validate._fast_ok(schema.GOAL)(g) for g in doc["goals"])
+    assert all(validate._fast_ok(schema.SOURCE)(s) for s in doc["sources"])

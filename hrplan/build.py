@@ -1,0 +1,128 @@
+"""From a valid parsed document to records: ``normalise`` gives the canonical, JSON-safe document
+(what the parse cache keeps) and ``build`` the ``hrplan.model`` records.
+"""
+
+from __future__ import annotations
+
+from hrplan import model as m
+
+
+def _date(v):
+    return None if v is None else (v if isinstance(v, str) else v.isoformat())
+
+
+def _note(n):
+    return {"text": n, "kind": "note", "sources": []} if isinstance(n, str) else {
+        "text": n["text"], "kind": n.get("kind", "note"), "sources": n.get("sources", [])}
+
+
+def _span(d):
+    if "period" in d:
+        return d["period"][0], d["period"][1]
+    return None, d.get("year")
+
+
+def normalise(doc, rows: list) -> dict:
+    """The canonical, JSON-safe form of a valid document: what ``build`` and the cache take.
+
+    Dates become strings, notes become tables, and ``index`` holds the goals' index by column
+    (``goal_columns``). Goals were put in canonical form while they were cross-checked, which
+    gave their index ``rows``.
+    """
+    out = {k: v for k, v in doc.items() if k not in ("plan",)}
+    plan = dict(doc["plan"])
+    plan["published"] = _date(plan.get("published"))
+    plan["notes"] = [_note(n) for n in plan.get("notes", [])]
+    out["plan"] = plan
+    out["sources"] = [dict(s, date=_date(s.get("date"))) for s in doc.get("sources", [])]
+    out["goals"] = doc.get("goals", [])
+    out["index"] = goal_columns(rows)
+    claims = []
+    for c in doc.get("claims", []):
+        c = dict(c)
+        c["notes"] = [_note(n) for n in c.get("notes", [])]
+        claims.append(c)
+    out["claims"] = claims
+    return out
+
+
+def goal_columns(rows: list) -> list:
+    """The goal index by column, from one row per goal: ids, chapters, sections, tags, and
+    whether each has a target (bytes of 0 and 1). Area filters read it without building goals."""
+    if not rows:
+        return [[], [], [], [], b""]
+    ids, chapters, sections, tags, quantified = (list(column) for column in zip(*rows))
+    return [ids, chapters, sections, tags, bytes(quantified)]
+
+
+def _result(r) -> m.Result:
+    start, year = _span(r)
+    return m.Result(r["source"], year, start, r.get("value"), r.get("unit"), r.get("qualifier", "exact"),
+                    r.get("text"), r.get("locator"), r.get("note"), r.get("see_also"), r.get("use", True),
+                    r.get("aggregate"))
+
+
+def _notes(ns) -> list[m.Note]:
+    return [m.Note(n["text"], n["kind"], n["sources"]) for n in ns]
+
+
+def _goal(g: dict, plan_id: str) -> m.Goal:
+    target = None
+    t = g.get("target")
+    if t is not None:
+        start, year = _span(t)
+        base = t.get("baseline")
+        target = m.Target(
+            metric=t["metric"], unit=t["unit"], op=t["op"], value=t["value"], year=year,
+            start=start, baseline=m.Baseline(base["value"], base["year"]) if base else None,
+            binding=t.get("binding"), ceiling=t.get("ceiling", False),
+            aggregate=t.get("aggregate", "end"), wording=t.get("wording"),
+        )
+    return m.Goal(g["id"], plan_id, g["chapter"], g.get("section"), g["text"], g.get("kind", "commitment"),
+                  g.get("tags"), target, [_result(r) for r in g.get("results", ())], g.get("reported_status"),
+                  g.get("reported_wording"), g.get("plan_sources"), _notes(g.get("notes", ())))
+
+
+def build(doc, file: str, index=None) -> m.Plan:
+    """Records from a canonical document (see ``normalise``).
+
+    Goals are built when first used. In a cache entry they are marshal dumps with a separate
+    ``index``; a fresh document holds them as dicts.
+    """
+    p = doc["plan"]
+    plan = m.Plan(
+        id=p["id"], title=p["title"], file=file, title_zh=p.get("title_zh"), issuer=p.get("issuer"),
+        published=p.get("published"), start=p["period"][0], end=p["period"][1],
+        predecessor=p.get("predecessor"), successor=p.get("successor"),
+        assessment=p.get("assessment"), notes=_notes(p.get("notes", [])), cited=p.get("sources", []),
+    )
+    for s in doc.get("sources", []):
+        plan.sources[s["id"]] = m.Source(**s)
+    for c in doc["chapters"]:
+        plan.chapters[c["id"]] = m.Chapter(**c)
+    for s in doc.get("sections", []):
+        plan.sections[s["id"]] = m.Section(**s)
+    for t in doc.get("themes", []):
+        plan.themes[t["id"]] = m.Theme(**t)
+    goals = doc.get("goals", [])
+    if index is None:
+        index = doc["index"]
+    plan_id = plan.id
+
+    def make(raw):
+        if isinstance(raw, tuple):  # (blob, start, end) from the cache (see hrplan.cache)
+            import marshal
+
+            blob, start, end = raw
+            raw = marshal.loads(blob[start:end])
+        return _goal(raw, plan_id)
+
+    plan.goals = m.Goals(index, goals, make)
+    for c in doc.get("claims", []):
+        plan.claims.append(m.Claim(
+            id=c["id"], text=c["text"], area=c.get("area"), binding=c.get("binding"), share=c.get("share"),
+            qualifier=c.get("qualifier", "exact"), counts=c.get("counts", []),
+            reported_status=c.get("reported_status"), sources=c.get("sources", []),
+            results=[_result(r) for r in c.get("results", [])], notes=_notes(c["notes"]),
+        ))
+    return plan
