@@ -22,12 +22,12 @@ def _span(d):
     return None, d.get("year")
 
 
-def normalise(doc, rows: list) -> dict:
+def normalise(doc: dict) -> dict:
     """The canonical, JSON-safe form of a valid document: what ``build`` and the cache take.
 
-    Dates become strings, notes become tables, and ``index`` holds the goals' index by column
-    (``goal_columns``). Goals were put in canonical form while they were cross-checked, which
-    gave their index ``rows``.
+    Dates become strings, notes become tables, each goal gets its chapter (from its section, if
+    it names one), and ``index`` holds the goals' index by column (``goal_columns``). ``doc`` is
+    not changed; tables that need no change are shared with it.
     """
     out = {k: v for k, v in doc.items() if k not in ("plan",)}
     plan = dict(doc["plan"])
@@ -35,7 +35,19 @@ def normalise(doc, rows: list) -> dict:
     plan["notes"] = [_note(n) for n in plan.get("notes", [])]
     out["plan"] = plan
     out["sources"] = [dict(s, date=_date(s.get("date"))) for s in doc.get("sources", [])]
-    out["goals"] = doc.get("goals", [])
+    # A section's own id string goes into the index rows: shared, it is stored once in the cache.
+    section_of = {sec["id"]: (sec["id"], sec["chapter"]) for sec in doc.get("sections", [])}
+    goals, rows = [], []
+    for goal in doc.get("goals", ()):
+        goal = dict(goal)
+        sec = goal.get("section")
+        if sec is not None:
+            sec, goal["chapter"] = section_of[sec]
+        if "notes" in goal:
+            goal["notes"] = [_note(n) for n in goal["notes"]]
+        goals.append(goal)
+        rows.append((goal["id"], goal["chapter"], sec, goal.get("tags", ()), "target" in goal))
+    out["goals"] = goals
     out["index"] = goal_columns(rows)
     claims = []
     for c in doc.get("claims", []):

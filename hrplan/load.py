@@ -104,12 +104,12 @@ def check_file(file: str) -> tuple[dict | None, list[Problem]]:
         return None, exc.problems
     from hrplan.validate import validate
 
-    problems, rows = validate(doc, file)
+    problems = validate(doc, file)
     if problems:
         _locate(problems, text)
     if any(p.severity == "error" for p in problems):
         return None, problems
-    return normalise(doc, rows), problems
+    return normalise(doc), problems
 
 
 def load_file(file: str, use_cache: bool = True) -> m.Plan:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import math
 
 from hrplan import model as m
-from hrplan.build import _note
 from hrplan.errors import Problem
 from hrplan.schema import DATE_RE, FORMAT_VERSION, ID_RE, NOTE, TOP, TYPE_NAMES, URL_RE, YEAR_MAX, YEAR_MIN
 
@@ -281,13 +280,8 @@ def _closest(word, choices):
 # Cross-checks: references, uniqueness, plausibility. Run on a structurally valid document.
 
 
-def _cross_check(doc, out) -> list:
-    """Append every cross-reference problem to ``out``; return the goals' index rows.
-
-    The goal loop also puts each goal in canonical form (its chapter from its section, its notes
-    as tables) and writes its index row (see ``goal_columns``): it reads the same fields, and one
-    pass over tens of thousands of goals costs measurably less than two. A document with
-    problems is dropped, so the rows and changes then go unused."""
+def _cross_check(doc, out) -> None:
+    """Append every cross-reference problem to ``out``. The document is only read."""
     plan = doc["plan"]
     start, end = plan["period"]
     pid = plan["id"]
@@ -349,19 +343,16 @@ def _cross_check(doc, out) -> list:
         if not (theme.get("sections") or theme.get("tags") or theme.get("goals")):
             out.append((p, "a theme needs sections, tags or goals"))
 
-    # A section's own id string goes into the index rows: shared, it is stored once in the cache.
-    section_of = {sec["id"]: (sec["id"], sec["chapter"]) for sec in doc.get("sections", [])}
-    rows = []
+    chapter_of = {sec["id"]: sec["chapter"] for sec in doc.get("sections", [])}
     for i, goal in enumerate(doc.get("goals", ())):
         # Once per goal: key paths are written out only for a problem.
         sec = goal.get("section")
         if sec is not None:
-            sec, chapter = section_of.get(sec, (sec, None))
+            chapter = chapter_of.get(sec)
             if chapter is None:
                 ref(sec, "sections", sections, f"goals[{i}].section", "section")
             elif "chapter" in goal and goal["chapter"] != chapter:
                 out.append((f"goals[{i}].chapter", f"section {sec!r} is in chapter {chapter!r}"))
-            goal["chapter"] = chapter
         else:
             chapter = goal.get("chapter")
             if chapter is None:
@@ -379,8 +370,6 @@ def _cross_check(doc, out) -> list:
             _check_results(goal["results"], (("goals", i), "results"), target, sources, ref, out)
         if "notes" in goal:
             _check_notes(goal["notes"], f"goals[{i}].notes", sources, ref)
-            goal["notes"] = [_note(n) for n in goal["notes"]]
-        rows.append((goal["id"], chapter, sec, goal.get("tags", ()), target is not None))
 
     area_ids = {**chapters, **sections, **themes}
     for i, claim in enumerate(doc.get("claims", [])):
@@ -395,7 +384,6 @@ def _cross_check(doc, out) -> list:
             out.append((f"{p}.counts", "a claim with a share needs the statuses it counts"))
         _check_results(claim.get("results", []), f"{p}.results", None, sources, ref, out)
         _check_notes(claim.get("notes", []), f"{p}.notes", sources, ref)
-    return rows
 
 
 def _check_target(t, p, start, end, out) -> None:
@@ -452,11 +440,11 @@ def _check_notes(notes, p, sources, ref) -> None:
 # --------------------------------------------------------------------------------------------
 
 
-def validate(doc, file: str) -> tuple[list[Problem], list]:
-    """Every problem of one parsed plan document, errors and warnings, in document order; and,
-    for ``normalise``, the goals' index rows (see ``_cross_check``)."""
+def validate(doc, file: str) -> list[Problem]:
+    """Every problem of one parsed plan document, errors and warnings, in document order.
+
+    The document is only read: ``hrplan.build.normalise`` gives its canonical form."""
     raw: list[tuple] = []
-    rows: list = []
     try:
         _check_table(doc, TOP, "", raw)
     finally:
@@ -464,5 +452,5 @@ def validate(doc, file: str) -> tuple[list[Problem], list]:
     if "format" in doc and doc["format"] != FORMAT_VERSION and not raw:
         raw.append(("format", f"this hrplan reads format {FORMAT_VERSION}, not {doc['format']}"))
     if not raw:
-        rows = _cross_check(doc, raw)
-    return [Problem(file, item[0], item[1], severity=item[2] if len(item) > 2 else "error") for item in raw], rows
+        _cross_check(doc, raw)
+    return [Problem(file, item[0], item[1], severity=item[2] if len(item) > 2 else "error") for item in raw]
