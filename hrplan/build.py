@@ -46,7 +46,7 @@ def normalise(doc: dict) -> dict:
         if "notes" in goal:
             goal["notes"] = [_note(n) for n in goal["notes"]]
         goals.append(goal)
-        rows.append((goal["id"], goal["chapter"], sec, goal.get("tags", ()), "target" in goal))
+        rows.append((goal["id"], goal["chapter"], sec, goal.get("tags", ())))
     out["goals"] = goals
     out["index"] = goal_columns(rows)
     claims = []
@@ -59,12 +59,11 @@ def normalise(doc: dict) -> dict:
 
 
 def goal_columns(rows: list) -> list:
-    """The goal index by column, from one row per goal: ids, chapters, sections, tags, and
-    whether each has a target (bytes of 0 and 1). Area filters read it without building goals."""
+    """The goal index by column, from one row per goal: ids, chapters, sections and tags. Area
+    filters read it without building goals."""
     if not rows:
-        return [[], [], [], [], b""]
-    ids, chapters, sections, tags, quantified = (list(column) for column in zip(*rows))
-    return [ids, chapters, sections, tags, bytes(quantified)]
+        return [[], [], [], []]
+    return [list(column) for column in zip(*rows)]
 
 
 def _result(r) -> m.Result:

@@ -23,7 +23,7 @@ from itertools import accumulate, islice
 
 from hrplan import __version__
 
-MAGIC = b"hrplan-cache 6\n"
+MAGIC = b"hrplan-cache 7\n"
 _BATCH = 256  # goals dumped and written at a time (see write)
 
 
@@ -78,7 +78,7 @@ def read(key: list):
         ends = array("Q")
         ends.frombytes(entry["ends"])
         columns = entry["index"]
-        if (len(columns) != 5 or any(len(column) != len(ends) for column in columns)
+        if (len(columns) != 4 or any(len(column) != len(ends) for column in columns)
                 or (ends[-1] if ends else 0) != len(blob)):
             return None
         entry["doc"]["goals"] = [(blob, start, end) for start, end in zip([0, *ends[:-1]], ends)]

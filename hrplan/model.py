@@ -160,23 +160,23 @@ class Goal(Record):
 class Goals:
     """The goals of a plan by id, in file order, each built into a ``Goal`` only when first used.
 
-    ``index`` gives, per goal, what area filters need (id, chapter, section, tags, whether it has
-    a target), so that a command about one area builds only that area's goals.
+    ``index`` gives, per goal, what area filters need (id, chapter, section, tags), so that a
+    command about one area builds only that area's goals.
     """
 
     __slots__ = ("_raw", "_built", "_order", "_columns", "_make")
 
     def __init__(self, columns=None, raws=(), make=None):
-        # columns: ids, chapters, sections, tags, quantified (see hrplan.load.goal_columns);
+        # columns: ids, chapters, sections, tags (see hrplan.build.goal_columns);
         # raws: per goal, what ``make`` builds it from
-        self._columns = columns or ([], [], [], [], [])
+        self._columns = columns or ([], [], [], [])
         self._order = self._columns[0]
         self._raw = dict(zip(self._order, raws))
         self._built, self._make = {}, make
 
     @property
     def index(self):
-        """An iterator of rows (id, chapter, section, tags, quantified), in file order."""
+        """An iterator of rows (id, chapter, section, tags), in file order."""
         return zip(*self._columns)
 
     def __getitem__(self, gid) -> "Goal":

@@ -28,6 +28,7 @@ def test_first_load_writes_the_cache_and_the_second_reads_it(plan_file, tmp_path
     [second] = load.load_plans(path)
     assert [g.id for g in second.goals.values()] == [g.id for g in first.goals.values()]
     assert second.goals["G1"] == first.goals["G1"]
+    assert list(second.goals.index) == list(first.goals.index)
     assert second.sources["rep"] == first.sources["rep"]
 
 

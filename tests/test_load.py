@@ -26,6 +26,7 @@ def test_minimal_plan_loads(plan_file):
     assert plan.goals["G3"].section is None and plan.goals["G3"].chapter == "II"
     assert plan.goals["G1"].target.value == 9
     assert plan.goals["G1"].notes[0].kind == "data_quality"
+    assert list(plan.goals.index) == [("G1", "I", "I.1", ["jobs"]), ("G2", "I", "I.2", ()), ("G3", "II", None, ())]
 
 
 def test_bundled_data_validates_without_warnings():
