@@ -94,11 +94,12 @@ def _goal(g: dict, plan_id: str) -> m.Goal:
                   g.get("reported_wording"), g.get("plan_sources"), _notes(g.get("notes", ())))
 
 
-def build(doc, file: str, index=None) -> m.Plan:
+def build(doc, file: str) -> m.Plan:
     """Records from a canonical document (see ``normalise``).
 
-    Goals are built when first used. In a cache entry they are marshal dumps with a separate
-    ``index``; a fresh document holds them as dicts.
+    Goals are built when first used, from ``doc["goals"]``: any sequence of goal tables in index
+    order, read by position (a list for a fresh document; the parse cache gives one that decodes
+    a goal when it is read).
     """
     p = doc["plan"]
     plan = m.Plan(
@@ -115,20 +116,8 @@ def build(doc, file: str, index=None) -> m.Plan:
         plan.sections[s["id"]] = m.Section(**s)
     for t in doc.get("themes", []):
         plan.themes[t["id"]] = m.Theme(**t)
-    goals = doc.get("goals", [])
-    if index is None:
-        index = doc["index"]
     plan_id = plan.id
-
-    def make(raw):
-        if isinstance(raw, tuple):  # (blob, start, end) from the cache (see hrplan.cache)
-            import marshal
-
-            blob, start, end = raw
-            raw = marshal.loads(blob[start:end])
-        return _goal(raw, plan_id)
-
-    plan.goals = m.Goals(index, goals, make)
+    plan.goals = m.Goals(doc["index"], doc.get("goals", []), lambda g: _goal(g, plan_id))
     for c in doc.get("claims", []):
         plan.claims.append(m.Claim(
             id=c["id"], text=c["text"], area=c.get("area"), binding=c.get("binding"), share=c.get("share"),

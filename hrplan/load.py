@@ -118,19 +118,18 @@ def load_file(file: str, use_cache: bool = True) -> m.Plan:
 
     key = cache.key_for(file) if use_cache else None
     if key:
-        entry = cache.read(key)
-        if entry is not None:
+        cached = cache.read(key)
+        if cached is not None:
             try:
-                return build(entry["doc"], file, entry["index"])
+                return build(cached, file)
             except (KeyError, TypeError, ValueError, IndexError, AttributeError):
                 pass  # a foreign or damaged entry: rebuild it
     doc, problems = check_file(file)
     if doc is None:
         raise PlanFileError(problems)
-    index = doc.pop("index")
     if key:
-        cache.write(key, doc, index)
-    return build(doc, file, index)
+        cache.write(key, doc)
+    return build(doc, file)
 
 
 def load_plans(path: str | None = None, use_cache: bool | None = None) -> list[m.Plan]:
