@@ -7,6 +7,8 @@ them for people.
 
 from __future__ import annotations
 
+import datetime
+import math
 import re
 
 from hrplan import model as m
@@ -20,9 +22,9 @@ URL_RE = re.compile(r"https?://[^\s/$.?#][^\s]*")
 FORMAT_VERSION = 1
 
 
-# Schema: what each table may hold. A spec is a type name, a tuple of allowed values, or a
-# nested schema (dict) for a table / ``[dict]`` for an array of tables. Keys ending in "!" are
-# required.
+# Tables: what each may hold. A spec is a type name (TYPES, below), a tuple of allowed values,
+# or a nested table spec (dict) for a table / ``[dict]`` for an array of tables. Keys ending in
+# "!" are required.
 
 NOTE = {"text!": "str", "kind": m.NOTE_KINDS, "sources": "idlist"}
 BASELINE = {"value!": "num", "year!": "year"}
@@ -134,19 +136,40 @@ TOP = {
     "claims": [CLAIM],
 }
 
-TYPE_NAMES = {
-    "str": "a string",
-    "id": "an id (letters, digits, . _ : -)",
-    "url": "an http(s) address",
-    "num": "a number",
-    "int": "a whole number",
-    "year": f"a year ({YEAR_MIN}-{YEAR_MAX})",
-    "period": "a pair of years [start, end]",
-    "bool": "true or false",
-    "date": "a date (YYYY-MM-DD, YYYY-MM or YYYY)",
-    "strlist": "a list of strings",
-    "idlist": "a list of ids",
-    "statuslist": "a list of statuses",
-    "notes": "a list of notes (strings or tables with text)",
-}
+# Types: a spec that is a string names one of these. Each has a description, for messages,
+# and either
+#
+# - "test": a Python expression on the value ``x``, true when the value fits. It may use the
+#   names in NAMES and nothing else. This is the one statement of the rule: hrplan.validate
+#   compiles it into a predicate for the full check, and writes it inline into the generated
+#   fast acceptance; or
+# - "items": a list type; the value is an array, and each element fits one of these specs.
+#
+# A tuple spec (one of these strings) is tested by ENUM_TEST, with ``{values}`` standing for a
+# name bound to the tuple's values.
 
+NAMES = {"ID": ID_RE.fullmatch, "URL": URL_RE.fullmatch, "DATE": DATE_RE.fullmatch, "isfinite": math.isfinite,
+         "date": datetime.date}
+ENUM_TEST = "x.__class__ is str and x in {values}"
+TYPES = {
+    "str": {"description": "a string", "test": "x.__class__ is str and x and not x.isspace()"},
+    "label": {"description": "a non-empty string", "test": "x.__class__ is str and x"},
+    "id": {"description": "an id (letters, digits, . _ : -)", "test": "x.__class__ is str and ID(x)"},
+    "url": {"description": "an http(s) address", "test": "x.__class__ is str and URL(x)"},
+    "num": {"description": "a number", "test": "x.__class__ is int or (x.__class__ is float and isfinite(x))"},
+    "int": {"description": "a whole number", "test": "x.__class__ is int"},
+    "year": {"description": f"a year ({YEAR_MIN}-{YEAR_MAX})",
+             "test": f"x.__class__ is int and {YEAR_MIN} <= x <= {YEAR_MAX}"},
+    "period": {"description": "a pair of years [start, end]",
+               "test": f"x.__class__ is list and len(x) == 2 and x[0].__class__ is int and x[1].__class__ is int"
+                       f" and {YEAR_MIN} <= x[0] <= x[1] <= {YEAR_MAX}"},
+    "bool": {"description": "true or false", "test": "x.__class__ is bool"},
+    # A TOML date, or a string for a month or a year; a date and time is refused.
+    "date": {"description": "a date (YYYY-MM-DD, YYYY-MM or YYYY)",
+             "test": f"(x.__class__ is str and DATE(x) and {YEAR_MIN} <= int(x[:4]) <= {YEAR_MAX})"
+                     f" or (x.__class__ is date and {YEAR_MIN} <= x.year <= {YEAR_MAX})"},
+    "strlist": {"description": "a list of strings", "items": ["label"]},
+    "idlist": {"description": "a list of ids", "items": ["id"]},
+    "statuslist": {"description": "a list of statuses", "items": [m.STATUSES]},
+    "notes": {"description": "a list of notes (strings or tables with text)", "items": ["str", NOTE]},
+}

@@ -5,11 +5,9 @@ area-name collisions, plausibility of targets and results).
 
 from __future__ import annotations
 
-import math
-
 from hrplan import model as m
 from hrplan.errors import Problem
-from hrplan.schema import DATE_RE, FORMAT_VERSION, ID_RE, NOTE, TOP, TYPE_NAMES, URL_RE, YEAR_MAX, YEAR_MIN
+from hrplan.schema import ENUM_TEST, FORMAT_VERSION, NAMES, TOP, TYPES
 
 
 def _describe(value) -> str:
@@ -26,82 +24,97 @@ def _describe(value) -> str:
     return "a date/time"
 
 
-def _is_year(v) -> bool:
-    return isinstance(v, int) and not isinstance(v, bool) and YEAR_MIN <= v <= YEAR_MAX
+# The tests of the schema's types (schema.TYPES, schema.ENUM_TEST) run with the names of
+# schema.NAMES, except that ``ID`` answers from a memo: sections and sources are named again by
+# every goal, and a lookup costs a fifth of the pattern. The memo is emptied after each check.
+
+
+class _KnownIds(dict):
+    """Strings already tested against schema's ``ID``, with the answer."""
+
+    __slots__ = ()
+
+    def __missing__(self, x):
+        ok = self[x] = NAMES["ID"](x) is not None
+        return ok
+
+
+_KNOWN_IDS = _KnownIds()
+_ENV = dict(NAMES, ID=_KNOWN_IDS.__getitem__)
+
+
+def _test(spec, env: dict) -> str:
+    """The test expression (on ``x``) of a type name with a test or of a tuple of values; the
+    values of a tuple are bound in ``env`` under a new name."""
+    if spec.__class__ is tuple:
+        name = f"E{len(env)}"
+        env[name] = frozenset(spec)
+        return ENUM_TEST.format(values=name)
+    return TYPES[spec]["test"]
+
+
+_PREDICATES: dict = {}
+
+
+def _predicate(spec):
+    """``_test(spec)`` compiled into a function of the value (once per spec)."""
+    ok = _PREDICATES.get(spec)
+    if ok is None:
+        env = dict(_ENV)
+        ok = _PREDICATES[spec] = eval(f"lambda x: {_test(spec, env)}", env)  # noqa: S307 - schema's own text
+    return ok
 
 
 def _check_value(value, spec, path, out) -> None:
     """Append a problem to ``out`` if ``value`` does not fit ``spec``.
 
     ``path`` is a key path: a string, or (parent path, key or index), written out with ``_pstr``
-    only when there is a problem to report."""
-    if isinstance(spec, dict):
+    only when there is a problem to report. Whether a value fits is the schema's test; what is
+    said about one that does not is worked out here."""
+    if spec.__class__ is dict:
         _check_table(value, spec, path, out)
         return
-    if isinstance(spec, list):
-        if not isinstance(value, list):
+    if spec.__class__ is list:
+        if value.__class__ is not list:
             out.append((_pstr(path), f"must be an array of tables, not {_describe(value)}"))
             return
         for i, item in enumerate(value):
             _check_table(item, spec[0], (path, i), out)
         return
-    if isinstance(spec, tuple):
-        if not isinstance(value, str) or value not in spec:
+    if spec.__class__ is tuple:
+        if not _predicate(spec)(value):
             out.append((_pstr(path), f"must be one of {', '.join(spec)}, not {value!r}"))
         return
-    ok = True
-    if spec == "str":
-        ok = isinstance(value, str) and value.strip() != ""
-    elif spec == "id":
-        ok = isinstance(value, str) and bool(ID_RE.fullmatch(value))
-    elif spec == "url":
-        ok = isinstance(value, str) and bool(URL_RE.fullmatch(value))
-    elif spec == "bool":
-        ok = isinstance(value, bool)
-    elif spec == "int":
-        ok = isinstance(value, int) and not isinstance(value, bool)
-    elif spec == "num":
-        if isinstance(value, float) and not math.isfinite(value):
+    kind = TYPES[spec]
+    if "test" in kind:
+        if _predicate(spec)(value):
+            return
+        if spec == "num" and value.__class__ is float:  # the one way a float is not a number
             out.append((_pstr(path), f"must be a finite number, not {value}"))
-            return
-        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-    elif spec == "year":
-        ok = _is_year(value)
-    elif spec == "period":
-        ok = (
-            isinstance(value, list)
-            and len(value) == 2
-            and all(_is_year(v) for v in value)
-            and value[0] <= value[1]
-        )
-    elif spec == "date":
-        if isinstance(value, str):
-            ok = bool(DATE_RE.fullmatch(value)) and YEAR_MIN <= int(value[:4]) <= YEAR_MAX
         else:
-            ok = hasattr(value, "isoformat") and not hasattr(value, "hour")
-            ok = ok and YEAR_MIN <= value.year <= YEAR_MAX
-    elif spec in ("strlist", "idlist", "statuslist"):
-        ok = isinstance(value, list) and all(isinstance(v, str) and v for v in value)
-        if ok and spec == "idlist":
-            ok = all(ID_RE.fullmatch(v) for v in value)
-        if ok and spec == "statuslist":
-            bad = [v for v in value if v not in m.STATUSES]
-            if bad:
-                out.append((_pstr(path), f"unknown status {bad[0]!r}; one of {', '.join(m.STATUSES)}"))
-                return
-    elif spec == "notes":
-        if not isinstance(value, list):
-            out.append((_pstr(path), f"must be {TYPE_NAMES['notes']}, not {_describe(value)}"))
-            return
-        for i, item in enumerate(value):
-            if isinstance(item, str):
-                if not item.strip():
-                    out.append((_pstr((path, i)), "must not be empty"))
-            else:
-                _check_table(item, NOTE, (path, i), out)
+            out.append((_pstr(path), f"must be {kind['description']}, not {_shown(value)}"))
         return
-    if not ok:
-        out.append((_pstr(path), f"must be {TYPE_NAMES[spec]}, not {_shown(value)}"))
+    if value.__class__ is not list:
+        out.append((_pstr(path), f"must be {kind['description']}, not {_describe(value)}"))
+        return
+    scalars = [_predicate(s) for s in kind["items"] if s.__class__ is not dict]
+    tables = [s for s in kind["items"] if s.__class__ is dict]
+    if not tables:  # a list of scalars: one message for the whole list
+        if all(any(ok(v) for ok in scalars) for v in value):
+            return
+        if spec == "statuslist" and all(v.__class__ is str and v for v in value):
+            bad = next(v for v in value if v not in m.STATUSES)
+            out.append((_pstr(path), f"unknown status {bad!r}; one of {', '.join(m.STATUSES)}"))
+        else:
+            out.append((_pstr(path), f"must be {kind['description']}, not {_shown(value)}"))
+        return
+    for i, item in enumerate(value):  # notes: each a string or a table, checked in its place
+        if any(ok(item) for ok in scalars):
+            continue
+        if item.__class__ is str:  # a string that fits no test here is blank
+            out.append((_pstr((path, i)), "must not be empty"))
+        else:
+            _check_table(item, tables[0], (path, i), out)
 
 
 def _shown(value) -> str:
@@ -113,7 +126,7 @@ _COMPILED: dict[int, tuple[dict, tuple]] = {}
 
 
 def _compiled(schema: dict) -> tuple[dict, frozenset]:
-    """(spec by key name, required names) of a schema, worked out once."""
+    """(spec by key name, required names) of a table spec, worked out once."""
     got = _COMPILED.get(id(schema))
     if got is None:
         known = {key.rstrip("!"): spec for key, spec in schema.items()}
@@ -157,100 +170,63 @@ def _check_table(value, schema, path, out) -> None:
         _check_value(item, spec, (path, name), out)
 
 
-# Fast acceptance. For each schema, a function is generated (once, on the first validation)
-# that answers only "is this table surely fine?", without building key paths. The rules are the
-# schema's, read from the same specs; nested tables and lists are checked inline, in the same
+# Fast acceptance. For each table spec, a function is generated (once, on the first check) that
+# answers only "is this table surely fine?", without building key paths. It is derived from the
+# schema: the specs say which keys, tables and lists to look at, and each value's test is the
+# schema's own test expression, written inline. Nested tables and lists are checked in the same
 # function, so a goal with its target and results costs one call. A table it does not accept
-# goes through ``_check_table``, which says what is wrong and where. Tens of thousands of goals
-# validate several times faster this way.
+# goes through ``_check_table``, which says what is wrong and where.
 
 _FAST: dict[int, object] = {}
 
-# The test of each scalar spec on a value ``{x}`` (``ID``, ``URL`` and ``fin`` are bound in the
-# generated function's globals), and of each element of a list spec.
-_SCALAR_TESTS = {
-    "str": "{x}.__class__ is str and {x} and not {x}.isspace()",
-    "id": "{x}.__class__ is str and ({x} in IDS or NEW_ID({x}))",
-    "url": "{x}.__class__ is str and URL({x})",
-    "num": "{x}.__class__ is int or ({x}.__class__ is float and fin({x}))",
-    "int": "{x}.__class__ is int",
-    "year": f"{{x}}.__class__ is int and {YEAR_MIN} <= {{x}} <= {YEAR_MAX}",
-    "bool": "{x}.__class__ is bool",
-}
-_ELEMENT_TESTS = {"idlist": _SCALAR_TESTS["id"], "strlist": "{x}.__class__ is str and {x}"}
-
-# Ids seen to be well formed: sections and sources are named again by every goal, and a set
-# lookup costs a fifth of the pattern. Emptied after each validation (see ``validate``).
-_GOOD_IDS: set = set()
-
-
-def _new_id(x: str) -> bool:
-    if ID_RE.fullmatch(x):
-        _GOOD_IDS.add(x)
-        return True
-    return False
-
-
-def _ok_by_check(spec):
-    """Acceptance of a spec without a fast form: the full check, reporting into a scratch list."""
-    def ok(value):
-        scratch = []
-        _check_value(value, spec, "", scratch)
-        return not scratch
-    return ok
-
 
 def _fast_ok(schema: dict):
-    """The generated acceptance function of ``schema`` (see above)."""
+    """The generated acceptance function of the table spec ``schema`` (see above)."""
     ok = _FAST.get(id(schema))
     if ok is None:
-        env = {"IDS": _GOOD_IDS, "NEW_ID": _new_id, "URL": URL_RE.fullmatch, "fin": math.isfinite}
+        env = dict(_ENV)
         lines = ["def ok(v0):"]
         _emit_table(schema, 0, "    ", env, lines)
         lines.append("    return True")
-        exec("\n".join(lines), env)  # noqa: S102 - generated from the schema constants above
+        exec("\n".join(lines), env)  # noqa: S102 - generated from the schema's specs and tests
         ok = _FAST[id(schema)] = env["ok"]
     return ok
 
 
 def _emit_table(schema: dict, depth: int, pad: str, env: dict, lines: list) -> None:
-    """Lines that return False unless the value ``v<depth>`` is a table that fits ``schema``."""
-    v, x, y = f"v{depth}", f"x{depth}", f"y{depth}"
+    """Lines that return False unless the value ``v<depth>`` is a table that fits ``schema``.
+
+    A scalar is tested as ``x``, the name the schema's tests use; a list as ``t<depth>``."""
+    v, t = f"v{depth}", f"t{depth}"
     known, required = _compiled(schema)
-    env[f"K{depth}_{len(env)}"] = frozenset(known)
+    keys = f"K{len(env)}"
+    env[keys] = frozenset(known)
     has_all = "".join(f" and {name!r} in {v}" for name in sorted(required))
-    lines += [f"{pad}if not ({v}.__class__ is dict{has_all} and K{depth}_{len(env) - 1}.issuperset({v})):",
-              f"{pad}    return False"]
+    lines += [f"{pad}if not ({v}.__class__ is dict{has_all} and {keys}.issuperset({v})):", f"{pad}    return False"]
     for name, spec in known.items():
-        if name in required:  # present: checked above
-            inner = pad
-            lines.append(f"{pad}{x} = {v}[{name!r}]")
-        else:
+        inner = pad
+        if name not in required:  # a required key is present: checked above
             inner = pad + "    "
-            lines += [f"{pad}if {name!r} in {v}:", f"{inner}{x} = {v}[{name!r}]"]
-        if isinstance(spec, dict):
-            lines.append(f"{inner}v{depth + 1} = {x}")
+            lines.append(f"{pad}if {name!r} in {v}:")
+        if spec.__class__ is dict:
+            lines.append(f"{inner}v{depth + 1} = {v}[{name!r}]")
             _emit_table(spec, depth + 1, inner, env, lines)
-            continue
-        if isinstance(spec, list):
-            lines += [f"{inner}if {x}.__class__ is not list:", f"{inner}    return False",
-                      f"{inner}for v{depth + 1} in {x}:"]
+        elif spec.__class__ is list:
+            lines += [f"{inner}{t} = {v}[{name!r}]", f"{inner}if {t}.__class__ is not list:", f"{inner}    return False",
+                      f"{inner}for v{depth + 1} in {t}:"]
             _emit_table(spec[0], depth + 1, inner + "    ", env, lines)
-            continue
-        if isinstance(spec, tuple):
-            env[f"E{len(env)}"] = frozenset(spec)
-            test = f"{x}.__class__ is str and {x} in E{len(env) - 1}"
-        elif spec in _SCALAR_TESTS:
-            test = _SCALAR_TESTS[spec].format(x=x)
-        elif spec in _ELEMENT_TESTS:
-            lines += [f"{inner}if {x}.__class__ is not list:", f"{inner}    return False",
-                      f"{inner}for {y} in {x}:",
-                      f"{inner}    if not ({_ELEMENT_TESTS[spec].format(x=y)}):", f"{inner}        return False"]
-            continue
-        else:
-            env[f"F{len(env)}"] = _ok_by_check(spec)
-            test = f"F{len(env) - 1}({x})"
-        lines += [f"{inner}if not ({test}):", f"{inner}    return False"]
+        elif spec.__class__ is tuple or "test" in TYPES[spec]:
+            lines += [f"{inner}x = {v}[{name!r}]", f"{inner}if not ({_test(spec, env)}):", f"{inner}    return False"]
+        else:  # a list type: each element fits one of its item specs
+            tests = []
+            for item in TYPES[spec]["items"]:
+                if item.__class__ is dict:
+                    env[f"T{len(env)}"] = _fast_ok(item)
+                    tests.append(f"T{len(env) - 1}(x)")
+                else:
+                    tests.append(f"({_test(item, env)})")
+            lines += [f"{inner}{t} = {v}[{name!r}]", f"{inner}if {t}.__class__ is not list:", f"{inner}    return False",
+                      f"{inner}for x in {t}:", f"{inner}    if not ({' or '.join(tests)}):", f"{inner}        return False"]
 
 
 def _pstr(path) -> str:
@@ -448,7 +424,7 @@ def validate(doc, file: str) -> list[Problem]:
     try:
         _check_table(doc, TOP, "", raw)
     finally:
-        _GOOD_IDS.clear()
+        _KNOWN_IDS.clear()
     if "format" in doc and doc["format"] != FORMAT_VERSION and not raw:
         raw.append(("format", f"this hrplan reads format {FORMAT_VERSION}, not {doc['format']}"))
     if not raw:

@@ -200,6 +200,18 @@ def test_fast_acceptance_never_accepts_what_the_full_check_rejects(name, data):
         assert problems == [], (table, problems)
 
 
+@settings(max_examples=400, deadline=None)
+@given(name=st.sampled_from(sorted(SCHEMAS)), data=st.data())
+def test_fast_acceptance_accepts_what_the_full_check_accepts(name, data):
+    """Both read each value's test from schema.TYPES, so they agree both ways."""
+    spec = SCHEMAS[name]
+    table = _table(spec, data.draw)
+    problems = []
+    validate._check_table(table, spec, "", problems)
+    if not problems:
+        assert validate._fast_ok(spec)(table), table
+
+
 def test_fast_acceptance_accepts_the_bundled_goals():
     """Otherwise every goal would take the slow path: correct, but no faster."""
     doc = load.parse(load.read_text(load.plan_files(load.bundled_data_dir())[0]), "x")
