@@ -167,7 +167,7 @@ class Goals:
     __slots__ = ("_at", "_raws", "_built", "_order", "_columns", "_make")
 
     def __init__(self, columns=None, raws=(), make=None):
-        # columns: ids, chapters, sections, tags (see hrplan.build.goal_columns);
+        # columns: ids, chapters, sections, tags (see hrplan.build.normalise);
         # raws: a sequence, in the same order, of what ``make`` builds each goal from. It is read
         # by position, one goal at a time, never iterated: it may decode a goal when read.
         self._columns = columns or ([], [], [], [])
