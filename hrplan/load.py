@@ -28,6 +28,22 @@ def bundled_data_dir() -> str:
     return os.path.join(os.path.dirname(here), "data")
 
 
+def data_path(explicit: str | None = None) -> str:
+    """The plan file or directory to load: ``explicit`` (``--data``) when given, else the
+    ``HRPLAN_DATA`` environment variable, else the bundled data.
+
+    A path from HRPLAN_DATA that does not exist is refused here, with a message that names the
+    variable: whoever reads it may have forgotten that it is set."""
+    if explicit is not None:
+        return explicit
+    path = os.environ.get("HRPLAN_DATA")
+    if path:
+        if not os.path.exists(path):
+            raise PlanFileError([Problem(path, "", "no such file or directory (from HRPLAN_DATA)")])
+        return path
+    return bundled_data_dir()
+
+
 def plan_files(path: str) -> list[str]:
     """The plan files a path names: the file itself, or the ``*.toml`` files of a directory."""
     if os.path.isdir(path):
@@ -133,9 +149,8 @@ def load_file(file: str, use_cache: bool = True) -> m.Plan:
 
 
 def load_plans(path: str | None = None, use_cache: bool | None = None) -> list[m.Plan]:
-    """Every plan in ``path`` (a file or a directory; default: HRPLAN_DATA, else the bundled data)."""
-    if path is None:
-        path = os.environ.get("HRPLAN_DATA") or bundled_data_dir()
+    """Every plan in ``path``, a file or a directory (default: see ``data_path``)."""
+    path = data_path(path)
     if use_cache is None:
         use_cache = os.environ.get("HRPLAN_NO_CACHE", "") in ("", "0")
     plans, problems = [], []

@@ -217,3 +217,29 @@ def test_fast_acceptance_accepts_the_bundled_goals():
     doc = load.parse(load.read_text(load.plan_files(load.bundled_data_dir())[0]), "x")
     assert all(validate._fast_ok(schema.GOAL)(g) for g in doc["goals"])
     assert all(validate._fast_ok(schema.SOURCE)(s) for s in doc["sources"])
+
+
+# ---------------------------------------------------------------- the data path
+
+def test_data_path_is_explicit_then_hrplan_data_then_bundled(plan_file, monkeypatch):
+    from hrplan.load import bundled_data_dir, data_path
+
+    assert data_path(None) == bundled_data_dir()
+    monkeypatch.setenv("HRPLAN_DATA", plan_file())
+    assert data_path(None) == plan_file()
+    assert data_path("elsewhere.toml") == "elsewhere.toml"  # an explicit path wins, checked later
+    monkeypatch.setenv("HRPLAN_DATA", "")
+    assert data_path(None) == bundled_data_dir()
+
+
+def test_a_missing_hrplan_data_path_is_named_as_coming_from_hrplan_data(tmp_path, monkeypatch):
+    # Through load_plans. (The CLI still reads HRPLAN_DATA itself, through Click's envvar, and
+    # passes it on as an explicit path, until it calls data_path.)
+    missing = str(tmp_path / "missing")
+    monkeypatch.setenv("HRPLAN_DATA", missing)
+    with pytest.raises(PlanFileError) as err:
+        load_plans()
+    assert str(err.value) == f"{missing}: no such file or directory (from HRPLAN_DATA)"
+    with pytest.raises(PlanFileError) as err:  # a missing --data path says nothing of HRPLAN_DATA
+        load_plans(missing)
+    assert str(err.value) == f"{missing}: no such file or directory"
