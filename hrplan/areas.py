@@ -47,7 +47,7 @@ class Area:
 def theme_goals(plan: m.Plan, theme: m.Theme) -> list[m.Goal]:
     secs, tags, ids = set(theme.sections), set(theme.tags), set(theme.goals)
     return plan.goals.select(
-        gid for gid, chapter, section, gtags, _ in plan.goals.index
+        gid for gid, chapter, section, gtags in plan.goals.index
         if gid in ids or section in secs or chapter in secs or (tags and not tags.isdisjoint(gtags))
     )
 

@@ -7,7 +7,9 @@ truncated, foreign, another key) means a miss; an unwritable directory means no 
 ``HRPLAN_NO_CACHE=1`` turns the cache off (see ``hrplan.load.load_plans``).
 
 Format (see ``write``): a magic line, a CRC-32, each goal as its own ``marshal`` dump, decoded
-only when the goal is used, and a head (key, goal index, the document without its goals).
+only when the goal is used, and a head (key, where each goal's dump ends, the document without
+its goals). The format stays in this module: ``read`` gives the goals as a sequence
+(``LazyGoals``) that decodes a goal when it is read.
 marshal is about five times faster than JSON here; since it is not meant for untrusted data,
 an entry is decoded only when its magic line and checksum are right.
 """
@@ -23,7 +25,7 @@ from itertools import accumulate, islice
 
 from hrplan import __version__
 
-MAGIC = b"hrplan-cache 6\n"
+MAGIC = b"hrplan-cache 7\n"
 _BATCH = 256  # goals dumped and written at a time (see write)
 
 
@@ -54,11 +56,30 @@ def _entry_path(key: list) -> str:
     return os.path.join(cache_dir(), _fnv1a(key[3]) + ".cache")
 
 
-def read(key: list):
-    """The cache entry for ``key`` (``{"doc": ..., "index": ...}``), or None on any miss.
+class LazyGoals:
+    """The goals of a cache entry, as a sequence of canonical goal tables: each one is decoded from
+    its marshal dump when it is read (``goals[i]``), so a command builds only the goals it uses."""
 
-    The goals of the entry's document are ``(blob, start, end)`` slices of marshal dumps,
-    decoded only when a goal is used (see ``hrplan.load.build``).
+    __slots__ = ("_blob", "_ends")
+
+    def __init__(self, blob, ends: array):
+        self._blob, self._ends = blob, ends
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    def __getitem__(self, i: int) -> dict:
+        ends = self._ends
+        if i < 0:
+            i += len(ends)
+        end = ends[i]  # IndexError past the end, which also ends iteration
+        return marshal.loads(self._blob[ends[i - 1] if i else 0:end])
+
+
+def read(key: list) -> dict | None:
+    """The canonical document (``hrplan.build.normalise``) kept for ``key``, or None on any miss.
+
+    Its goals are a ``LazyGoals``; everything else is as ``normalise`` gave it.
     """
     try:
         with open(_entry_path(key), "rb") as fh:
@@ -77,24 +98,25 @@ def read(key: list):
             return None
         ends = array("Q")
         ends.frombytes(entry["ends"])
-        columns = entry["index"]
-        if (len(columns) != 5 or any(len(column) != len(ends) for column in columns)
+        doc = entry["doc"]
+        columns = doc["index"]
+        if (len(columns) != 4 or any(len(column) != len(ends) for column in columns)
                 or (ends[-1] if ends else 0) != len(blob)):
             return None
-        entry["doc"]["goals"] = [(blob, start, end) for start, end in zip([0, *ends[:-1]], ends)]
-        return entry
+        doc["goals"] = LazyGoals(blob, ends)
+        return doc
     except (OSError, ValueError, EOFError, TypeError, KeyError, IndexError):
         pass
     return None
 
 
-def write(key: list, doc: dict, index: list) -> bool:
-    """Store a canonical document and its goal index (``hrplan.load.goal_columns``) under ``key``;
-    False (and no error) when that cannot be done.
+def write(key: list, doc: dict) -> bool:
+    """Store a canonical document (``hrplan.build.normalise``) under ``key``; False (and no error)
+    when that cannot be done.
 
     Layout: magic line, CRC-32 of the rest (4 bytes), size of the head (8 bytes), the goals'
-    marshal dumps one after another, then the head (a marshal dump of the key, the goal index
-    by column, where each goal's dump ends, and the document without its goals). The goals are
+    marshal dumps one after another, then the head (a marshal dump of the key, where each goal's
+    dump ends, and the document without its goals, its goal index included). The goals are
     dumped and written a batch at a time, so their memory is reused from batch to batch (a
     measured third less time than dumping all 10,000 of a large plan before writing); the head,
     which says where they end, comes last, and its size and the checksum are filled in then."""
@@ -112,7 +134,7 @@ def write(key: list, doc: dict, index: list) -> bool:
                 batch = b"".join(dumps)
                 crc = zlib.crc32(batch, crc)
                 fh.write(batch)
-            head = marshal.dumps({"key": key, "index": index, "ends": ends.tobytes(),
+            head = marshal.dumps({"key": key, "ends": ends.tobytes(),
                                   "doc": {k: v for k, v in doc.items() if k != "goals"}})
             fh.write(head)
             fh.seek(len(MAGIC))

@@ -1,27 +1,22 @@
-"""Find, parse, validate and cross-check plan files, and build them into ``hrplan.model`` records.
+"""Finding plan files and loading them: read the bytes (size limit, binary, UTF-8), parse the TOML
+(tomli), check (``hrplan.validate``), normalise and build (``hrplan.build``), through the parse
+cache (``hrplan.cache``).
 
-The pipeline for one file is: read bytes -> parse TOML (tomli) -> ``validate`` (every problem at
-once, each with file and key path) -> ``normalise`` (a JSON-safe canonical dict) -> ``build``
-(records). The canonical dict is what the parse cache (``hrplan.cache``) keeps, so a cache hit
-skips parsing and validation but goes through the same ``build``.
+The pipeline for one file is: read bytes -> parse TOML -> ``validate`` (every problem at once,
+each with file and key path) -> ``normalise`` (a JSON-safe canonical dict) -> ``build``
+(records). The canonical dict is what the parse cache keeps, so a cache hit skips parsing and
+validation but goes through the same ``build``.
 """
 
 from __future__ import annotations
 
-import math
 import os
 import re
 
 from hrplan import model as m
+from hrplan.build import build, normalise
 from hrplan.errors import PlanFileError, Problem
-
-MAX_FILE_BYTES = 64 * 1024 * 1024  # refuse bigger plan files with a size message
-YEAR_MIN, YEAR_MAX = 1949, 2100
-# Used with fullmatch: "$" would also match before a final newline, and accept "I.1\n".
-ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*")
-DATE_RE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
-URL_RE = re.compile(r"https?://[^\s/$.?#][^\s]*")
-FORMAT_VERSION = 1
+from hrplan.schema import MAX_FILE_BYTES
 
 
 def bundled_data_dir() -> str:
@@ -31,6 +26,22 @@ def bundled_data_dir() -> str:
     if os.path.isdir(inside):
         return inside
     return os.path.join(os.path.dirname(here), "data")
+
+
+def data_path(explicit: str | None = None) -> str:
+    """The plan file or directory to load: ``explicit`` (``--data``) when given, else the
+    ``HRPLAN_DATA`` environment variable, else the bundled data.
+
+    A path from HRPLAN_DATA that does not exist is refused here, with a message that names the
+    variable: whoever reads it may have forgotten that it is set."""
+    if explicit is not None:
+        return explicit
+    path = os.environ.get("HRPLAN_DATA")
+    if path:
+        if not os.path.exists(path):
+            raise PlanFileError([Problem(path, "", "no such file or directory (from HRPLAN_DATA)")])
+        return path
+    return bundled_data_dir()
 
 
 def plan_files(path: str) -> list[str]:
@@ -46,717 +57,6 @@ def plan_files(path: str) -> list[str]:
     if not os.path.exists(path):
         raise PlanFileError([Problem(path, "", "no such file or directory")])
     return [path]
-
-
-# --------------------------------------------------------------------------------------------
-# Schema: what each table may hold. A spec is a type name, a tuple of allowed values, or a
-# nested schema (dict) for a table / ``[dict]`` for an array of tables. Keys ending in "!" are
-# required.
-
-NOTE = {"text!": "str", "kind": m.NOTE_KINDS, "sources": "idlist"}
-BASELINE = {"value!": "num", "year!": "year"}
-TARGET = {
-    "metric!": "str",
-    "unit!": "str",
-    "op!": m.OPS,
-    "value!": "num",
-    "year": "year",
-    "period": "period",
-    "baseline": BASELINE,
-    "binding": m.BINDING,
-    "ceiling": "bool",
-    "aggregate": m.AGGREGATES,
-    "wording": "str",
-}
-RESULT = {
-    "source!": "id",
-    "year": "year",
-    "period": "period",
-    "value": "num",
-    "unit": "str",
-    "qualifier": m.QUALIFIERS,
-    "text": "str",
-    "locator": "str",
-    "note": "str",
-    "see_also": "idlist",
-    "use": "bool",
-    "aggregate": m.AGGREGATES,
-}
-GOAL = {
-    "id!": "id",
-    "section": "id",
-    "chapter": "id",
-    "text!": "str",
-    "kind": m.GOAL_KINDS,
-    "tags": "strlist",
-    "target": TARGET,
-    "results": [RESULT],
-    "reported_status": m.REPORTED_STATUSES,
-    "reported_wording": "str",
-    "plan_sources": "idlist",
-    "notes": "notes",
-}
-CLAIM = {
-    "id!": "id",
-    "text!": "str",
-    "area": "id",
-    "binding": m.BINDING,
-    "share": "num",
-    "qualifier": m.QUALIFIERS,
-    "counts": "statuslist",
-    "reported_status": m.REPORTED_STATUSES,
-    "sources": "idlist",
-    "results": [RESULT],
-    "notes": "notes",
-}
-SOURCE = {
-    "id!": "id",
-    "title!": "str",
-    "publisher!": "str",
-    "url": "url",
-    "kind!": m.SOURCE_KINDS,
-    "document!": m.DOCUMENTS,
-    "date": "date",
-    "language": "str",
-    "mirror": "bool",
-    "note": "str",
-}
-CHAPTER = {
-    "id!": "id",
-    "title!": "str",
-    "title_zh": "str",
-    "aliases": "strlist",
-    "coverage": m.COVERAGE,
-    "coverage_note": "str",
-}
-SECTION = dict(CHAPTER, **{"chapter!": "id"})
-THEME = {
-    "id!": "id",
-    "title!": "str",
-    "definition!": "str",
-    "sections": "idlist",
-    "tags": "strlist",
-    "goals": "idlist",
-    "aliases": "strlist",
-}
-PLAN = {
-    "id!": "id",
-    "title!": "str",
-    "title_zh": "str",
-    "issuer": "str",
-    "published": "date",
-    "period!": "period",
-    "predecessor": "id",
-    "successor": "id",
-    "assessment": "id",
-    "sources": "idlist",
-    "notes": "notes",
-}
-TOP = {
-    "format": "int",
-    "plan!": PLAN,
-    "sources": [SOURCE],
-    "chapters!": [CHAPTER],
-    "sections": [SECTION],
-    "themes": [THEME],
-    "goals": [GOAL],
-    "claims": [CLAIM],
-}
-
-TYPE_NAMES = {
-    "str": "a string",
-    "id": "an id (letters, digits, . _ : -)",
-    "url": "an http(s) address",
-    "num": "a number",
-    "int": "a whole number",
-    "year": f"a year ({YEAR_MIN}-{YEAR_MAX})",
-    "period": "a pair of years [start, end]",
-    "bool": "true or false",
-    "date": "a date (YYYY-MM-DD, YYYY-MM or YYYY)",
-    "strlist": "a list of strings",
-    "idlist": "a list of ids",
-    "statuslist": "a list of statuses",
-    "notes": "a list of notes (strings or tables with text)",
-}
-
-
-def _describe(value) -> str:
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "an array"
-    if isinstance(value, dict):
-        return "a table"
-    return "a date/time"
-
-
-def _is_year(v) -> bool:
-    return isinstance(v, int) and not isinstance(v, bool) and YEAR_MIN <= v <= YEAR_MAX
-
-
-def _check_value(value, spec, path, out) -> None:
-    """Append a problem to ``out`` if ``value`` does not fit ``spec``.
-
-    ``path`` is a key path: a string, or (parent path, key or index), written out with ``_pstr``
-    only when there is a problem to report."""
-    if isinstance(spec, dict):
-        _check_table(value, spec, path, out)
-        return
-    if isinstance(spec, list):
-        if not isinstance(value, list):
-            out.append((_pstr(path), f"must be an array of tables, not {_describe(value)}"))
-            return
-        for i, item in enumerate(value):
-            _check_table(item, spec[0], (path, i), out)
-        return
-    if isinstance(spec, tuple):
-        if not isinstance(value, str) or value not in spec:
-            out.append((_pstr(path), f"must be one of {', '.join(spec)}, not {value!r}"))
-        return
-    ok = True
-    if spec == "str":
-        ok = isinstance(value, str) and value.strip() != ""
-    elif spec == "id":
-        ok = isinstance(value, str) and bool(ID_RE.fullmatch(value))
-    elif spec == "url":
-        ok = isinstance(value, str) and bool(URL_RE.fullmatch(value))
-    elif spec == "bool":
-        ok = isinstance(value, bool)
-    elif spec == "int":
-        ok = isinstance(value, int) and not isinstance(value, bool)
-    elif spec == "num":
-        if isinstance(value, float) and not math.isfinite(value):
-            out.append((_pstr(path), f"must be a finite number, not {value}"))
-            return
-        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-    elif spec == "year":
-        ok = _is_year(value)
-    elif spec == "period":
-        ok = (
-            isinstance(value, list)
-            and len(value) == 2
-            and all(_is_year(v) for v in value)
-            and value[0] <= value[1]
-        )
-    elif spec == "date":
-        if isinstance(value, str):
-            ok = bool(DATE_RE.fullmatch(value)) and YEAR_MIN <= int(value[:4]) <= YEAR_MAX
-        else:
-            ok = hasattr(value, "isoformat") and not hasattr(value, "hour")
-            ok = ok and YEAR_MIN <= value.year <= YEAR_MAX
-    elif spec in ("strlist", "idlist", "statuslist"):
-        ok = isinstance(value, list) and all(isinstance(v, str) and v for v in value)
-        if ok and spec == "idlist":
-            ok = all(ID_RE.fullmatch(v) for v in value)
-        if ok and spec == "statuslist":
-            bad = [v for v in value if v not in m.STATUSES]
-            if bad:
-                out.append((_pstr(path), f"unknown status {bad[0]!r}; one of {', '.join(m.STATUSES)}"))
-                return
-    elif spec == "notes":
-        if not isinstance(value, list):
-            out.append((_pstr(path), f"must be {TYPE_NAMES['notes']}, not {_describe(value)}"))
-            return
-        for i, item in enumerate(value):
-            if isinstance(item, str):
-                if not item.strip():
-                    out.append((_pstr((path, i)), "must not be empty"))
-            else:
-                _check_table(item, NOTE, (path, i), out)
-        return
-    if not ok:
-        out.append((_pstr(path), f"must be {TYPE_NAMES[spec]}, not {_shown(value)}"))
-
-
-def _shown(value) -> str:
-    text = repr(value) if isinstance(value, (str, int, float)) else _describe(value)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-_COMPILED: dict[int, tuple[dict, tuple]] = {}
-
-
-def _compiled(schema: dict) -> tuple[dict, frozenset]:
-    """(spec by key name, required names) of a schema, worked out once."""
-    got = _COMPILED.get(id(schema))
-    if got is None:
-        known = {key.rstrip("!"): spec for key, spec in schema.items()}
-        required = frozenset(key[:-1] for key in schema if key.endswith("!"))
-        got = _COMPILED[id(schema)] = (known, required)
-    return got
-
-
-def _check_table(value, schema, path, out) -> None:
-    if value.__class__ is not dict:
-        out.append((_pstr(path), f"must be a table, not {_describe(value)}"))
-        return
-    known, required = _COMPILED.get(id(schema)) or _compiled(schema)
-    if not required.issubset(value):
-        for name in sorted(required):
-            if name not in value:
-                out.append((_join(path, name), "is required but missing"))
-    for name, item in value.items():
-        spec = known.get(name)
-        if spec is None:
-            hint = _closest(name, known)
-            if path and name in TOP:
-                msg = f"unknown key (a top-level {name!r} must come before the first [table] header)"
-            else:
-                msg = "unknown key" + (f" (did you mean {hint}?)" if hint else "")
-            out.append((_join(path, name), msg))
-            continue
-        # Nested tables go through the generated acceptance first (see _fast_ok); anything
-        # else gets the full check, which reports what is wrong.
-        if spec.__class__ is dict:
-            if not _fast_ok(spec)(item):
-                _check_table(item, spec, (path, name), out)
-            continue
-        if spec.__class__ is list and item.__class__ is list:
-            sub, here = spec[0], (path, name)
-            ok = _fast_ok(sub)
-            for i, element in enumerate(item):
-                if not ok(element):
-                    _check_table(element, sub, (here, i), out)
-            continue
-        _check_value(item, spec, (path, name), out)
-
-
-# Fast acceptance. For each schema, a function is generated (once, on the first validation)
-# that answers only "is this table surely fine?", without building key paths. The rules are the
-# schema's, read from the same specs; nested tables and lists are checked inline, in the same
-# function, so a goal with its target and results costs one call. A table it does not accept
-# goes through ``_check_table``, which says what is wrong and where. Tens of thousands of goals
-# validate several times faster this way.
-
-_FAST: dict[int, object] = {}
-
-# The test of each scalar spec on a value ``{x}`` (``ID``, ``URL`` and ``fin`` are bound in the
-# generated function's globals), and of each element of a list spec.
-_SCALAR_TESTS = {
-    "str": "{x}.__class__ is str and {x} and not {x}.isspace()",
-    "id": "{x}.__class__ is str and ({x} in IDS or NEW_ID({x}))",
-    "url": "{x}.__class__ is str and URL({x})",
-    "num": "{x}.__class__ is int or ({x}.__class__ is float and fin({x}))",
-    "int": "{x}.__class__ is int",
-    "year": f"{{x}}.__class__ is int and {YEAR_MIN} <= {{x}} <= {YEAR_MAX}",
-    "bool": "{x}.__class__ is bool",
-}
-_ELEMENT_TESTS = {"idlist": _SCALAR_TESTS["id"], "strlist": "{x}.__class__ is str and {x}"}
-
-# Ids seen to be well formed: sections and sources are named again by every goal, and a set
-# lookup costs a fifth of the pattern. Emptied after each validation (see ``validate``).
-_GOOD_IDS: set = set()
-
-
-def _new_id(x: str) -> bool:
-    if ID_RE.fullmatch(x):
-        _GOOD_IDS.add(x)
-        return True
-    return False
-
-
-def _ok_by_check(spec):
-    """Acceptance of a spec without a fast form: the full check, reporting into a scratch list."""
-    def ok(value):
-        scratch = []
-        _check_value(value, spec, "", scratch)
-        return not scratch
-    return ok
-
-
-def _fast_ok(schema: dict):
-    """The generated acceptance function of ``schema`` (see above)."""
-    ok = _FAST.get(id(schema))
-    if ok is None:
-        env = {"IDS": _GOOD_IDS, "NEW_ID": _new_id, "URL": URL_RE.fullmatch, "fin": math.isfinite}
-        lines = ["def ok(v0):"]
-        _emit_table(schema, 0, "    ", env, lines)
-        lines.append("    return True")
-        exec("\n".join(lines), env)  # noqa: S102 - generated from the schema constants above
-        ok = _FAST[id(schema)] = env["ok"]
-    return ok
-
-
-def _emit_table(schema: dict, depth: int, pad: str, env: dict, lines: list) -> None:
-    """Lines that return False unless the value ``v<depth>`` is a table that fits ``schema``."""
-    v, x, y = f"v{depth}", f"x{depth}", f"y{depth}"
-    known, required = _compiled(schema)
-    env[f"K{depth}_{len(env)}"] = frozenset(known)
-    has_all = "".join(f" and {name!r} in {v}" for name in sorted(required))
-    lines += [f"{pad}if not ({v}.__class__ is dict{has_all} and K{depth}_{len(env) - 1}.issuperset({v})):",
-              f"{pad}    return False"]
-    for name, spec in known.items():
-        if name in required:  # present: checked above
-            inner = pad
-            lines.append(f"{pad}{x} = {v}[{name!r}]")
-        else:
-            inner = pad + "    "
-            lines += [f"{pad}if {name!r} in {v}:", f"{inner}{x} = {v}[{name!r}]"]
-        if isinstance(spec, dict):
-            lines.append(f"{inner}v{depth + 1} = {x}")
-            _emit_table(spec, depth + 1, inner, env, lines)
-            continue
-        if isinstance(spec, list):
-            lines += [f"{inner}if {x}.__class__ is not list:", f"{inner}    return False",
-                      f"{inner}for v{depth + 1} in {x}:"]
-            _emit_table(spec[0], depth + 1, inner + "    ", env, lines)
-            continue
-        if isinstance(spec, tuple):
-            env[f"E{len(env)}"] = frozenset(spec)
-            test = f"{x}.__class__ is str and {x} in E{len(env) - 1}"
-        elif spec in _SCALAR_TESTS:
-            test = _SCALAR_TESTS[spec].format(x=x)
-        elif spec in _ELEMENT_TESTS:
-            lines += [f"{inner}if {x}.__class__ is not list:", f"{inner}    return False",
-                      f"{inner}for {y} in {x}:",
-                      f"{inner}    if not ({_ELEMENT_TESTS[spec].format(x=y)}):", f"{inner}        return False"]
-            continue
-        else:
-            env[f"F{len(env)}"] = _ok_by_check(spec)
-            test = f"F{len(env) - 1}({x})"
-        lines += [f"{inner}if not ({test}):", f"{inner}    return False"]
-
-
-def _pstr(path) -> str:
-    """A key path written out: ("goals", 12) -> goals[12]; (("goals", 12), "results") -> goals[12].results."""
-    if path.__class__ is not tuple:
-        return path
-    parent, key = path
-    parent = _pstr(parent)
-    if key.__class__ is int:
-        return f"{parent}[{key}]"
-    return f"{parent}.{key}" if parent else key
-
-
-def _join(path, name: str) -> str:
-    path = _pstr(path)
-    return f"{path}.{name}" if path else name
-
-
-def _closest(word, choices):
-    import difflib
-
-    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.7)
-    return found[0] if found else None
-
-
-# --------------------------------------------------------------------------------------------
-# Cross-checks: references, uniqueness, plausibility. Run on a structurally valid document.
-
-
-def _cross_check(doc, out) -> list:
-    """Append every cross-reference problem to ``out``; return the goals' index rows.
-
-    The goal loop also puts each goal in canonical form (its chapter from its section, its notes
-    as tables) and writes its index row (see ``goal_columns``): it reads the same fields, and one
-    pass over tens of thousands of goals costs measurably less than two. A document with
-    problems is dropped, so the rows and changes then go unused."""
-    plan = doc["plan"]
-    start, end = plan["period"]
-    pid = plan["id"]
-
-    def unique(table):
-        """The table's ids, each with its first position; a problem for each repeated id."""
-        ids = [item["id"] for item in doc.get(table, ())]
-        seen = dict(zip(ids, range(len(ids))))  # built in C; with no repeats, the first positions
-        if len(seen) < len(ids):
-            seen = {}
-            for i, gid in enumerate(ids):
-                first = seen.setdefault(gid, i)
-                if first != i:
-                    out.append((f"{table}[{i}].id", f"duplicate id {gid!r} (first at {table}[{first}])"))
-        return seen
-
-    sources = unique("sources")
-    chapters = unique("chapters")
-    sections = unique("sections")
-    themes = unique("themes")
-    goals = unique("goals")
-    unique("claims")
-
-    # Aliases and ids must not collide across chapters, sections and themes (area names).
-    names: dict[str, str] = {}
-    for table in ("chapters", "sections", "themes"):
-        for i, item in enumerate(doc.get(table, [])):
-            for j, name in enumerate([item["id"], *item.get("aliases", [])]):
-                key = name.lower()
-                where = f"{table}[{i}]" + (".id" if j == 0 else f".aliases[{j - 1}]")
-                if key in names and names[key] != where and j > 0:
-                    out.append((where, f"area name {name!r} is already used by {names[key]}"))
-                names.setdefault(key, where)
-
-    def ref(value, table, index, path, what):
-        if value not in index:
-            hint = _closest(value, index)
-            out.append((path, f"unknown {what} {value!r}" + (f" (did you mean {hint}?)" if hint else "")))
-
-    for rel in ("predecessor", "successor"):
-        if plan.get(rel) == pid:
-            out.append((f"plan.{rel}", "a plan cannot be its own " + rel))
-    if "assessment" in plan:
-        ref(plan["assessment"], "sources", sources, "plan.assessment", "source")
-    for j, s in enumerate(plan.get("sources", [])):
-        ref(s, "sources", sources, f"plan.sources[{j}]", "source")
-    _check_notes(plan.get("notes", []), "plan.notes", sources, ref)
-
-    for i, sec in enumerate(doc.get("sections", [])):
-        ref(sec["chapter"], "chapters", chapters, f"sections[{i}].chapter", "chapter")
-
-    for i, theme in enumerate(doc.get("themes", [])):
-        p = f"themes[{i}]"
-        for j, s in enumerate(theme.get("sections", [])):
-            if s not in sections and s not in chapters:
-                ref(s, "sections", {**sections, **chapters}, f"{p}.sections[{j}]", "section or chapter")
-        for j, g in enumerate(theme.get("goals", [])):
-            ref(g, "goals", goals, f"{p}.goals[{j}]", "goal")
-        if not (theme.get("sections") or theme.get("tags") or theme.get("goals")):
-            out.append((p, "a theme needs sections, tags or goals"))
-
-    # A section's own id string goes into the index rows: shared, it is stored once in the cache.
-    section_of = {sec["id"]: (sec["id"], sec["chapter"]) for sec in doc.get("sections", [])}
-    rows = []
-    for i, goal in enumerate(doc.get("goals", ())):
-        # Once per goal: key paths are written out only for a problem.
-        sec = goal.get("section")
-        if sec is not None:
-            sec, chapter = section_of.get(sec, (sec, None))
-            if chapter is None:
-                ref(sec, "sections", sections, f"goals[{i}].section", "section")
-            elif "chapter" in goal and goal["chapter"] != chapter:
-                out.append((f"goals[{i}].chapter", f"section {sec!r} is in chapter {chapter!r}"))
-            goal["chapter"] = chapter
-        else:
-            chapter = goal.get("chapter")
-            if chapter is None:
-                out.append((f"goals[{i}]", "needs a section (or, for a chapter without sections, a chapter)"))
-            elif chapter not in chapters:
-                ref(chapter, "chapters", chapters, f"goals[{i}].chapter", "chapter")
-        if "plan_sources" in goal:
-            for j, s in enumerate(goal["plan_sources"]):
-                if s not in sources:
-                    ref(s, "sources", sources, f"goals[{i}].plan_sources[{j}]", "source")
-        target = goal.get("target")
-        if target is not None:
-            _check_target(target, (("goals", i), "target"), start, end, out)
-        if "results" in goal:
-            _check_results(goal["results"], (("goals", i), "results"), target, sources, ref, out)
-        if "notes" in goal:
-            _check_notes(goal["notes"], f"goals[{i}].notes", sources, ref)
-            goal["notes"] = [_note(n) for n in goal["notes"]]
-        rows.append((goal["id"], chapter, sec, goal.get("tags", ()), target is not None))
-
-    area_ids = {**chapters, **sections, **themes}
-    for i, claim in enumerate(doc.get("claims", [])):
-        p = f"claims[{i}]"
-        if "area" in claim and claim["area"] not in area_ids:
-            ref(claim["area"], "areas", area_ids, f"{p}.area", "area")
-        for j, s in enumerate(claim.get("sources", [])):
-            ref(s, "sources", sources, f"{p}.sources[{j}]", "source")
-        if "share" in claim and not 0 <= claim["share"] <= 100:
-            out.append((f"{p}.share", f"must be a percentage from 0 to 100, not {claim['share']}"))
-        if "share" in claim and not claim.get("counts"):
-            out.append((f"{p}.counts", "a claim with a share needs the statuses it counts"))
-        _check_results(claim.get("results", []), f"{p}.results", None, sources, ref, out)
-        _check_notes(claim.get("notes", []), f"{p}.notes", sources, ref)
-    return rows
-
-
-def _check_target(t, p, start, end, out) -> None:
-    """``p`` is a key path as in ``_check_value``, written out only for a problem."""
-    if "period" in t:
-        if "year" in t:
-            out.append((_pstr(p), "give either year or period, not both"))
-        last = t["period"][1]
-    elif "year" in t:
-        last = t["year"]
-    else:
-        out.append((_pstr(p), "needs a year or a period"))
-        last = None
-    if last is not None and not start <= last <= end + 5:
-        out.append((f"{_pstr(p)}.{'period' if 'period' in t else 'year'}",
-                    f"target year {last} is outside the plan's period {start}-{end}"))
-    if "aggregate" in t and t["aggregate"] != "end" and "period" not in t:
-        out.append((f"{_pstr(p)}.aggregate", "a mean or total target needs a period"))
-    if "baseline" in t and last is not None and t["baseline"]["year"] > last:
-        out.append((f"{_pstr(p)}.baseline.year", f"baseline year {t['baseline']['year']} is after the target year {last}"))
-
-
-def _check_results(results, p, target, sources, ref, out) -> None:
-    """``p`` is a key path as in ``_check_value``, written out only for a problem."""
-    unit = target["unit"] if target is not None else None
-    for j, r in enumerate(results):
-        if r["source"] not in sources:
-            ref(r["source"], "sources", sources, f"{_pstr(p)}[{j}].source", "source")
-        if "see_also" in r:
-            for k, s in enumerate(r["see_also"]):
-                if s not in sources:
-                    ref(s, "sources", sources, f"{_pstr(p)}[{j}].see_also[{k}]", "source")
-        if "year" in r:
-            if "period" in r:
-                out.append((f"{_pstr(p)}[{j}]", "give either year or period, not both"))
-        elif "period" not in r:
-            out.append((f"{_pstr(p)}[{j}]", "needs a year or a period"))
-        if "value" in r:
-            if "unit" not in r:
-                out.append((f"{_pstr(p)}[{j}].unit", "a result with a value needs a unit"))
-            elif unit is not None and r["unit"] != unit and r.get("use", True):
-                out.append((f"{_pstr(p)}[{j}].unit", f"unit {r['unit']!r} differs from the target's {unit!r}", "warning"))
-        elif "text" not in r:
-            out.append((f"{_pstr(p)}[{j}]", "a result needs a value or a text"))
-
-
-def _check_notes(notes, p, sources, ref) -> None:
-    for j, note in enumerate(notes):
-        if isinstance(note, dict):
-            for k, s in enumerate(note.get("sources", [])):
-                ref(s, "sources", sources, f"{p}[{j}].sources[{k}]", "source")
-
-
-# --------------------------------------------------------------------------------------------
-
-
-def validate(doc, file: str) -> tuple[list[Problem], list]:
-    """Every problem of one parsed plan document, errors and warnings, in document order; and,
-    for ``normalise``, the goals' index rows (see ``_cross_check``)."""
-    raw: list[tuple] = []
-    rows: list = []
-    try:
-        _check_table(doc, TOP, "", raw)
-    finally:
-        _GOOD_IDS.clear()
-    if "format" in doc and doc["format"] != FORMAT_VERSION and not raw:
-        raw.append(("format", f"this hrplan reads format {FORMAT_VERSION}, not {doc['format']}"))
-    if not raw:
-        rows = _cross_check(doc, raw)
-    return [Problem(file, item[0], item[1], severity=item[2] if len(item) > 2 else "error") for item in raw], rows
-
-
-def _date(v):
-    return None if v is None else (v if isinstance(v, str) else v.isoformat())
-
-
-def _note(n):
-    return {"text": n, "kind": "note", "sources": []} if isinstance(n, str) else {
-        "text": n["text"], "kind": n.get("kind", "note"), "sources": n.get("sources", [])}
-
-
-def _span(d):
-    if "period" in d:
-        return d["period"][0], d["period"][1]
-    return None, d.get("year")
-
-
-def normalise(doc, rows: list) -> dict:
-    """The canonical, JSON-safe form of a valid document: what ``build`` and the cache take.
-
-    Dates become strings, notes become tables, and ``index`` holds the goals' index by column
-    (``goal_columns``). Goals were put in canonical form while they were cross-checked, which
-    gave their index ``rows``.
-    """
-    out = {k: v for k, v in doc.items() if k not in ("plan",)}
-    plan = dict(doc["plan"])
-    plan["published"] = _date(plan.get("published"))
-    plan["notes"] = [_note(n) for n in plan.get("notes", [])]
-    out["plan"] = plan
-    out["sources"] = [dict(s, date=_date(s.get("date"))) for s in doc.get("sources", [])]
-    out["goals"] = doc.get("goals", [])
-    out["index"] = goal_columns(rows)
-    claims = []
-    for c in doc.get("claims", []):
-        c = dict(c)
-        c["notes"] = [_note(n) for n in c.get("notes", [])]
-        claims.append(c)
-    out["claims"] = claims
-    return out
-
-
-def goal_columns(rows: list) -> list:
-    """The goal index by column, from one row per goal: ids, chapters, sections, tags, and
-    whether each has a target (bytes of 0 and 1). Area filters read it without building goals."""
-    if not rows:
-        return [[], [], [], [], b""]
-    ids, chapters, sections, tags, quantified = (list(column) for column in zip(*rows))
-    return [ids, chapters, sections, tags, bytes(quantified)]
-
-
-def _result(r) -> m.Result:
-    start, year = _span(r)
-    return m.Result(r["source"], year, start, r.get("value"), r.get("unit"), r.get("qualifier", "exact"),
-                    r.get("text"), r.get("locator"), r.get("note"), r.get("see_also"), r.get("use", True),
-                    r.get("aggregate"))
-
-
-def _notes(ns) -> list[m.Note]:
-    return [m.Note(n["text"], n["kind"], n["sources"]) for n in ns]
-
-
-def _goal(g: dict, plan_id: str) -> m.Goal:
-    target = None
-    t = g.get("target")
-    if t is not None:
-        start, year = _span(t)
-        base = t.get("baseline")
-        target = m.Target(
-            metric=t["metric"], unit=t["unit"], op=t["op"], value=t["value"], year=year,
-            start=start, baseline=m.Baseline(base["value"], base["year"]) if base else None,
-            binding=t.get("binding"), ceiling=t.get("ceiling", False),
-            aggregate=t.get("aggregate", "end"), wording=t.get("wording"),
-        )
-    return m.Goal(g["id"], plan_id, g["chapter"], g.get("section"), g["text"], g.get("kind", "commitment"),
-                  g.get("tags"), target, [_result(r) for r in g.get("results", ())], g.get("reported_status"),
-                  g.get("reported_wording"), g.get("plan_sources"), _notes(g.get("notes", ())))
-
-
-def build(doc, file: str, index=None) -> m.Plan:
-    """Records from a canonical document (see ``normalise``).
-
-    Goals are built when first used. In a cache entry they are marshal dumps with a separate
-    ``index``; a fresh document holds them as dicts.
-    """
-    p = doc["plan"]
-    plan = m.Plan(
-        id=p["id"], title=p["title"], file=file, title_zh=p.get("title_zh"), issuer=p.get("issuer"),
-        published=p.get("published"), start=p["period"][0], end=p["period"][1],
-        predecessor=p.get("predecessor"), successor=p.get("successor"),
-        assessment=p.get("assessment"), notes=_notes(p.get("notes", [])), cited=p.get("sources", []),
-    )
-    for s in doc.get("sources", []):
-        plan.sources[s["id"]] = m.Source(**s)
-    for c in doc["chapters"]:
-        plan.chapters[c["id"]] = m.Chapter(**c)
-    for s in doc.get("sections", []):
-        plan.sections[s["id"]] = m.Section(**s)
-    for t in doc.get("themes", []):
-        plan.themes[t["id"]] = m.Theme(**t)
-    goals = doc.get("goals", [])
-    if index is None:
-        index = doc["index"]
-    plan_id = plan.id
-
-    def make(raw):
-        if isinstance(raw, tuple):  # (blob, start, end) from the cache (see hrplan.cache)
-            import marshal
-
-            blob, start, end = raw
-            raw = marshal.loads(blob[start:end])
-        return _goal(raw, plan_id)
-
-    plan.goals = m.Goals(index, goals, make)
-    for c in doc.get("claims", []):
-        plan.claims.append(m.Claim(
-            id=c["id"], text=c["text"], area=c.get("area"), binding=c.get("binding"), share=c.get("share"),
-            qualifier=c.get("qualifier", "exact"), counts=c.get("counts", []),
-            reported_status=c.get("reported_status"), sources=c.get("sources", []),
-            results=[_result(r) for r in c.get("results", [])], notes=_notes(c["notes"]),
-        ))
-    return plan
-
-
-# --------------------------------------------------------------------------------------------
 
 
 def read_text(file: str) -> str:
@@ -818,12 +118,14 @@ def check_file(file: str) -> tuple[dict | None, list[Problem]]:
         doc = parse(text, file)
     except PlanFileError as exc:
         return None, exc.problems
-    problems, rows = validate(doc, file)
+    from hrplan.validate import validate
+
+    problems = validate(doc, file)
     if problems:
         _locate(problems, text)
     if any(p.severity == "error" for p in problems):
         return None, problems
-    return normalise(doc, rows), problems
+    return normalise(doc), problems
 
 
 def load_file(file: str, use_cache: bool = True) -> m.Plan:
@@ -832,28 +134,22 @@ def load_file(file: str, use_cache: bool = True) -> m.Plan:
 
     key = cache.key_for(file) if use_cache else None
     if key:
-        entry = cache.read(key)
-        if entry is not None:
+        cached = cache.read(key)
+        if cached is not None:
             try:
-                return build(entry["doc"], file, entry["index"])
+                return build(cached, file)
             except (KeyError, TypeError, ValueError, IndexError, AttributeError):
                 pass  # a foreign or damaged entry: rebuild it
     doc, problems = check_file(file)
     if doc is None:
         raise PlanFileError(problems)
-    index = doc.pop("index")
     if key:
-        cache.write(key, doc, index)
-    return build(doc, file, index)
-
-
-def data_path(path: str | None) -> str:
-    """The plan file or directory in use: ``path``, else HRPLAN_DATA, else the bundled data."""
-    return path or os.environ.get("HRPLAN_DATA") or bundled_data_dir()
+        cache.write(key, doc)
+    return build(doc, file)
 
 
 def load_plans(path: str | None = None, use_cache: bool | None = None) -> list[m.Plan]:
-    """Every plan in ``path`` (a file or a directory; default: see ``data_path``)."""
+    """Every plan in ``path``, a file or a directory (default: see ``data_path``)."""
     path = data_path(path)
     if use_cache is None:
         use_cache = os.environ.get("HRPLAN_NO_CACHE", "") in ("", "0")

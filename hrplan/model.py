@@ -1,6 +1,6 @@
 """The typed records of a plan: plain data, no behaviour beyond small derived properties.
 
-Records are built by ``hrplan.load`` from validated plan files; every field mirrors a key of the
+Records are built by ``hrplan.build`` from validated plan files; every field mirrors a key of the
 plan-file format documented in ``docs/format.md``. They are small slotted classes rather than
 dataclasses: creating a dataclass costs about half a millisecond at import, and start-up time is
 hrplan's speed (see benchmarks/startup.py).
@@ -159,36 +159,38 @@ class Goal(Record):
 class Goals:
     """The goals of a plan by id, in file order, each built into a ``Goal`` only when first used.
 
-    ``index`` gives, per goal, what area filters need (id, chapter, section, tags, whether it has
-    a target), so that a command about one area builds only that area's goals.
+    ``index`` gives, per goal, what area filters need (id, chapter, section, tags), so that a
+    command about one area builds only that area's goals.
     """
 
-    __slots__ = ("_raw", "_built", "_order", "_columns", "_make")
+    __slots__ = ("_at", "_raws", "_built", "_order", "_columns", "_make")
 
     def __init__(self, columns=None, raws=(), make=None):
-        # columns: ids, chapters, sections, tags, quantified (see hrplan.load.goal_columns);
-        # raws: per goal, what ``make`` builds it from
-        self._columns = columns or ([], [], [], [], [])
+        # columns: ids, chapters, sections, tags (see hrplan.build.normalise);
+        # raws: a sequence, in the same order, of what ``make`` builds each goal from. It is read
+        # by position, one goal at a time, never iterated: it may decode a goal when read.
+        self._columns = columns or ([], [], [], [])
         self._order = self._columns[0]
-        self._raw = dict(zip(self._order, raws))
+        self._at = dict(zip(self._order, range(len(self._order))))
+        self._raws = raws
         self._built, self._make = {}, make
 
     @property
     def index(self):
-        """An iterator of rows (id, chapter, section, tags, quantified), in file order."""
+        """An iterator of rows (id, chapter, section, tags), in file order."""
         return zip(*self._columns)
 
     def __getitem__(self, gid) -> "Goal":
         goal = self._built.get(gid)
         if goal is None:
-            goal = self._built[gid] = self._make(self._raw[gid])  # KeyError for an unknown id
+            goal = self._built[gid] = self._make(self._raws[self._at[gid]])  # KeyError for an unknown id
         return goal
 
     def get(self, gid, default=None):
-        return self[gid] if gid in self._raw else default
+        return self[gid] if gid in self._at else default
 
     def __contains__(self, gid) -> bool:
-        return gid in self._raw
+        return gid in self._at
 
     def __iter__(self):
         return iter(self._order)

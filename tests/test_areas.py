@@ -52,8 +52,8 @@ def test_claim_check_against_data(plan):
     assert rec["data"]["agreement"] == "differs"  # 50% is not "more than 50%"
 
 
-CORE = ("model", "statuses", "method", "load", "cache", "areas", "records", "answers", "shapes", "json_schema", "errors",
-        "termenv", "views")
+CORE = ("model", "statuses", "schema", "validate", "build", "load", "cache", "method", "areas", "records", "answers",
+        "shapes", "json_schema", "errors", "termenv", "views")
 
 
 def test_core_imports_neither_click_nor_rich():

@@ -28,7 +28,21 @@ def test_first_load_writes_the_cache_and_the_second_reads_it(plan_file, tmp_path
     [second] = load.load_plans(path)
     assert [g.id for g in second.goals.values()] == [g.id for g in first.goals.values()]
     assert second.goals["G1"] == first.goals["G1"]
+    assert list(second.goals.index) == list(first.goals.index)
     assert second.sources["rep"] == first.sources["rep"]
+
+
+def test_an_entry_gives_back_the_canonical_document_with_goals_decoded_when_read(plan_file):
+    path = plan_file()
+    fresh = load.check_file(path)[0]
+    assert cache.write(cache.key_for(path), fresh)
+    cached = cache.read(cache.key_for(path))
+    goals = cached["goals"]
+    assert not isinstance(goals, list) and len(goals) == 3
+    assert goals[1] == fresh["goals"][1] and goals[-1] == fresh["goals"][2]
+    with pytest.raises(IndexError):
+        goals[3]
+    assert dict(cached, goals=list(goals)) == fresh
 
 
 def test_an_edited_file_is_parsed_again(plan_file, tmp_path):
@@ -54,8 +68,7 @@ def test_a_damaged_entry_is_ignored_and_rebuilt(plan_file, tmp_path, damage):
         entry.write_bytes(b'{"not": "a cache entry"}')
     elif damage == "other-key":
         key = cache.key_for(path)
-        other = dict(load.check_file(path)[0])
-        cache.write(["hrplan", "0.0", key[2], key[3], 1, 1], other, other.pop("index"))
+        cache.write(["hrplan", "0.0", key[2], key[3], 1, 1], load.check_file(path)[0])
     elif damage == "empty":
         entry.write_bytes(b"")
     else:
@@ -69,7 +82,8 @@ def test_a_damaged_entry_is_ignored_and_rebuilt(plan_file, tmp_path, damage):
 def test_a_well_formed_entry_with_a_wrong_shape_is_a_miss(plan_file, tmp_path):
     path = plan_file()
     key = cache.key_for(path)
-    cache.write(key, {"plan": "nonsense"}, [])
+    cache.write(key, {"plan": "nonsense", "index": [[], [], [], []]})
+    assert cache.read(key) is not None
     [plan] = load.load_plans(path)  # build fails on the entry, so the file is parsed again
     assert plan.id == "test-plan"
 
@@ -80,7 +94,7 @@ def test_an_unwritable_cache_directory_means_no_cache(plan_file, monkeypatch, tm
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     [plan] = load.load_plans(plan_file())
     assert plan.id == "test-plan"
-    assert cache.write(cache.key_for(plan_file()), {"goals": []}, []) is False
+    assert cache.write(cache.key_for(plan_file()), {"goals": [], "index": [[], [], [], []]}) is False
 
 
 def test_hrplan_no_cache_turns_it_off(plan_file, tmp_path, monkeypatch):

@@ -1,0 +1,175 @@
+"""The structural rules of a plan file, written once: what each table may hold, the types of its
+values, and the limits of a file (size, years, format version).
+
+``hrplan.validate`` checks a parsed document against these rules; ``docs/format.md`` describes
+them for people.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+import re
+
+from hrplan import model as m
+
+MAX_FILE_BYTES = 64 * 1024 * 1024  # refuse bigger plan files with a size message
+YEAR_MIN, YEAR_MAX = 1949, 2100
+# Used with fullmatch: "$" would also match before a final newline, and accept "I.1\n".
+ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*")
+DATE_RE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+URL_RE = re.compile(r"https?://[^\s/$.?#][^\s]*")
+FORMAT_VERSION = 1
+
+
+# Tables: what each may hold. A spec is a type name (TYPES, below), a tuple of allowed values,
+# or a nested table spec (dict) for a table / ``[dict]`` for an array of tables. Keys ending in
+# "!" are required.
+
+NOTE = {"text!": "str", "kind": m.NOTE_KINDS, "sources": "idlist"}
+BASELINE = {"value!": "num", "year!": "year"}
+TARGET = {
+    "metric!": "str",
+    "unit!": "str",
+    "op!": m.OPS,
+    "value!": "num",
+    "year": "year",
+    "period": "period",
+    "baseline": BASELINE,
+    "binding": m.BINDING,
+    "ceiling": "bool",
+    "aggregate": m.AGGREGATES,
+    "wording": "str",
+}
+RESULT = {
+    "source!": "id",
+    "year": "year",
+    "period": "period",
+    "value": "num",
+    "unit": "str",
+    "qualifier": m.QUALIFIERS,
+    "text": "str",
+    "locator": "str",
+    "note": "str",
+    "see_also": "idlist",
+    "use": "bool",
+    "aggregate": m.AGGREGATES,
+}
+GOAL = {
+    "id!": "id",
+    "section": "id",
+    "chapter": "id",
+    "text!": "str",
+    "kind": m.GOAL_KINDS,
+    "tags": "strlist",
+    "target": TARGET,
+    "results": [RESULT],
+    "reported_status": m.REPORTED_STATUSES,
+    "reported_wording": "str",
+    "plan_sources": "idlist",
+    "notes": "notes",
+}
+CLAIM = {
+    "id!": "id",
+    "text!": "str",
+    "area": "id",
+    "binding": m.BINDING,
+    "share": "num",
+    "qualifier": m.QUALIFIERS,
+    "counts": "statuslist",
+    "reported_status": m.REPORTED_STATUSES,
+    "sources": "idlist",
+    "results": [RESULT],
+    "notes": "notes",
+}
+SOURCE = {
+    "id!": "id",
+    "title!": "str",
+    "publisher!": "str",
+    "url": "url",
+    "kind!": m.SOURCE_KINDS,
+    "document!": m.DOCUMENTS,
+    "date": "date",
+    "language": "str",
+    "mirror": "bool",
+    "note": "str",
+}
+CHAPTER = {
+    "id!": "id",
+    "title!": "str",
+    "title_zh": "str",
+    "aliases": "strlist",
+    "coverage": m.COVERAGE,
+    "coverage_note": "str",
+}
+SECTION = dict(CHAPTER, **{"chapter!": "id"})
+THEME = {
+    "id!": "id",
+    "title!": "str",
+    "definition!": "str",
+    "sections": "idlist",
+    "tags": "strlist",
+    "goals": "idlist",
+    "aliases": "strlist",
+}
+PLAN = {
+    "id!": "id",
+    "title!": "str",
+    "title_zh": "str",
+    "issuer": "str",
+    "published": "date",
+    "period!": "period",
+    "predecessor": "id",
+    "successor": "id",
+    "assessment": "id",
+    "sources": "idlist",
+    "notes": "notes",
+}
+TOP = {
+    "format": "int",
+    "plan!": PLAN,
+    "sources": [SOURCE],
+    "chapters!": [CHAPTER],
+    "sections": [SECTION],
+    "themes": [THEME],
+    "goals": [GOAL],
+    "claims": [CLAIM],
+}
+
+# Types: a spec that is a string names one of these. Each has a description, for messages,
+# and either
+#
+# - "test": a Python expression on the value ``x``, true when the value fits. It may use the
+#   names in NAMES and nothing else. This is the one statement of the rule: hrplan.validate
+#   compiles it into a predicate for the full check, and writes it inline into the generated
+#   fast acceptance; or
+# - "items": a list type; the value is an array, and each element fits one of these specs.
+#
+# A tuple spec (one of these strings) is tested by ENUM_TEST, with ``{values}`` standing for a
+# name bound to the tuple's values.
+
+NAMES = {"ID": ID_RE.fullmatch, "URL": URL_RE.fullmatch, "DATE": DATE_RE.fullmatch, "isfinite": math.isfinite,
+         "date": datetime.date}
+ENUM_TEST = "x.__class__ is str and x in {values}"
+TYPES = {
+    "str": {"description": "a string", "test": "x.__class__ is str and x and not x.isspace()"},
+    "label": {"description": "a non-empty string", "test": "x.__class__ is str and x"},
+    "id": {"description": "an id (letters, digits, . _ : -)", "test": "x.__class__ is str and ID(x)"},
+    "url": {"description": "an http(s) address", "test": "x.__class__ is str and URL(x)"},
+    "num": {"description": "a number", "test": "x.__class__ is int or (x.__class__ is float and isfinite(x))"},
+    "int": {"description": "a whole number", "test": "x.__class__ is int"},
+    "year": {"description": f"a year ({YEAR_MIN}-{YEAR_MAX})",
+             "test": f"x.__class__ is int and {YEAR_MIN} <= x <= {YEAR_MAX}"},
+    "period": {"description": "a pair of years [start, end]",
+               "test": f"x.__class__ is list and len(x) == 2 and x[0].__class__ is int and x[1].__class__ is int"
+                       f" and {YEAR_MIN} <= x[0] <= x[1] <= {YEAR_MAX}"},
+    "bool": {"description": "true or false", "test": "x.__class__ is bool"},
+    # A TOML date, or a string for a month or a year; a date and time is refused.
+    "date": {"description": "a date (YYYY-MM-DD, YYYY-MM or YYYY)",
+             "test": f"(x.__class__ is str and DATE(x) and {YEAR_MIN} <= int(x[:4]) <= {YEAR_MAX})"
+                     f" or (x.__class__ is date and {YEAR_MIN} <= x.year <= {YEAR_MAX})"},
+    "strlist": {"description": "a list of strings", "items": ["label"]},
+    "idlist": {"description": "a list of ids", "items": ["id"]},
+    "statuslist": {"description": "a list of statuses", "items": [m.STATUSES]},
+    "notes": {"description": "a list of notes (strings or tables with text)", "items": ["str", NOTE]},
+}

@@ -1,0 +1,183 @@
+"""The checker: every rule has a failing example, every problem is reported at once, the
+generated fast acceptance agrees with the full check, and checking changes nothing."""
+
+import copy
+import datetime
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hrplan import load, schema, validate
+from hrplan.load import check_file
+from hrplan.validate import validate as check
+from tests.conftest import MINIMAL
+
+
+def problems_of(plan_file, text):
+    doc, problems = check_file(plan_file(text))
+    return [(p.path, p.message, p.severity) for p in problems]
+
+
+RULES = [
+    # (name, replace-from, replace-to, expected path, expected words in message)
+    ("missing required key", 'title = "Test plan"\n', "", "plan.title", "required"),
+    ("unknown key", 'tags = ["jobs"]', 'tagz = ["jobs"]', "goals[0].tagz", "did you mean tags"),
+    ("wrong type", "value = 9\n", 'value = "nine"\n', "goals[0].target.value", "must be a number"),
+    ("array where a table is expected", "[goals.target]\nmetric = \"New jobs\"", "[[goals.target]]\nmetric = \"New jobs\"", "goals[0].target", "must be a table"),
+    ("bad enum", 'op = ">="', 'op = "=>"', "goals[0].target.op", "must be one of"),
+    ("duplicate id", 'id = "G2"', 'id = "G1"', "goals[1].id", "duplicate id 'G1'"),
+    ("dangling section", 'section = "I.2"', 'section = "I.9"', "goals[1].section", "unknown section 'I.9'"),
+    ("dangling source", 'source = "stat"', 'source = "stats"', "goals[1].results[0].source", "did you mean stat"),
+    ("dangling chapter", 'chapter = "I"\ntitle = "Work"', 'chapter = "IX"\ntitle = "Work"', "sections[0].chapter", "unknown chapter"),
+    ("dangling theme section", 'sections = ["I.1", "I.2"]', 'sections = ["I.1", "I.7"]', "themes[0].sections[1]", "unknown section or chapter"),
+    ("dangling claim area", 'area = "livelihood"', 'area = "livelyhood"', "claims[0].area", "unknown area"),
+    ("nan", "value = 12\n", "value = nan\n", "goals[0].results[0].value", "finite"),
+    ("infinity", "value = 12\n", "value = inf\n", "goals[0].results[0].value", "finite"),
+    ("implausible year", "year = 2014\n", "year = 1066\n", "goals[2].results[0].year", "a year (1949-2100)"),
+    ("target year outside the period", "year = 2015\n\n[[goals.results]]\nyear = 2015\nvalue = 12", "year = 2031\n\n[[goals.results]]\nyear = 2015\nvalue = 12", "goals[0].target.year", "outside the plan's period"),
+    ("bad period", "period = [2012, 2015]", "period = [2015, 2012]", "plan.period", "pair of years"),
+    ("bad url", 'url = "https://example.org/plan"', 'url = "example.org/plan"', "sources[0].url", "http(s) address"),
+    ("result without unit", 'value = 12\nunit = "million"\n', "value = 12\n", "goals[0].results[0].unit", "needs a unit"),
+    ("result without year", "year = 2014\ntext", "text", "goals[2].results[0]", "needs a year or a period"),
+    ("result without value or text", 'year = 2014\ntext = "The law was revised."\n', "year = 2014\n", "goals[2].results[0]", "needs a value or a text"),
+    ("goal without section", 'chapter = "II"\ntext = "Revise a law."', 'text = "Revise a law."', "goals[2]", "needs a section"),
+    ("claim share out of range", "share = 50", "share = 150", "claims[0].share", "0 to 100"),
+    ("claim share without counts", 'counts = ["surpassed"]\n', "", "claims[0].counts", "needs the statuses"),
+    ("unknown status in counts", 'counts = ["surpassed"]', 'counts = ["exceeded"]', "claims[0].counts", "unknown status"),
+    ("mean target without period", "value = 9\nyear = 2015\n", 'value = 9\nyear = 2015\naggregate = "mean"\n', "goals[0].target.aggregate", "needs a period"),
+    ("self predecessor", 'period = [2012, 2015]\n', 'period = [2012, 2015]\npredecessor = "test-plan"\n', "plan.predecessor", "own predecessor"),
+    ("bad date", 'period = [2012, 2015]\n', 'period = [2012, 2015]\npublished = "June 2012"\n', "plan.published", "a date"),
+    ("id with a final newline", 'id = "G2"', 'id = "G2\\n"', "goals[1].id", "must be an id"),
+    ("url with a final newline", 'url = "https://example.org/plan"', 'url = "https://example.org/plan\\n"', "sources[0].url", "http(s) address"),
+    ("date with a final newline", 'period = [2012, 2015]\n', 'period = [2012, 2015]\npublished = "2012-06-11\\n"\n', "plan.published", "a date"),
+    ("top-level key after a table", "format = 1\n", "", "", ""),
+]
+
+
+@pytest.mark.parametrize("name,old,new,path,words", RULES, ids=[r[0] for r in RULES])
+def test_each_rule_has_a_failing_example(plan_file, name, old, new, path, words):
+    assert old in MINIMAL, f"fixture text for {name!r} not found"
+    found = problems_of(plan_file, MINIMAL.replace(old, new, 1))
+    if name == "top-level key after a table":  # format is optional: still valid
+        assert found == []
+        return
+    assert any(p == path and words in m for p, m, _ in found), found
+
+
+def test_unit_mismatch_is_a_warning_not_an_error(plan_file):
+    found = problems_of(plan_file, MINIMAL.replace('value = 12\nunit = "million"', 'value = 12\nunit = "thousand"'))
+    assert found == [("goals[0].results[0].unit", "unit 'thousand' differs from the target's 'million'", "warning")]
+
+
+def test_every_problem_is_reported_at_once(plan_file):
+    text = MINIMAL.replace('source = "stat"', 'source = "nope"').replace('section = "I.2"', 'section = "I.9"')
+    paths = [p for p, _, _ in problems_of(plan_file, text)]
+    assert "goals[1].results[0].source" in paths and "goals[1].section" in paths
+
+
+def test_valid_toml_that_is_not_a_plan(plan_file):
+    found = problems_of(plan_file, "title = 'a cookbook'\n")
+    assert ("plan", "is required but missing", "error") in found
+    assert ("title", "unknown key", "error") in found
+
+
+# ---------------------------------------------------------------- fast acceptance
+
+JUNK = ["", " ", "x", "I.1", "bad id!", "-x", "http://example.org/a", "ftp://x", "2012-13", "1999-01", "met",
+        "more_than", ">=", "note", 0, 1, 2012, 1800, -5, True, False, 1.5, math.nan, math.inf, [], ["a"], ["", "x"],
+        ["I.1", "bad id!"], [2012, 2015], [2015, 2012], [1], {}, {"a": 1}, {"text": "t"},
+        datetime.date(2012, 1, 1), datetime.datetime(2012, 1, 1, 1, 1)]
+
+
+def _value(spec, draw, depth):
+    """A value for ``spec``: often a fitting one, sometimes junk."""
+    if draw(st.integers(0, 4)) == 0 or depth > 3:
+        return draw(st.sampled_from(JUNK))
+    if isinstance(spec, dict):
+        return _table(spec, draw, depth + 1)
+    if isinstance(spec, list):
+        return [_table(spec[0], draw, depth + 1) for _ in range(draw(st.integers(0, 2)))]
+    if isinstance(spec, tuple):
+        return draw(st.sampled_from(spec))
+    fitting = {"str": ["text", " padded "], "id": ["I.1", "s1"], "url": ["https://example.org/x"],
+               "num": [1, 2.5, -3], "int": [1], "year": [2012, 1949, 2100], "period": [[2012, 2015]],
+               "bool": [True], "date": ["2012-06-11", datetime.date(2012, 6, 11)], "strlist": [["a", "b"]],
+               "idlist": [["s1", "I.2"]], "statuslist": [["met"]], "notes": [["a note", {"text": "t"}]]}[spec]
+    return draw(st.sampled_from(fitting))
+
+
+def _table(spec, draw, depth=0):
+    known, required = validate._compiled(spec)
+    table = {}
+    for name, spec in known.items():
+        if name in required and draw(st.integers(0, 9)) or draw(st.booleans()):
+            table[name] = _value(spec, draw, depth)
+    if draw(st.integers(0, 9)) == 0:
+        table["unknown_key"] = 1
+    return table
+
+
+SCHEMAS = {"goal": schema.GOAL, "result": schema.RESULT, "target": schema.TARGET, "source": schema.SOURCE,
+           "claim": schema.CLAIM, "section": schema.SECTION, "theme": schema.THEME, "plan": schema.PLAN}
+
+
+@settings(max_examples=400, deadline=None)
+@given(name=st.sampled_from(sorted(SCHEMAS)), data=st.data())
+def test_fast_acceptance_never_accepts_what_the_full_check_rejects(name, data):
+    spec = SCHEMAS[name]
+    table = _table(spec, data.draw)
+    problems = []
+    validate._check_table(table, spec, "", problems)
+    if validate._fast_ok(spec)(table):
+        assert problems == [], (table, problems)
+
+
+@settings(max_examples=400, deadline=None)
+@given(name=st.sampled_from(sorted(SCHEMAS)), data=st.data())
+def test_fast_acceptance_accepts_what_the_full_check_accepts(name, data):
+    """Both read each value's test from schema.TYPES, so they agree both ways."""
+    spec = SCHEMAS[name]
+    table = _table(spec, data.draw)
+    problems = []
+    validate._check_table(table, spec, "", problems)
+    if not problems:
+        assert validate._fast_ok(spec)(table), table
+
+
+def test_fast_acceptance_accepts_the_bundled_goals():
+    """Otherwise every goal would take the slow path: correct, but no faster."""
+    doc = load.parse(load.read_text(load.plan_files(load.bundled_data_dir())[0]), "x")
+    assert all(validate._fast_ok(schema.GOAL)(g) for g in doc["goals"])
+    assert all(validate._fast_ok(schema.SOURCE)(s) for s in doc["sources"])
+
+
+# ---------------------------------------------------------------- checking changes nothing
+
+# Goals whose canonical form differs from the parsed one: a chapter to fill in from the
+# section, notes written as plain strings.
+STRING_NOTES = MINIMAL.replace('reported_status = "met"\n', 'reported_status = "met"\nnotes = ["A plain note."]\n', 1)
+
+
+@pytest.mark.parametrize("text", [MINIMAL, STRING_NOTES], ids=["minimal", "string-notes"])
+def test_checking_leaves_the_parsed_document_unchanged(text):
+    doc = load.parse(text, "x")
+    before = copy.deepcopy(doc)
+    assert check(doc, "x") == []
+    assert doc == before
+
+
+def test_checking_the_bundled_data_leaves_it_unchanged():
+    file = load.plan_files(load.bundled_data_dir())[0]
+    doc = load.parse(load.read_text(file), file)
+    before = copy.deepcopy(doc)
+    assert check(doc, file) == []
+    assert doc == before
+
+
+def test_checking_a_document_with_problems_leaves_it_unchanged():
+    doc = load.parse(STRING_NOTES.replace('section = "I.2"', 'section = "I.9"'), "x")
+    before = copy.deepcopy(doc)
+    assert [p.path for p in check(doc, "x")] == ["goals[1].section"]
+    assert doc == before
