@@ -120,10 +120,15 @@ def _key_figure(plan: m.Plan, g: m.Goal, rec: GoalRecord, assessed) -> KeyFigure
 def summary(plan: m.Plan) -> SummaryAnswer:
     assessed = Assessed()
     goals = list(plan.goals.values())
+    from hrplan.series import coverage_note, stated_size_record
+
+    quantified = sum(1 for g in goals if g.target)
     return {
         "plan": plan_record(plan),
+        "stated_size": stated_size_record(plan),
+        "coverage_note": coverage_note(plan, len(goals), quantified),
         "goal_count": len(goals),
-        "quantified_count": sum(1 for g in goals if g.target),
+        "quantified_count": quantified,
         "with_results_count": sum(1 for g in goals if g.results),
         "status_counts": count_statuses(goals, assessed),
         "reported_status_counts": count_reported(goals),
@@ -240,8 +245,9 @@ def export(plan: m.Plan) -> ExportAnswer:
 
 def validate(paths: list[str]) -> ValidateAnswer:
     """Every problem of the plan files in ``paths`` (files or directories), each file checked
-    whole, then the checks between files."""
+    whole, then the checks between files and against the indicator registry."""
     from hrplan.errors import PlanFileError
+    from hrplan.indicators import check_registry, registry_file, unknown_indicators
     from hrplan.load import build, check_file, cross_check_plans, plan_files
 
     problems, plans, files = [], [], 0
@@ -251,11 +257,17 @@ def validate(paths: list[str]) -> ValidateAnswer:
         except PlanFileError as exc:
             problems.extend(exc.problems)
             continue
+        reg_file = registry_file(path)
+        registry, found = check_registry(reg_file) if reg_file else ([], [])
+        problems.extend(p for p in found if p not in problems)
+        registry = {t["id"] for t in registry or ()}
         for file in names:
             files += 1
             doc, found = check_file(file)
             problems.extend(found)
             if doc is not None:
+                if reg_file:
+                    problems.extend(unknown_indicators(doc, file, registry))
                 plans.append(build(doc, file))
     problems.extend(cross_check_plans(plans))
     errors = sum(1 for p in problems if p.severity == "error")

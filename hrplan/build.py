@@ -68,7 +68,7 @@ def _result(r) -> m.Result:
     start, year = _span(r)
     return m.Result(r["source"], year, start, r.get("value"), r.get("unit"), r.get("qualifier", "exact"),
                     r.get("text"), r.get("locator"), r.get("note"), r.get("see_also"), r.get("use", True),
-                    r.get("aggregate"))
+                    r.get("aggregate"), r.get("change"), r.get("base_year"))
 
 
 def _notes(ns) -> list[m.Note]:
@@ -86,10 +86,11 @@ def _goal(g: dict, plan_id: str) -> m.Goal:
             start=start, baseline=m.Baseline(base["value"], base["year"]) if base else None,
             binding=t.get("binding"), ceiling=t.get("ceiling", False),
             aggregate=t.get("aggregate", "end"), wording=t.get("wording"),
+            change=t.get("change"), base_year=t.get("base_year"),
         )
     return m.Goal(g["id"], plan_id, g["chapter"], g.get("section"), g["text"], g.get("kind", "commitment"),
                   g.get("tags"), target, [_result(r) for r in g.get("results", ())], g.get("reported_status"),
-                  g.get("reported_wording"), g.get("plan_sources"), _notes(g.get("notes", ())))
+                  g.get("reported_wording"), g.get("plan_sources"), _notes(g.get("notes", ())), g.get("indicator"))
 
 
 def build(doc, file: str) -> m.Plan:
@@ -105,6 +106,7 @@ def build(doc, file: str) -> m.Plan:
         published=p.get("published"), start=p["period"][0], end=p["period"][1],
         predecessor=p.get("predecessor"), successor=p.get("successor"),
         assessment=p.get("assessment"), notes=_notes(p.get("notes", [])), cited=p.get("sources", []),
+        stated_size=m.StatedSize(**p["stated_size"]) if "stated_size" in p else None,
     )
     for s in doc.get("sources", []):
         plan.sources[s["id"]] = m.Source(**s)

@@ -120,25 +120,34 @@ def write(key: list, doc: dict) -> bool:
     dumped and written a batch at a time, so their memory is reused from batch to batch (a
     measured third less time than dumping all 10,000 of a large plan before writing); the head,
     which says where they end, comes last, and its size and the checksum are filled in then."""
-    target = _entry_path(key)
+    goals = doc.get("goals", [])
+
+    def fill(fh):
+        ends, crc = array("Q"), 0
+        fh.write(MAGIC + bytes(12))
+        for i in range(0, len(goals), _BATCH):
+            dumps = [marshal.dumps(g) for g in goals[i:i + _BATCH]]
+            ends.extend(islice(accumulate(map(len, dumps), initial=ends[-1] if ends else 0), 1, None))
+            batch = b"".join(dumps)
+            crc = zlib.crc32(batch, crc)
+            fh.write(batch)
+        head = marshal.dumps({"key": key, "ends": ends.tobytes(),
+                              "doc": {k: v for k, v in doc.items() if k != "goals"}})
+        fh.write(head)
+        fh.seek(len(MAGIC))
+        fh.write(zlib.crc32(head, crc).to_bytes(4, "big") + len(head).to_bytes(8, "big"))
+
+    return _replace(_entry_path(key), fill)
+
+
+def _replace(target: str, fill) -> bool:
+    """Write a file through ``fill(fh)`` into a temporary file renamed into place; False (and no
+    error) when that cannot be done."""
     tmp = f"{target}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(target), exist_ok=True)
-        goals = doc.get("goals", [])
-        ends, crc = array("Q"), 0
         with open(tmp, "wb") as fh:
-            fh.write(MAGIC + bytes(12))
-            for i in range(0, len(goals), _BATCH):
-                dumps = [marshal.dumps(g) for g in goals[i:i + _BATCH]]
-                ends.extend(islice(accumulate(map(len, dumps), initial=ends[-1] if ends else 0), 1, None))
-                batch = b"".join(dumps)
-                crc = zlib.crc32(batch, crc)
-                fh.write(batch)
-            head = marshal.dumps({"key": key, "ends": ends.tobytes(),
-                                  "doc": {k: v for k, v in doc.items() if k != "goals"}})
-            fh.write(head)
-            fh.seek(len(MAGIC))
-            fh.write(zlib.crc32(head, crc).to_bytes(4, "big") + len(head).to_bytes(8, "big"))
+            fill(fh)
         os.replace(tmp, target)
         return True
     except (OSError, ValueError, TypeError):
@@ -147,3 +156,43 @@ def write(key: list, doc: dict) -> bool:
         except OSError:
             pass
         return False
+
+
+# Small entries: a value that depends only on a few files' sizes and times, such as which plan
+# a data directory's files hold (``hrplan.load.load_plan``) or a checked indicator registry.
+# One marshal dump of [key, value], written atomically like a plan entry.
+
+def small_key(kind: str, files: list[str]) -> list | None:
+    """The key of a small entry over ``files``, or None when one cannot be stat'ed."""
+    stats = []
+    for file in files:
+        try:
+            st = os.stat(file)
+        except (OSError, ValueError):
+            return None
+        stats.append((os.path.abspath(file), st.st_size, st.st_mtime_ns))
+    return ["hrplan", kind, __version__, sys.implementation.cache_tag, stats]
+
+
+def _small_path(kind: str, name: str) -> str:
+    return os.path.join(cache_dir(), f"{_fnv1a(name)}.{kind}")
+
+
+def read_small(kind: str, name: str, key: list):
+    """The value stored under ``key``, or None on any miss."""
+    try:
+        with open(_small_path(kind, name), "rb") as fh:
+            data = fh.read()
+        if not data.startswith(MAGIC):
+            return None
+        entry = marshal.loads(data[len(MAGIC):])
+        if isinstance(entry, list) and len(entry) == 2 and entry[0] == key:
+            return entry[1]
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    return None
+
+
+def write_small(kind: str, name: str, key: list, value) -> bool:
+    data = MAGIC + marshal.dumps([key, value])
+    return _replace(_small_path(kind, name), lambda fh: fh.write(data))

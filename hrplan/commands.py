@@ -14,12 +14,15 @@ from hrplan.options import (
     area_argument,
     common_options,
     complete_goal,
+    complete_indicator,
+    complete_plan,
     data_option,
     emit,
     filtered,
     format_option,
     goal_filters,
     json_option,
+    load_all,
     load_plan,
     opts,
     plan_option,
@@ -274,13 +277,85 @@ def make_schema():
     return schema
 
 
+def make_plans():
+    @click.command()
+    @json_option
+    @format_option()
+    @data_option
+    def plans(**kw):
+        """Every loaded plan: period, assessment, goals recorded, status counts, headline claims."""
+        from hrplan import series, views
+        from hrplan.load import load_plans
+
+        o = opts(kw)
+        emit(o, series.plans_answer(load_plans(o.data)), views.plans_view)
+
+    return plans
+
+
+def make_indicators():
+    @click.command()
+    @area_argument(required=False)
+    @json_option
+    @format_option()
+    @data_option
+    def indicators(area, **kw):
+        """The indicators that link targets across plans, with the plans that target each."""
+        from hrplan import series, views
+
+        o = opts(kw)
+        plans, registry = load_all(o)
+        emit(o, series.indicators_answer(plans, registry, area), views.indicators_view)
+
+    return indicators
+
+
+def make_trend():
+    @click.command()
+    @click.argument("indicator", shell_complete=complete_indicator)
+    @json_option
+    @format_option()
+    @data_option
+    def trend(indicator, **kw):
+        """Every plan's target for an INDICATOR and every reported figure, by year, with sources."""
+        from hrplan import series, views
+
+        o = opts(kw)
+        plans, registry = load_all(o)
+        emit(o, series.trend(plans, series.resolve_indicator(registry, indicator)), views.trend_view)
+
+    return trend
+
+
+def make_compare():
+    @click.command()
+    @click.argument("first", metavar="PLAN", shell_complete=complete_plan)
+    @click.argument("second", metavar="PLAN", shell_complete=complete_plan)
+    @area_argument(required=False)
+    @json_option
+    @format_option()
+    @data_option
+    def compare(first, second, area, **kw):
+        """Two plans side by side: targets carried over (raised, lowered, the same), new and dropped."""
+        from hrplan import series, views
+
+        o = opts(kw)
+        plans, registry = load_all(o)
+        emit(o, series.compare(plans, registry, first, second, area), views.compare_view)
+
+    return compare
+
+
 # The table of commands: name -> the function that builds it.
 COMMANDS = {
     "areas": make_areas,
+    "compare": make_compare,
     "export": make_export,
     "goals": make_goals,
+    "indicators": make_indicators,
     "methodology": make_methodology,
     "notes": make_notes,
+    "plans": make_plans,
     "progress": make_progress,
     "quotas": make_quotas,
     "schema": make_schema,
@@ -289,5 +364,6 @@ COMMANDS = {
     "sources": make_sources,
     "stats": make_stats,
     "summary": make_summary,
+    "trend": make_trend,
     "validate": make_validate,
 }

@@ -10,15 +10,18 @@ from __future__ import annotations
 import types
 import typing
 
-from hrplan import shapes
+from hrplan import series_shapes, shapes
 
 # command name -> the TypedDict of its answer
 ANSWERS = {
     "areas": shapes.AreasAnswer,
+    "compare": series_shapes.CompareAnswer,
     "export": shapes.ExportAnswer,
     "goals": shapes.GoalsAnswer,
+    "indicators": series_shapes.IndicatorsAnswer,
     "methodology": shapes.MethodologyAnswer,
     "notes": shapes.NotesAnswer,
+    "plans": series_shapes.PlansAnswer,
     "progress": shapes.ProgressAnswer,
     "quotas": shapes.GoalsAnswer,
     "search": shapes.SearchAnswer,
@@ -26,6 +29,7 @@ ANSWERS = {
     "sources": shapes.SourcesAnswer,
     "stats": shapes.StatsAnswer,
     "summary": shapes.SummaryAnswer,
+    "trend": series_shapes.TrendAnswer,
     "validate": shapes.ValidateAnswer,
 }
 NAMES = tuple(sorted(ANSWERS))

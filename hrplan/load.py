@@ -15,7 +15,7 @@ import re
 
 from hrplan import model as m
 from hrplan.build import build, normalise
-from hrplan.errors import PlanFileError, Problem
+from hrplan.errors import NotFound, PlanFileError, Problem
 from hrplan.schema import MAX_FILE_BYTES
 
 
@@ -44,11 +44,15 @@ def data_path(explicit: str | None = None) -> str:
     return bundled_data_dir()
 
 
+REGISTRY_FILE = "indicators.toml"  # in a data directory: the indicator registry, not a plan
+
+
 def plan_files(path: str) -> list[str]:
-    """The plan files a path names: the file itself, or the ``*.toml`` files of a directory."""
+    """The plan files a path names: the file itself, or the ``*.toml`` files of a directory
+    (but its indicator registry, ``REGISTRY_FILE``)."""
     if os.path.isdir(path):
         try:
-            names = sorted(n for n in os.listdir(path) if n.endswith(".toml"))
+            names = sorted(n for n in os.listdir(path) if n.endswith(".toml") and n != REGISTRY_FILE)
         except OSError as exc:
             raise PlanFileError([Problem(path, "", f"cannot list directory: {exc.strerror}")])
         if not names:
@@ -148,13 +152,17 @@ def load_file(file: str, use_cache: bool = True) -> m.Plan:
     return build(doc, file)
 
 
+def _use_cache(use_cache: bool | None) -> bool:
+    return os.environ.get("HRPLAN_NO_CACHE", "") in ("", "0") if use_cache is None else use_cache
+
+
 def load_plans(path: str | None = None, use_cache: bool | None = None) -> list[m.Plan]:
     """Every plan in ``path``, a file or a directory (default: see ``data_path``)."""
     path = data_path(path)
-    if use_cache is None:
-        use_cache = os.environ.get("HRPLAN_NO_CACHE", "") in ("", "0")
+    use_cache = _use_cache(use_cache)
     plans, problems = [], []
-    for file in plan_files(path):
+    files = plan_files(path)
+    for file in files:
         try:
             plans.append(load_file(file, use_cache))
         except PlanFileError as exc:
@@ -162,7 +170,40 @@ def load_plans(path: str | None = None, use_cache: bool | None = None) -> list[m
     problems.extend(cross_check_plans(plans))
     if problems:
         raise PlanFileError(problems)
+    if use_cache and len(files) > 1:
+        from hrplan import cache
+
+        key = cache.small_key("plans", files)
+        if key:
+            cache.write_small("plans", os.path.abspath(path), key, [(p.id, p.start, p.end) for p in plans])
     return plans
+
+
+def load_plan(path: str | None = None, plan_id: str | None = None, use_cache: bool | None = None) -> m.Plan:
+    """One plan of ``path``: the one named ``plan_id``, by default the latest (see
+    ``hrplan.areas.select_plan``).
+
+    From a directory whose files have not changed since they were last loaded together, only
+    that plan's file is read: the cache keeps which plan each file holds (and the files were
+    checked together then). Otherwise every plan is loaded and checked, as ``load_plans``."""
+    from hrplan.areas import select_plan
+
+    path = data_path(path)
+    use_cache = _use_cache(use_cache)
+    if use_cache and os.path.isdir(path):
+        from hrplan import cache
+
+        files = plan_files(path)
+        key = cache.small_key("plans", files)
+        known = cache.read_small("plans", os.path.abspath(path), key) if key else None
+        if known and len(known) == len(files):
+            heads = [m.Plan(id=pid, title="", file=file, start=start, end=end)
+                     for file, (pid, start, end) in zip(files, known)]
+            try:
+                return load_file(select_plan(heads, plan_id).file, use_cache)
+            except NotFound:
+                pass  # load every plan for the full message
+    return select_plan(load_plans(path, use_cache), plan_id)
 
 
 def cross_check_plans(plans: list[m.Plan]) -> list[Problem]:

@@ -30,6 +30,7 @@ DOCUMENTS = ("plan", "assessment", "other")
 NOTE_KINDS = ("note", "data_quality", "conflict", "context", "method")
 GOAL_KINDS = ("commitment", "finding")
 CHANGES = ("absolute", "percent", "multiple")  # a target or result given as a change from a base year
+DIRECTIONS = ("higher", "lower")  # which way an indicator improves
 
 
 class Record:
@@ -142,11 +143,13 @@ class Note(Record):
 
 
 class Goal(Record):
+    """A commitment (or a finding); ``indicator`` names what it measures, in the shared registry."""
+
     __slots__ = FIELDS = ("id", "plan", "chapter", "section", "text", "kind", "tags", "target", "results",
-                          "reported_status", "reported_wording", "plan_sources", "notes")
+                          "reported_status", "reported_wording", "plan_sources", "notes", "indicator")
 
     def __init__(self, id, plan, chapter, section, text, kind="commitment", tags=None, target=None, results=None,
-                 reported_status=None, reported_wording=None, plan_sources=None, notes=None):
+                 reported_status=None, reported_wording=None, plan_sources=None, notes=None, indicator=None):
         self.id, self.plan, self.chapter, self.section, self.text, self.kind = id, plan, chapter, section, text, kind
         self.tags = tags if tags is not None else []
         self.target = target
@@ -154,6 +157,7 @@ class Goal(Record):
         self.reported_status, self.reported_wording = reported_status, reported_wording
         self.plan_sources = plan_sources if plan_sources is not None else []
         self.notes = notes if notes is not None else []
+        self.indicator = indicator
 
 
 class Goals:
@@ -209,6 +213,20 @@ class Goals:
         return [self[gid] for gid in ids]
 
 
+class StatedSize(Record):
+    """How big a plan says it is ("168 objectives and tasks"), as a source states it."""
+
+    __slots__ = FIELDS = ("value", "unit", "qualifier", "sources", "note")
+    DEFAULTS = {"qualifier": "exact", "sources": [], "note": None}
+
+
+class Indicator(Record):
+    """What targets of several plans measure alike (the registry, data/indicators.toml)."""
+
+    __slots__ = FIELDS = ("id", "title", "unit", "direction", "definition", "title_zh", "aliases", "note")
+    DEFAULTS = {"title_zh": None, "aliases": [], "note": None}
+
+
 class Claim(Record):
     """A plan-level claim of an assessment; ``area`` None means the whole plan, ``binding`` restricts
     the claim to targets a source labels so, ``counts`` are the computed statuses it counts."""
@@ -224,9 +242,10 @@ class Plan(Record):
 
     __slots__ = FIELDS = ("id", "title", "file", "title_zh", "issuer", "published", "start", "end", "predecessor",
                           "successor", "assessment", "cited", "sources", "chapters", "sections", "themes", "goals",
-                          "claims", "notes")
+                          "claims", "notes", "stated_size")
     DEFAULTS = {"title_zh": None, "issuer": None, "published": None, "start": None, "end": None,
-                "predecessor": None, "successor": None, "assessment": None, "cited": [], "claims": [], "notes": []}
+                "predecessor": None, "successor": None, "assessment": None, "cited": [], "claims": [], "notes": [],
+                "stated_size": None}
 
     def __init__(self, *args, **kw):
         for table in ("sources", "chapters", "sections", "themes"):

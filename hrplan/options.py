@@ -29,7 +29,7 @@ class Opts:
 # Each shared option, declared once. ``--data`` has no Click envvar: HRPLAN_DATA is resolved in
 # one place, ``hrplan.load.data_path``.
 json_option = click.option("--json", "as_json", is_flag=True, help="Print one JSON document (same as --format json).")
-plan_option = click.option("--plan", "plan_id", metavar="ID",
+plan_option = click.option("--plan", "plan_id", metavar="ID", shell_complete=lambda c, p, i: complete_plan(c, p, i),
                            help="Plan id, e.g. nhrap-2012-2015 (default: the latest loaded).")
 data_option = click.option("--data", type=click.Path(), metavar="PATH",
                            help="Plan file or directory of plan files (default: HRPLAN_DATA, else the bundled data).")
@@ -56,10 +56,9 @@ def opts(kw: dict) -> Opts:
 
 def load_plan(o: Opts):
     """The plan a call asks for (``--plan``, else the default) from the data in use."""
-    from hrplan.areas import select_plan
-    from hrplan.load import load_plans
+    from hrplan.load import load_plan as load
 
-    return select_plan(load_plans(o.data), o.plan_id)
+    return load(o.data, o.plan_id)
 
 
 def emit(o: Opts, answer, view) -> None:
@@ -82,6 +81,34 @@ def emit(o: Opts, answer, view) -> None:
         from hrplan.render import plain
 
         plain.render(blocks, sys.stdout, color=env.color)
+
+
+def load_all(o: Opts):
+    """Every plan of the data in use, and its indicator registry."""
+    from hrplan.indicators import load_registry
+    from hrplan.load import load_plans
+
+    return load_plans(o.data), load_registry(o.data)
+
+
+def complete_plan(ctx, param, incomplete):
+    try:
+        from hrplan.load import load_plans
+
+        plans = load_plans(ctx.params.get("data") or ctx.find_root().params.get("data"))
+        return [p.id for p in plans if p.id.startswith(incomplete)]
+    except Exception:  # completion must never fail loudly
+        return []
+
+
+def complete_indicator(ctx, param, incomplete):
+    try:
+        from hrplan.indicators import load_registry
+
+        registry = load_registry(ctx.params.get("data") or ctx.find_root().params.get("data"))
+        return [i for i in registry if i.startswith(incomplete.lower())]
+    except Exception:
+        return []
 
 
 def complete_area(ctx, param, incomplete):

@@ -142,6 +142,7 @@ def goal_record(plan: m.Plan, goal: m.Goal, assessed: "Assessed") -> GoalRecord:
         "sources": [assessed.source(plan, s) for s in goal_sources(goal) if s in plan.sources],
         "plan_sources": goal.plan_sources,
         "notes": [note_record(plan, n, goal=goal.id) for n in goal.notes],
+        "indicator_id": goal.indicator,
     }
 
 

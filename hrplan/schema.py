@@ -40,6 +40,8 @@ TARGET = {
     "ceiling": "bool",
     "aggregate": m.AGGREGATES,
     "wording": "str",
+    "change": m.CHANGES,
+    "base_year": "year",
 }
 RESULT = {
     "source!": "id",
@@ -54,6 +56,8 @@ RESULT = {
     "see_also": "idlist",
     "use": "bool",
     "aggregate": m.AGGREGATES,
+    "change": m.CHANGES,
+    "base_year": "year",
 }
 GOAL = {
     "id!": "id",
@@ -68,6 +72,7 @@ GOAL = {
     "reported_wording": "str",
     "plan_sources": "idlist",
     "notes": "notes",
+    "indicator": "id",
 }
 CLAIM = {
     "id!": "id",
@@ -112,6 +117,7 @@ THEME = {
     "goals": "idlist",
     "aliases": "strlist",
 }
+STATED_SIZE = {"value!": "num", "unit!": "str", "qualifier": m.QUALIFIERS, "sources": "idlist", "note": "str"}
 PLAN = {
     "id!": "id",
     "title!": "str",
@@ -124,6 +130,7 @@ PLAN = {
     "assessment": "id",
     "sources": "idlist",
     "notes": "notes",
+    "stated_size": STATED_SIZE,
 }
 TOP = {
     "format": "int",
@@ -135,6 +142,19 @@ TOP = {
     "goals": [GOAL],
     "claims": [CLAIM],
 }
+
+# The indicator registry (data/indicators.toml): what targets of several plans measure alike.
+INDICATOR = {
+    "id!": "id",
+    "title!": "str",
+    "title_zh": "str",
+    "unit!": "str",
+    "direction!": m.DIRECTIONS,
+    "definition!": "str",
+    "aliases": "strlist",
+    "note": "str",
+}
+REGISTRY = {"format": "int", "indicators!": [INDICATOR]}
 
 # Types: a spec that is a string names one of these. Each has a description, for messages,
 # and either

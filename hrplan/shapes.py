@@ -124,6 +124,7 @@ class GoalRecord(TypedDict):
     sources: list[SourceRecord]
     plan_sources: list[str]
     notes: list[NoteRecord]
+    indicator_id: Optional[str]
 
 
 class YearSpan(TypedDict):
@@ -254,6 +255,8 @@ class SearchMatch(TypedDict):
 
 class SummaryAnswer(TypedDict):
     plan: PlanRecord
+    stated_size: Optional[StatedSizeRecord]
+    coverage_note: str
     goal_count: int
     quantified_count: int
     with_results_count: int
@@ -387,3 +390,11 @@ class ExportAnswer(TypedDict):
     goals: list[GoalRecord]
     claims: list[ClaimRecord]
     notes: list[NoteRecord]
+
+
+class StatedSizeRecord(TypedDict):
+    value: float
+    unit: str
+    qualifier: Literal[m.QUALIFIERS]
+    sources: list[str]
+    note: Optional[str]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from hrplan import model as m
 from hrplan.errors import Problem
-from hrplan.schema import ENUM_TEST, FORMAT_VERSION, NAMES, TOP, TYPES
+from hrplan.schema import ENUM_TEST, FORMAT_VERSION, NAMES, REGISTRY, TOP, TYPES
 
 
 def _describe(value) -> str:
@@ -309,6 +309,8 @@ def _cross_check(doc, out) -> None:
     for j, s in enumerate(plan.get("sources", [])):
         ref(s, "sources", sources, f"plan.sources[{j}]", "source")
     _check_notes(plan.get("notes", []), "plan.notes", sources, ref)
+    for j, s in enumerate(plan.get("stated_size", {}).get("sources", [])):
+        ref(s, "sources", sources, f"plan.stated_size.sources[{j}]", "source")
 
     for i, sec in enumerate(doc.get("sections", [])):
         ref(sec["chapter"], "chapters", chapters, f"sections[{i}].chapter", "chapter")
@@ -384,6 +386,20 @@ def _check_target(t, p, start, end, out) -> None:
         out.append((f"{_pstr(p)}.aggregate", "a mean or total target needs a period"))
     if "baseline" in t and last is not None and t["baseline"]["year"] > last:
         out.append((f"{_pstr(p)}.baseline.year", f"baseline year {t['baseline']['year']} is after the target year {last}"))
+    _check_change(t, p, out)
+    if "change" in t and "base_year" in t:
+        if last is not None and t["base_year"] >= last:
+            out.append((f"{_pstr(p)}.base_year", f"base year {t['base_year']} is not before the target year {last}"))
+        if "baseline" in t and t["baseline"]["year"] != t["base_year"]:
+            out.append((f"{_pstr(p)}.baseline.year", f"the base value of a change must be for the base year {t['base_year']}"))
+
+
+def _check_change(d, p, out) -> None:
+    """A change (of a target or a result) needs its base year; a base year needs a change."""
+    if "change" in d and "base_year" not in d:
+        out.append((f"{_pstr(p)}.base_year", "a change needs the base year it is measured from"))
+    elif "base_year" in d and "change" not in d:
+        out.append((f"{_pstr(p)}.change", "a base year needs a change (absolute, percent or multiple)"))
 
 
 def _check_results(results, p, target, sources, ref, out) -> None:
@@ -396,6 +412,7 @@ def _check_results(results, p, target, sources, ref, out) -> None:
             for k, s in enumerate(r["see_also"]):
                 if s not in sources:
                     ref(s, "sources", sources, f"{_pstr(p)}[{j}].see_also[{k}]", "source")
+        _check_change(r, (p, j), out)
         if "year" in r:
             if "period" in r:
                 out.append((f"{_pstr(p)}[{j}]", "give either year or period, not both"))
@@ -404,7 +421,7 @@ def _check_results(results, p, target, sources, ref, out) -> None:
         if "value" in r:
             if "unit" not in r:
                 out.append((f"{_pstr(p)}[{j}].unit", "a result with a value needs a unit"))
-            elif unit is not None and r["unit"] != unit and r.get("use", True):
+            elif unit is not None and r["unit"] != unit and r.get("use", True) and "change" not in r:
                 out.append((f"{_pstr(p)}[{j}].unit", f"unit {r['unit']!r} differs from the target's {unit!r}", "warning"))
         elif "text" not in r:
             out.append((f"{_pstr(p)}[{j}]", "a result needs a value or a text"))
@@ -434,3 +451,21 @@ def validate(doc, file: str) -> list[Problem]:
     if not raw:
         _cross_check(doc, raw)
     return [Problem(file, item[0], item[1], severity=item[2] if len(item) > 2 else "error") for item in raw]
+
+
+def validate_registry(doc, file: str) -> list[Problem]:
+    """Every problem of a parsed indicator registry (``hrplan.schema.REGISTRY``)."""
+    raw: list[tuple] = []
+    try:
+        _check_table(doc, REGISTRY, "", raw)
+    finally:
+        _KNOWN_IDS.clear()
+    if not raw:
+        names: dict[str, str] = {}
+        for i, ind in enumerate(doc["indicators"]):
+            for j, name in enumerate([ind["id"], *ind.get("aliases", [])]):
+                where = f"indicators[{i}]" + (".id" if j == 0 else f".aliases[{j - 1}]")
+                if name.lower() in names:
+                    raw.append((where, f"indicator name {name!r} is already used by {names[name.lower()]}"))
+                names.setdefault(name.lower(), where)
+    return [Problem(file, path, message) for path, message in raw]

@@ -15,14 +15,18 @@ class Status(str):
 
 
 class Bar:
-    """A cell holding a progress share (0..1 or more), drawn as a bar or printed as a percent."""
+    """A cell holding a progress share (0..1 or more), drawn as a bar or printed as a percent; or,
+    with a ``label``, a figure's length on a chart (its share of the chart's largest figure),
+    printed as the label."""
 
-    __slots__ = ("share",)
+    __slots__ = ("share", "label")
 
-    def __init__(self, share):
-        self.share = share
+    def __init__(self, share, label=None):
+        self.share, self.label = share, label
 
     def __str__(self) -> str:
+        if self.label is not None:
+            return self.label
         return "" if self.share is None else f"{self.share * 100:.0f}%"
 
 
@@ -81,8 +85,9 @@ def target_text(t: dict | None) -> str:
     if not t:
         return ""
     if t.get("change"):
-        shown = {"percent": f"{num(t['value'])}%", "multiple": f"{num(t['value'])} times"}.get(
-            t["change"], unit(num(t["value"]), t["unit"]))
+        sign = "+" if t["value"] > 0 and t["change"] != "multiple" else ""
+        shown = {"percent": f"{sign}{num(t['value'])}%", "multiple": f"{num(t['value'])} times the level"}.get(
+            t["change"], sign + unit(num(t["value"]), t["unit"]))
         text = f"{t['op']} {shown} from {t['base_year']}"
     else:
         text = f"{t['op']} {unit(num(t['value']), t['unit'])}"
@@ -113,6 +118,12 @@ def baseline_text(t: dict | None) -> str:
         return ""
     b = t["baseline"]
     return f"{unit(num(b['value']), t['unit'])} ({b['year']})"
+
+
+def _where(a: dict) -> str:
+    """The plan and area an answer covers: "nhrap-2012-2015" or "nhrap-2012-2015, section I.1: Right to work"."""
+    area, plan = a["area"], a["plan"]["id"]
+    return plan if area["kind"] == "plan" else f"{plan}, {area['kind']} {area['id']}: {area['title']}"
 
 
 def counts_text(counts: dict) -> str:
@@ -162,6 +173,7 @@ def summary_view(a: dict, show_zh=True) -> list:
         ("period", period(*p["period"])), ("predecessor", p["predecessor"]), ("successor", p["successor"]),
         ("goals", f"{a['goal_count']} ({a['quantified_count']} with a quantified target, "
                   f"{a['with_results_count']} with reported results)"),
+        ("the file holds", a["coverage_note"]),
         ("computed status", counts_text(a["status_counts"])),
         ("reported status", counts_text(a["reported_status_counts"])),
     ])]
@@ -188,7 +200,7 @@ def areas_view(a: dict, show_zh=True) -> list:
     th = [[t["id"], t["title"], ", ".join(t["aliases"]), num(t["goal_count"]), num(t["quantified_count"]), t["definition"]]
           for t in a["themes"]]
     return [
-        Table("Chapters", ["id", "title", "aliases", "goals", "plan text read"], ch, wrap=("title",)),
+        Table(f"Chapters of {a['plan']['id']}", ["id", "title", "aliases", "goals", "plan text read"], ch, wrap=("title",)),
         Table("Sections", ["id", "chapter", "title", "aliases", "goals", "quantified", "plan text read"], se, wrap=("title",)),
         Table("Themes", ["id", "title", "aliases", "goals", "quantified", "definition"], th, wrap=("definition",)),
     ]
@@ -198,7 +210,7 @@ def goals_view(a: dict, show_zh=True) -> list:
     rows = [[g["id"], g["text"], target_text(g["target"]), Status(g["status"]), g["reported_status"] or ""]
             for g in a["goals"]]
     area = a["area"]
-    return [Table(f"Goals of {area['id']}: {area['title']} ({a['goal_count']})",
+    return [Table(f"Goals of {_where(a)} ({a['goal_count']})",
                   ["id", "commitment", "target", "status", "reported"], rows, wrap=("commitment", "target"))]
 
 
@@ -208,14 +220,14 @@ def quotas_view(a: dict, show_zh=True) -> list:
         rows.append([g["id"], g["target"]["metric"], target_text(g["target"]), baseline_text(g["target"]),
                      result_text(g["latest"]), Status(g["status"]), g["reported_status"] or ""])
     area = a["area"]
-    return [Table(f"Quantified targets of {area['id']}: {area['title']} ({a['goal_count']})",
+    return [Table(f"Quantified targets of {_where(a)} ({a['goal_count']})",
                   ["id", "metric", "target", "baseline", "latest result", "status", "reported"], rows,
                   wrap=("metric", "target", "latest result"))]
 
 
 def show_view(a: dict, show_zh=True) -> list:
     g = a["goal"]
-    blocks = [Fields(f"Goal {g['id']}", [
+    blocks = [Fields(f"Goal {g['id']} of {a['plan']['id']}", [
         ("commitment", g["text"]),
         ("chapter", f"{g['chapter']} {a['chapter_title']}"),
         ("section", f"{g['section']} {a['section_title']}" if g["section"] else None),
@@ -268,9 +280,11 @@ def _source_kind(s: dict) -> str:
 
 def stats_view(a: dict, show_zh=True) -> list:
     area = a["area"]
-    head = f"{area['kind']} {area['id']}: {area['title']}"
+    head = _where(a)
     blocks = [Fields(head, [
         ("definition", area.get("definition")),
+        ("assessment", None if a["plan"]["assessment"] else
+         "none on record for this plan; `hrplan plans` shows which plans have one"),
         ("goals", f"{a['goal_count']} ({a['quantified_count']} quantified, {a['with_results_count']} with reported results)"),
         ("computed status, all goals", counts_text(a["status_counts"])),
         ("computed status, quantified", counts_text(a["quantified_status_counts"])),
@@ -294,20 +308,20 @@ def stats_view(a: dict, show_zh=True) -> list:
 
 def search_view(a: dict, show_zh=True) -> list:
     rows = [[g["id"], g["text"], ", ".join(m["fields"]), Status(g["status"])] for g, m in zip(a["goals"], a["matches"])]
-    return [Table(f"Goals matching {a['query']!r} ({a['goal_count']})", ["id", "commitment", "matched in", "status"], rows,
+    return [Table(f"Goals of {a['plan']['id']} matching {a['query']!r} ({a['goal_count']})", ["id", "commitment", "matched in", "status"], rows,
                   wrap=("commitment",))]
 
 
 def sources_view(a: dict, show_zh=True) -> list:
     rows = [[s["id"], s["title"], s["publisher"], s["date"] or "", _source_kind(s), s["document"], s["language"] or "",
              num(a["cited_by"][s["id"]]), s["url"] or "(no address)"] for s in a["sources"]]
-    return [Table(f"Sources ({a['source_count']})", ["id", "title", "publisher", "date", "kind", "carries", "lang", "cited by", "address"],
+    return [Table(f"Sources of {a['plan']['id']} ({a['source_count']})", ["id", "title", "publisher", "date", "kind", "carries", "lang", "cited by", "address"],
                   rows, wrap=("title", "publisher"), links=("address",))]
 
 
 def notes_view(a: dict, show_zh=True) -> list:
     rows = [[n["goal_id"] or n["claim_id"] or a["plan"]["id"], n["kind"], n["text"], ", ".join(n["sources"])] for n in a["notes"]]
-    return [Table(f"Notes ({a['note_count']})", ["goal", "kind", "note", "sources"], rows, wrap=("note",))]
+    return [Table(f"Notes on {_where(a)} ({a['note_count']})", ["goal", "kind", "note", "sources"], rows, wrap=("note",))]
 
 
 def progress_view(a: dict, show_zh=True) -> list:
@@ -319,9 +333,9 @@ def progress_view(a: dict, show_zh=True) -> list:
     for (where, title), goals in groups.items():
         rows = [[g["goal_id"], g["metric"], Bar(g["progress"]), target_text(g["target"]), result_text(g["latest"]),
                  Status(g["status"]), g["reported_status"] or ""] for g in goals]
-        blocks.append(Table(f"{where} {title}", columns, rows, wrap=("metric", "target", "latest result")))
+        blocks.append(Table(f"{a['plan']['id']} {where} {title}", columns, rows, wrap=("metric", "target", "latest result")))
     if not blocks:
-        blocks.append(Table(f"Progress of {area['id']}: {area['title']}", columns, []))
+        blocks.append(Table(f"Progress of {_where(a)}", columns, []))
     blocks.append(Text(f"{a['quantified_count']} quantified targets in {area['kind']} {area['id']}. Progress: share of the way "
                        "from baseline (or zero) to target covered by the value used; none for limits. " + LEGEND,
                        "dim"))
@@ -339,3 +353,97 @@ def validate_view(a: dict, show_zh=True) -> list:
 
 def methodology_view(a: dict, show_zh=True) -> list:
     return [Text(a["text"])]
+
+
+# ------------------------------------------------------------------------------------ the series
+
+
+def plans_view(a: dict, show_zh=True) -> list:
+    rows, claims = [], []
+    for e in a["series"]:
+        p = e["plan"]
+        rows.append([p["id"], period(*p["period"]), p["published"] or "", "yes" if p["assessment"] else "no",
+                     num(e["goal_count"]), num(e["quantified_count"]), num(e["with_results_count"]),
+                     counts_text({k: v for k, v in e["status_counts"].items() if k != "not_quantified"})])
+        claims += [[p["id"], c["id"], _claim_line(c)] for c in e["claims"]]
+    return [
+        Table(f"Plans ({a['plan_count']})", ["plan", "period", "published", "assessment", "goals", "quantified",
+                                             "with results", "computed status, quantified goals"],
+              rows, wrap=("computed status, quantified goals",)),
+        Fields("What each file holds", [(e["plan"]["id"], e["coverage_note"]) for e in a["series"]]),
+        Table("The assessments' headline claims, beside the data", ["plan", "claim", "the source says [and the data]"],
+              claims, wrap=("the source says [and the data]",)),
+    ]
+
+
+def _claim_line(c: dict) -> str:
+    text = c["text"]
+    d = c["data"]
+    if d is not None and d["share"] is not None:
+        text += (f" [data: {d['counted_count']} of {d['quantified_count']} quantified goals "
+                 f"{'/'.join(c['counted_statuses'])}, {d['share']:.0f}%: {d['agreement']}]")
+    return text
+
+
+def indicators_view(a: dict, show_zh=True) -> list:
+    rows = [[i["id"], title_with_zh(i["title"], i["title_zh"], show_zh), i["unit"], i["direction"],
+             ", ".join(i["plans"]) or "(none)"] for i in a["indicators"]]
+    where = f" in {a['area_id']}" if a["area_id"] else ""
+    return [Table(f"Indicators{where} across {', '.join(a['plans'])} ({a['indicator_count']})", ["indicator", "title", "unit", "better", "plans"],
+                  rows, wrap=("title", "plans"))]
+
+
+def trend_view(a: dict, show_zh=True) -> list:
+    ind = a["indicator"]
+    blocks = [Fields(f"Indicator {ind['id']}: {title_with_zh(ind['title'], ind['title_zh'], show_zh)}, "
+                     f"in {', '.join(ind['plans']) or 'no loaded plan'}", [
+        ("unit", ind["unit"]), ("better", ind["direction"]), ("definition", ind["definition"]), ("note", ind["note"]),
+        ("plans", ", ".join(ind["plans"])),
+    ])]
+    rows = [[t["plan_id"], t["goal_id"], target_text(t), baseline_text(t) or "", Status(t["status"]),
+             t["reported_status"] or ""] for t in a["targets"]]
+    blocks.append(Table("Targets", ["plan", "goal", "target", "baseline", "status", "reported"], rows,
+                        wrap=("target",)))
+    charted = [r for r in a["results"] if r["unit"] == ind["unit"] and r["change"] is None and r["start_year"] is None]
+    low = min((r["value"] for r in charted), default=0)
+    span = max((r["value"] for r in charted), default=0) - low
+    charted = {id(r) for r in charted}
+    rows = []
+    for r in a["results"]:
+        figure = result_text(dict(r, year=None, start_year=None))
+        # bars run from the lowest charted figure (a tenth of a bar) to the highest (a whole one)
+        bar = Bar(0.1 + 0.9 * (r["value"] - low) / span, figure) if id(r) in charted and span else figure
+        rows.append([period(r["start_year"], r["year"]), bar, r["plan_id"], r["goal_id"],
+                     "yes" if r["used"] else "no", r["source"]])
+    blocks.append(Table("Results, by year", ["year", "figure", "plan", "goal", "used", "source"], rows))
+    blocks.append(Text("Bars compare the yearly figures in the indicator's unit: from the lowest (a tenth of a bar) "
+                       "to the highest (a whole bar); figures for a period or in other units are listed as reported. "
+                       "'used': whether hrplan's status method uses the figure. " + LEGEND, "dim"))
+    return blocks
+
+
+def compare_view(a: dict, show_zh=True) -> list:
+    old, new = a["older"]["id"], a["newer"]["id"]
+
+    def targets(ts):
+        return "; ".join(f"{target_text(t)} ({t['status']})" for t in ts)
+
+    rows = [[r["indicator"]["id"], targets(r["older_targets"]), targets(r["newer_targets"]),
+             r["target_change"] or "not compared", r["ambition"] or ""] for r in a["in_both"]]
+    area = f", area {a['area_id']}" if a["area_id"] else ""
+    blocks = [Table(f"{old} and {new}{area}: indicators targeted in both", ["indicator", old, new, "target", "ambition"],
+                    rows, wrap=(old, new))]
+    for key, title, side in (("dropped", f"Targeted in {old} only (dropped)", "older_targets"),
+                             ("new", f"Targeted in {new} only (new)", "newer_targets")):
+        rows = [[r["indicator"]["id"], r["indicator"]["title"], targets(r[side])] for r in a[key]]
+        if rows:
+            blocks.append(Table(title, ["indicator", "title", "target (outcome)"], rows,
+                                wrap=("title", "target (outcome)")))
+    rows = [[old, c["id"], _claim_line(c)] for c in a["older_claims"]]
+    rows += [[new, c["id"], _claim_line(c)] for c in a["newer_claims"]]
+    blocks.append(Table("The assessments' claims", ["plan", "claim", "the source says [and the data]"], rows,
+                        wrap=("the source says [and the data]",)))
+    notes = [f"{r['indicator']['id']}: {r['compared_as']}" for r in a["in_both"] if r["compared_as"]]
+    if notes:
+        blocks.append(Text("How the targets were compared: " + "; ".join(notes) + ".", "dim"))
+    return blocks

@@ -104,7 +104,7 @@ def test_show(run, plan_file):
 def test_stats_plain_and_json(run, plan_file):
     r = run("stats", "livelihood", "--data", plan_file())
     lines = r.stdout.splitlines()
-    assert lines[0] == "# theme livelihood: Livelihood"
+    assert lines[0] == "# test-plan, theme livelihood: Livelihood"
     assert "computed status, quantified\tsurpassed 1, not_met 1" in lines
     assert "G2\tcomputed: not_met\treported: met" not in lines
     assert "G2\tnot_met\tmet" in lines
@@ -142,9 +142,9 @@ def test_notes(run, plan_file):
 
 def test_progress_view(run, plan_file):
     lines = run("progress", "--data", plan_file()).stdout.splitlines()
-    assert lines[:3] == ["# I.1 Work", "id\tmetric\tprogress\ttarget\tlatest result\tstatus\treported",
+    assert lines[:3] == ["# test-plan I.1 Work", "id\tmetric\tprogress\ttarget\tlatest result\tstatus\treported",
                          "G1\tNew jobs\t133%\t>= 9 million by 2015\t12 million (2015)\tsurpassed\tsurpassed"]
-    assert "# I.2 Living standards" in lines
+    assert "# test-plan I.2 Living standards" in lines
     assert lines[-1].startswith("2 quantified targets in plan test-plan. Progress: share of the way")
     d = run("progress", "--data", plan_file(), "--json").json()
     assert [(g["goal_id"], g["section"], g["status"], g["progress"]) for g in d["key_figures"]] == [
@@ -226,7 +226,7 @@ def test_every_command_has_help_and_is_in_the_readme(run):
 
     readme = open(os.path.join(ROOT, "README.md"), encoding="utf-8").read()
     names = cli.list_commands(None)
-    assert len(names) == 14
+    assert len(names) == 18
     for name in names:
         cmd = cli.get_command(None, name)
         assert cmd.help, name
@@ -281,7 +281,8 @@ def test_every_command_takes_the_shared_options_the_same_way():
         if name == "schema":
             continue
         assert "as_json" in params, name
-        wanted = () if name == "methodology" else ("data",) if name == "validate" else ("plan_id", "data")
+        series = ("validate", "plans", "indicators", "trend", "compare")  # every plan, or the files named
+        wanted = () if name == "methodology" else ("data",) if name in series else ("plan_id", "data")
         for opt in ("as_json", *wanted):
             helps.setdefault(opt, set()).add(params[opt].help)
             assert params[opt].envvar is None, (name, opt)  # HRPLAN_DATA is read in one place

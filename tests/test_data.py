@@ -19,21 +19,24 @@ SHEET_ITEMS = {
     "O.4": ["claim:O.4"], "O.5": ["claim:O.5"], "O.6": ["claim:O.6"], "O.7": ["claim:O.7"], "O.8": ["plan-note"],
     "I.1.a": ["I.1.a"], "I.1.b": ["I.1.b"], "I.1.c": ["I.1.c"], "I.1.d": ["I.1.d"], "I.1.e": ["I.1.e"],
     "I.1.f": ["I.1.f"], "I.1.g": ["I.1.g"], "I.1.h": ["I.1.h"], "I.1.i": ["I.1.i"],
-    "I.1.j": ["I.1.j-upper", "I.1.j-counties"], "I.1.k": ["I.1.k"], "I.1.l": ["I.1.l"], "I.1.m": ["I.1.m"],
+    "I.1.j": ["I.1.j-upper", "I.1.j-counties"], "I.1.k": ["I.1.k"], "I.1.l": ["I.1.l", "I.1.l-deaths"], "I.1.m": ["I.1.m"],
     "I.1 other": ["I.1.x1"],
-    "I.2.a": ["I.2.a-urban", "I.2.a-rural"], "I.2.b": ["I.2.b"], "I.2.c": ["I.2.c"], "I.2.d": ["I.2.d"],
+    "I.2.a": ["I.2.a-urban", "I.2.a-rural"], "I.2.b": ["I.2.b"], "I.2.c": ["I.2.c", "I.2.c-shanty"], "I.2.d": ["I.2.d"],
     "I.2.e": ["I.2.e"], "I.2 other": ["I.2.x1", "I.2.x2"],
     "I.3.a": ["I.3.a"], "I.3.b": ["I.3.b"], "I.3.c": ["I.3.c"], "I.3.d": ["I.3.d"], "I.3.e": ["I.3.e"],
     "I.3 other": ["I.3.x1"],
     "I.4.a": ["I.4.a"], "I.4.b": ["I.4.b"], "I.4.c": ["I.4.c"], "I.4.d": ["I.4.d"], "I.4.e": ["I.4.e"],
     "I.4.f": ["I.4.f"], "I.4.g": ["I.4.g"], "I.4.h": ["I.4.h"], "I.4.i": ["I.4.i"],
     "I.4.j": ["I.4.j-knowledge", "I.4.j-bp", "I.4.j-glucose", "I.4.j-management", "I.4.j-screening"],
-    "I.4.k": ["I.4.k"], "I.4.l": ["I.4.l"], "I.4.m": ["I.4.m"], "I.4.n": ["I.4.n"], "I.4 other": ["I.4.x1", "I.4.x2"],
+    "I.4.k": ["I.4.k"], "I.4.l": ["I.4.l"], "I.4.m": ["I.4.m"], "I.4.n": ["I.4.n"],
+    # the end of I.4, from the 2012-2015 supplement
+    "I.4.o": ["I.4.o"], "I.4.p": ["I.4.p"], "I.4.q": ["I.4.q"], "I.4.r": ["I.4.r"], "I.4.s": ["I.4.s"],
+    "I.4.t": ["I.4.t"], "I.4.u": ["I.4.u"], "I.4.v": ["I.4.v"], "I.4.w": ["I.4.w"], "I.4 other": ["I.4.x1", "I.4.x2", "I.4.x2-infant"],
     "I.5.a": ["I.5.a"], "I.5.b": ["I.5.b"], "I.5.c": ["I.5.c"], "I.5.d": ["I.5.d"], "I.5.e": ["I.5.e"],
-    "I.5.f": ["I.5.f"], "I.5.g": ["I.5.g"], "I.5.h": ["I.5.h"], "I.5 other": ["I.5.x1"],
+    "I.5.f": ["I.5.f"], "I.5.g": ["I.5.g"], "I.5.h": ["I.5.h"], "I.5 other": ["I.5.x1", "I.5.x1-primary", "I.5.x1-junior"],
     "I.6.a": ["I.6.a"], "I.6.b": ["I.6.b"], "I.6.c": ["I.6.c"], "I.6 other": ["I.6.x1"],
     "I.7.a": ["I.7.a"], "I.7.b": ["I.7.b"], "I.7.c": ["I.7.c"], "I.7.d": ["I.7.d"], "I.7.e": ["I.7.e"],
-    "I.7.f": ["I.7.f"], "I.7.g": ["I.7.g"], "I.7.h": ["I.7.h"], "I.7 other": ["I.7.x1"],
+    "I.7.f": ["I.7.f", "I.7.f-nh3", "I.7.f-so2", "I.7.f-nox"], "I.7.g": ["I.7.g"], "I.7.h": ["I.7.h"], "I.7 other": ["I.7.x1"],
     "II.1.a": ["II.1.a"], "II.1.b": ["II.1.b"], "II.1.c": ["II.1.c"], "II.1.d": ["II.1.d"], "II.1.e": ["II.1.e"],
     "II.1.f": ["II.1.f"],
     "II.2.a": ["II.2.a"], "II.2.b": ["II.2.b"], "II.2.c": ["II.2.c"], "II.2.d": ["II.2.d"], "II.2.e": ["II.2.e"],
@@ -53,7 +56,7 @@ SHEET_ITEMS = {
     "III.2.a": ["III.2.a"], "III.2.b": ["III.2.b"], "III.2.c": ["III.2.c"], "III.2.d": ["III.2.d"],
     "III.2.e": ["III.2.e"], "III.2.f": ["III.2.f"], "III.2.g": ["III.2.g"], "III.2.h": ["III.2.h"],
     "III.2.i": ["III.2.i"], "III.2.j": ["III.2.j"], "III.2.k": ["III.2.k"], "III.2.l": ["III.2.l"],
-    "III.3.a": ["III.3.a"], "III.3.b": ["III.3.b"], "III.3.c": ["III.3.c"], "III.3.d": ["III.3.d"],
+    "III.3.a": ["III.3.a", "III.3.a-under5"], "III.3.b": ["III.3.b"], "III.3.c": ["III.3.c"], "III.3.d": ["III.3.d"],
     "III.3.e": ["III.3.e"], "III.3.f": ["III.3.f"], "III.3.g": ["III.3.g"],
     "III.4.a": ["III.4.a"], "III.4.b": ["III.4.b"], "III.4.c": ["III.4.c"], "III.4.d": ["III.4.d"], "III.4.e": ["III.4.e"],
     "III.5.a": ["III.5.a"], "III.5.b": ["III.5.b"], "III.5.c": ["III.5.c"], "III.5.d": ["III.5.d"],
@@ -66,7 +69,7 @@ SHEET_ITEMS = {
 
 # Commitments per section in the sheets' own coverage tables ("Commitments recorded").
 SHEET_COUNTS = {
-    "I.1": 13, "I.2": 5, "I.3": 5, "I.4": 14, "I.5": 8, "I.6": 3, "I.7": 8,
+    "I.1": 13, "I.2": 5, "I.3": 5, "I.4": 23, "I.5": 8, "I.6": 3, "I.7": 8,
     "II.1": 6, "II.2": 6, "II.3": 13, "II.4": 8, "II.5": 4, "II.6": 4, "II.7": 3, "II.8": 2, "VI": 6,
     "III.1": 6, "III.2": 12, "III.3": 7, "III.4": 5, "III.5": 12, "IV": 6, "V.1": 2, "V.2": 5,
 }
@@ -114,10 +117,10 @@ def test_counts_per_section_match_the_sheets(plan):
 
 def test_totals_are_about_what_the_issue_expects(plan):
     commitments = [g for g in plan.goals.values() if g.kind == "commitment"]
-    assert len(commitments) == 165
-    assert sum(1 for g in plan.goals.values() if g.target) == 30
-    assert sum(1 for g in plan.goals.values() if g.results) == 134
-    assert len(plan.sources) == 254
+    assert len(commitments) == 179
+    assert sum(1 for g in plan.goals.values() if g.target) == 34
+    assert sum(1 for g in plan.goals.values() if g.results) == 143
+    assert len(plan.sources) == 257
 
 
 def test_every_result_has_a_source_and_every_source_is_used(plan):
@@ -134,7 +137,7 @@ def test_every_address_is_well_formed_and_registered_once(plan):
     from urllib.parse import urlsplit
 
     urls = [s.url for s in plan.sources.values() if s.url]
-    assert len(urls) == len(set(urls)) == 253
+    assert len(urls) == len(set(urls)) == 256
     for url in urls:
         parts = urlsplit(url)
         assert parts.scheme in ("http", "https") and "." in parts.netloc and " " not in url, url
@@ -175,7 +178,7 @@ def test_not_found_means_no_data(plan):
 
 def test_conflicting_sources_keep_both_figures(plan):
     g = plan.goals["I.4.c"]
-    assert sorted((r.value, r.use) for r in g.results) == [(75.8, False), (76.34, True)]
+    assert sorted((r.value, r.use) for r in g.results) == [(74.83, True), (75.8, False), (76.34, True)]
     assert any(n.kind == "conflict" for n in g.notes)
 
 
@@ -184,7 +187,7 @@ SEED_FIGURES = [
     ("48%", "claim", "O.2-binding"), ("50%", "claim", "O.2-livelihood"),
     ("7.4%", "claim-result", ("O.3", 7.4)), ("7.5%", "result", ("I.2.a-urban", 7.5)),
     ("9.2%", "result", ("I.2.a-rural", 9.2)), ("over 10 million", "data_quality", "I.1.a"),
-    ("66.63 million", "result", ("I.2.x1", 66.63)), ("more than 95%", "result", ("I.3.c", 95)),
+    ("66.63 million", "result", ("I.2.x1", -66.63)), ("more than 95%", "result", ("I.3.c", 95)),
     ("over 80%", "result", ("I.3.a", 80)), ("2013 equal ratio", "note", "II.6.a"),
     ("557", "result", ("II.5.b", 557)), ("272", "result", ("II.5.b", 272)),
     ("55 minorities", "result", ("III.1.a", 55)), ("31.21 million", "result", ("III.1.c", 31.21)),
@@ -221,11 +224,11 @@ def test_every_seed_figure_is_present(plan, figure, kind, where):
 
 def test_stats_livelihood_lines(run):
     lines = run("stats", "livelihood", "--plan", PLAN).stdout.splitlines()
-    assert lines[0] == "# theme livelihood: People's livelihood"
-    assert "goals\t58 (24 quantified, 40 with reported results)" in lines
-    assert "computed status, quantified\tsurpassed 8, met 2, indeterminate 1, no_data 13" in lines
+    assert lines[0] == "# nhrap-2012-2015, theme livelihood: People's livelihood"
+    assert "goals\t72 (28 quantified, 45 with reported results)" in lines
+    assert "computed status, quantified\tsurpassed 7, met 3, indeterminate 1, no_data 17" in lines
     claim = next(l for l in lines if l.startswith("O.2-livelihood\t"))
-    assert "hrplan: 8 of 24 quantified goals surpassed, 33%; 8 of the 10 with a computable status, 80%" in claim
+    assert "hrplan: 10 of 28 quantified goals surpassed/met, 36%; 10 of the 10 with a computable status, 100%" in claim
     assert claim.split("\t")[3] == "differs (consistent among the 10)"
     assert "I.1.a\tNew urban jobs\t>= 9 million jobs on average over 2012-2015\t13.12 million jobs (2015)\t145%\tsurpassed\tsurpassed" in lines
     assert "I.4.e\tPer-capita basic public-health funding\t>= 40 yuan a person by 2015\t40 yuan a person (2015)\t100%\tmet\tnot_stated" in lines
@@ -233,8 +236,8 @@ def test_stats_livelihood_lines(run):
 
 def test_stats_section_lines(run):
     lines = run("stats", "I.1", "--plan", PLAN).stdout.splitlines()
-    assert lines[0] == "# section I.1: Right to work"
-    assert "goals\t15 (8 quantified, 11 with reported results)" in lines
+    assert lines[0] == "# nhrap-2012-2015, section I.1: Right to work"
+    assert "goals\t16 (8 quantified, 12 with reported results)" in lines
     assert "I.1.b\tRegistered urban unemployment rate\t< 5% by 2015 (a limit)\tat most 4.1% (2012-2015)\t\tmet\tmet" in lines
     assert "plan text not read whole\tI.1 (partial)" in lines
 
@@ -249,7 +252,7 @@ def test_stats_section_lines(run):
     ("IV.f", ["status (computed)\tmet", "method\tearly", "why\t2014 result already at the 2015 target"]),
     ("V.1.b", ["section\tV.2 Exchanges and cooperation in the field of international human rights",
                "2013\t204 recommendations\tassessment\tyes\tassess-en-ecns-international"]),
-    ("VI.e", ["2012-2015\t144 training sessions\tother_official\tyes\tseed-cshrs-2017",
+    ("VI.e", ["2012-2015\t144 training sessions\tassessment\tyes\tassess-en-cn-ch5",
               "seed-cshrs-2017\tNew Achievements Have Been Made in China's Human Rights Cause"]),
 ])
 def test_show_one_goal_per_chapter(run, goal, expect):
@@ -261,7 +264,7 @@ def test_show_one_goal_per_chapter(run, goal, expect):
 def test_sources_lines(run):
     lines = run("sources", "--plan", PLAN).stdout.splitlines()
     assert lines[0] == "id\ttitle\tpublisher\tdate\tkind\tcarries\tlang\tcited by\taddress"
-    assert len(lines) == 255
+    assert len(lines) == 258
     assert "assess-zh-hyyz888-disabled\tXinhua Chinese dispatch on the assessment's disability results (mirror of Southeast Net)\thyyz888.com (mirror of Xinhua)\t2016-06-14\tnews_summary, mirror\tassessment\tzh\t7\thttps://hyyz888.com/news/2016-06/14/content_17978287.htm" in lines
 
 
@@ -274,4 +277,4 @@ def test_summary_shows_all_chapters_and_coverage(run):
 
 def test_quotas_lists_every_quantified_target(run):
     d = run("quotas", "--json", "--plan", PLAN).json()
-    assert d["goal_count"] == 30
+    assert d["goal_count"] == 34

@@ -126,7 +126,10 @@ def test_console_script_is_installed():
 @pytest.mark.parametrize("words,cword,expect", [
     ("hrplan stats liv", "2", ["plain,livelihood", "plain,living-standards"]),
     ("hrplan sta", "1", ["plain,stats"]),
-    ("hrplan show III.5.", "2", ["plain,III.5.a", "plain,III.5.b"]),
+    ("hrplan show --plan nhrap-2012-2015 III.5.", "4", ["plain,III.5.a", "plain,III.5.b"]),
+    ("hrplan trend life-", "2", ["plain,life-expectancy"]),
+    ("hrplan compare nhrap-2012", "2", ["plain,nhrap-2012-2015"]),
+    ("hrplan goals --plan nhrap-20", "3", ["plain,nhrap-2009-2010", "plain,nhrap-2012-2015"]),
 ])
 def test_shell_completion(tmp_path, words, cword, expect):
     r = hrplan(env={"_HRPLAN_COMPLETE": "bash_complete", "COMP_WORDS": words, "COMP_CWORD": cword,

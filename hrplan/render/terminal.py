@@ -36,7 +36,8 @@ def console_for(env, stream=None) -> Console:
 def _bar(value: Bar, ascii_only: bool) -> RichText:
     filled = round(max(0.0, min(value.share, 1.0)) * BAR_WIDTH)
     full, empty = ("#", "-") if ascii_only else ("\u2501", "\u2500")
-    text = RichText(full * filled, style="green" if value.share >= 1 else "cyan")
+    style = "blue" if value.label is not None else "green" if value.share >= 1 else "cyan"
+    text = RichText(full * filled, style=style)
     text.append(empty * (BAR_WIDTH - filled), style="dim")
     text.append(f" {value}")
     return text
@@ -100,7 +101,8 @@ def _column_plan(block: Table, whole_words: bool = True):
     for i, name in enumerate(block.columns):
         cells = [row[i] for row in block.rows]
         if any(isinstance(c, Bar) for c in cells):
-            plan.append((name, "fixed", BAR_WIDTH + 5, BAR_WIDTH + 5))
+            width = BAR_WIDTH + 1 + max([4] + [cell_len(str(c)) for c in cells if isinstance(c, Bar)])
+            plan.append((name, "fixed", width, width))
             continue
         longest = max([cell_len(str(c)) for c in cells] + [cell_len(name)])
         if name in block.wrap or longest > SHORT:

@@ -1,0 +1,224 @@
+"""Answers about the series of plans: ``plans``, ``indicators``, ``trend`` and ``compare``. Pure
+functions over loaded plans and the indicator registry; each returns the TypedDict of
+``hrplan.shapes`` named after it.
+
+Where hrplan sets two targets side by side it says how (``compared_as``): a total over a period
+is compared per year, a change from a base value as the level it reaches; both are hrplan's
+arithmetic, not a source's.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from hrplan import model as m
+from hrplan.areas import resolve_area, select_plan, suggest
+from hrplan.errors import NotFound
+from hrplan.method import level_of
+from hrplan.records import Assessed, claim_record, count_statuses, plan_record
+
+if TYPE_CHECKING:
+    from hrplan.series_shapes import (CompareAnswer, ComparedIndicator, IndicatorRecord, IndicatorsAnswer, PlanEntry,
+                               PlansAnswer, TrendAnswer, TrendResult, TrendTarget)
+
+
+def by_period(plans: list[m.Plan]) -> list[m.Plan]:
+    return sorted(plans, key=lambda p: (p.start or 0, p.end or 0, p.id))
+
+
+def coverage_note(plan: m.Plan, goal_count: int, quantified: int) -> str:
+    """How much of the plan the file holds, in a sentence."""
+    size = plan.stated_size
+    if size is None:
+        return (f"{goal_count} goals recorded, {quantified} of them quantified; "
+                "no source read states how many goals the plan has")
+    approx = {"about": "about ", "nearly": "nearly ", "more_than": "more than ", "at_least": "at least "}
+    stated = f"{approx.get(size.qualifier, '')}{size.value:g} {size.unit}"
+    return (f"{goal_count} goals recorded against the plan's {stated} (as a source states it); "
+            f"{quantified} quantified: the targets that could be read, not every commitment")
+
+
+def stated_size_record(plan: m.Plan):
+    s = plan.stated_size
+    return None if s is None else {"value": s.value, "unit": s.unit, "qualifier": s.qualifier,
+                                   "sources": s.sources, "note": s.note}
+
+
+def plans_answer(plans: list[m.Plan]) -> PlansAnswer:
+    series = []
+    for plan in by_period(plans):
+        assessed = Assessed()
+        goals = plan.goals.values()
+        quantified = sum(1 for g in goals if g.target)
+        series.append({
+            "plan": plan_record(plan), "stated_size": stated_size_record(plan),
+            "coverage_note": coverage_note(plan, len(goals), quantified),
+            "goal_count": len(goals), "quantified_count": quantified,
+            "with_results_count": sum(1 for g in goals if g.results),
+            "status_counts": count_statuses(goals, assessed),
+            "claims": [claim_record(plan, c, assessed) for c in plan.claims],
+        })
+    return {"plan_count": len(series), "series": series}
+
+
+# ------------------------------------------------------------------------------------ indicators
+
+
+def _indicator_goals(plans: list[m.Plan], indicator_id: str, area: str | None = None):
+    """(plan, goal) for every goal of every plan that names the indicator, in plan order."""
+    out = []
+    for plan in by_period(plans):
+        goals = _area_goals(plan, area)
+        if goals is None:
+            continue
+        out.extend((plan, g) for g in goals if g.indicator == indicator_id)
+    return out
+
+
+def _area_goals(plan: m.Plan, area: str | None):
+    if area is None:
+        return plan.goals.values()
+    try:
+        return resolve_area(plan, area).goals
+    except NotFound:
+        return None  # the area is not a name in this plan
+
+
+def indicator_record(ind: m.Indicator, pairs) -> IndicatorRecord:
+    return {"id": ind.id, "title": ind.title, "title_zh": ind.title_zh, "unit": ind.unit, "direction": ind.direction,
+            "definition": ind.definition, "note": ind.note,
+            "plans": list(dict.fromkeys(p.id for p, _ in pairs)), "goal_count": len(pairs)}
+
+
+def indicators_answer(plans: list[m.Plan], registry: dict[str, m.Indicator], area: str | None = None) -> IndicatorsAnswer:
+    if area is not None and all(_area_goals(p, area) is None for p in plans):
+        names = {n for p in plans for n in _names(p)}
+        raise NotFound("area", area, suggest(area, names))
+    rows = []
+    for ind in registry.values():
+        pairs = _indicator_goals(plans, ind.id, area)
+        if pairs or area is None:
+            rows.append(indicator_record(ind, pairs))
+    return {"plans": [p.id for p in by_period(plans)], "area_id": area, "indicator_count": len(rows), "indicators": rows}
+
+
+def _names(plan: m.Plan):
+    from hrplan.areas import area_names
+
+    return area_names(plan)
+
+
+def resolve_indicator(registry: dict[str, m.Indicator], name: str) -> m.Indicator:
+    """An indicator by id or alias, without regard to case; the closest names for a typo."""
+    names = {}
+    for ind in registry.values():
+        for n in (ind.id, *ind.aliases):
+            names.setdefault(n.lower(), ind)
+    hit = names.get(name.strip().lower())
+    if hit is None:
+        raise NotFound("indicator", name, suggest(name, names))
+    return hit
+
+
+# ------------------------------------------------------------------------------------ trend
+
+
+def trend_target(plan: m.Plan, g: m.Goal, assessed) -> TrendTarget:
+    t, a = g.target, assessed(g)
+    return {
+        "plan_id": plan.id, "goal_id": g.id, "metric": t.metric, "op": t.op, "value": t.value, "unit": t.unit,
+        "year": t.year, "start_year": t.start, "aggregate": t.aggregate, "change": t.change,
+        "base_year": t.base_year,
+        "baseline": {"value": t.baseline.value, "year": t.baseline.year} if t.baseline else None,
+        "ceiling": t.ceiling, "wording": t.wording, "status": a.status, "progress": a.progress,
+        "reported_status": g.reported_status,
+    }
+
+
+def _trend_result(plan: m.Plan, g: m.Goal, r: m.Result) -> TrendResult:
+    src = plan.sources.get(r.source)
+    return {"plan_id": plan.id, "goal_id": g.id, "year": r.year, "start_year": r.start, "value": r.value,
+            "unit": r.unit, "qualifier": r.qualifier, "change": r.change, "base_year": r.base_year, "text": r.text,
+            "source": r.source, "url": src.url if src else None, "origin": src.origin if src else None,
+            "used": r.use}
+
+
+def trend(plans: list[m.Plan], indicator: m.Indicator) -> TrendAnswer:
+    """Every plan's target for the indicator and every result with a figure, by year."""
+    pairs = _indicator_goals(plans, indicator.id)
+    assessed = Assessed()
+    targets = [trend_target(p, g, assessed) for p, g in pairs if g.target is not None]
+    results = [_trend_result(p, g, r) for p, g in pairs for r in g.results if r.value is not None]
+    results.sort(key=lambda r: (r["year"] or 0, r["start_year"] or r["year"] or 0))
+    return {"indicator": indicator_record(indicator, pairs), "targets": targets, "results": results}
+
+
+# ------------------------------------------------------------------------------------ compare
+
+
+def comparable(t: TrendTarget) -> tuple[tuple, float, str] | None:
+    """(what is compared, the figure, how) of a target, so that two targets of one indicator can
+    be set side by side; None when hrplan cannot put it in a comparable form."""
+    value, how = t["value"], []
+    if t["change"] is not None:
+        if t["baseline"] is None:
+            return ("change", t["change"], t["base_year"], t["unit"]), value, f"as a {t['change']} change from {t['base_year']}"
+        value = level_of(t["change"], t["baseline"]["value"], value)
+        how.append("the level a change from the base value reaches")
+    if t["aggregate"] == "total" and t["start_year"] is not None:
+        years = t["year"] - t["start_year"] + 1
+        value = value / years
+        how.append(f"a total over {years} years, per year")
+    return ("level", t["unit"]), value, "; ".join(how) or "as stated"
+
+
+def _ambition(older: list, newer: list, direction: str):
+    """(target_change, ambition, compared_as) of the first targets that can be compared."""
+    for a in older:
+        for b in newer:
+            ca, cb = comparable(a), comparable(b)
+            if ca is None or cb is None or ca[0] != cb[0]:
+                continue
+            if abs(cb[1] - ca[1]) <= 1e-9 * max(abs(ca[1]), abs(cb[1]), 1e-12):
+                change = "same"
+            else:
+                change = "raised" if cb[1] > ca[1] else "lowered"
+            better = {"raised": "more", "lowered": "less", "same": "same"}[change]
+            if direction == "lower" and change != "same":
+                better = "less" if better == "more" else "more"
+            how = f"{a['goal_id']} against {b['goal_id']}: {ca[2]} / {cb[2]} (hrplan's arithmetic where not as stated)"
+            return change, better, how
+    if older and newer:
+        return None, None, "the targets are in forms hrplan does not compare (units, bases or kinds differ)"
+    return None, None, None
+
+
+def compare(plans: list[m.Plan], registry: dict[str, m.Indicator], first: str, second: str,
+            area: str | None = None) -> CompareAnswer:
+    a, b = select_plan(plans, first), select_plan(plans, second)
+    if a.id == b.id:
+        raise NotFound("plan", second, [p.id for p in plans if p.id != a.id][:3])
+    older, newer = sorted((a, b), key=lambda p: (p.start or 0, p.end or 0, p.id))
+    goals = {p.id: _area_goals(p, area) for p in (older, newer)}
+    if area is not None and all(v is None for v in goals.values()):
+        raise NotFound("area", area, suggest(area, {n for p in (older, newer) for n in _names(p)}))
+    assessed = Assessed()
+    both, dropped, new = [], [], []
+    for ind in registry.values():
+        sides = [[g for g in (goals[p.id] or ()) if g.indicator == ind.id and g.target is not None]
+                 for p in (older, newer)]
+        if not any(sides):
+            continue
+        old_t = [trend_target(older, g, assessed) for g in sides[0]]
+        new_t = [trend_target(newer, g, assessed) for g in sides[1]]
+        change, ambition, how = _ambition(old_t, new_t, ind.direction)
+        pairs = [(older, g) for g in sides[0]] + [(newer, g) for g in sides[1]]
+        row = {"indicator": indicator_record(ind, pairs), "older_targets": old_t, "newer_targets": new_t,
+               "target_change": change, "ambition": ambition, "compared_as": how}
+        (both if old_t and new_t else dropped if old_t else new).append(row)
+
+    def claims(p: m.Plan):
+        return [claim_record(p, c, assessed) for c in p.claims]
+
+    return {"older": plan_record(older), "newer": plan_record(newer), "area_id": area, "in_both": both,
+            "dropped": dropped, "new": new, "older_claims": claims(older), "newer_claims": claims(newer)}

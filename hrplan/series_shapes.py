@@ -1,0 +1,110 @@
+"""The JSON contract of the answers about the series of plans (``plans``, ``indicators``,
+``trend``, ``compare``): one TypedDict each, as in ``hrplan.shapes``, whose records they reuse.
+Only the schema, the CSV writer and type checkers import this module.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Optional, TypedDict
+
+from hrplan import model as m
+from hrplan.shapes import (BaselineRecord, ClaimRecord, Origin, PlanRecord, ReportedStatus, StatedSizeRecord, Status,
+                           StatusCounts)
+
+
+class IndicatorRecord(TypedDict):
+    id: str
+    title: str
+    title_zh: Optional[str]
+    unit: str
+    direction: Literal[m.DIRECTIONS]
+    definition: str
+    note: Optional[str]
+    plans: list[str]
+    goal_count: int
+
+
+class PlanEntry(TypedDict):
+    plan: PlanRecord
+    stated_size: Optional[StatedSizeRecord]
+    coverage_note: str
+    goal_count: int
+    quantified_count: int
+    with_results_count: int
+    status_counts: StatusCounts
+    claims: list[ClaimRecord]
+
+
+class PlansAnswer(TypedDict):
+    plan_count: int
+    series: list[PlanEntry]
+
+
+class IndicatorsAnswer(TypedDict):
+    plans: list[str]
+    area_id: Optional[str]
+    indicator_count: int
+    indicators: list[IndicatorRecord]
+
+
+class TrendTarget(TypedDict):
+    plan_id: str
+    goal_id: str
+    metric: str
+    op: Literal[m.OPS]
+    value: float
+    unit: str
+    year: int
+    start_year: Optional[int]
+    aggregate: Literal[m.AGGREGATES]
+    change: Optional[Literal[m.CHANGES]]
+    base_year: Optional[int]
+    baseline: Optional[BaselineRecord]
+    ceiling: bool
+    wording: Optional[str]
+    status: Status
+    progress: Optional[float]
+    reported_status: Optional[ReportedStatus]
+
+
+class TrendResult(TypedDict):
+    plan_id: str
+    goal_id: str
+    year: Optional[int]
+    start_year: Optional[int]
+    value: float
+    unit: str
+    qualifier: Literal[m.QUALIFIERS]
+    change: Optional[Literal[m.CHANGES]]
+    base_year: Optional[int]
+    text: Optional[str]
+    source: str
+    url: Optional[str]
+    origin: Optional[Origin]
+    used: bool
+
+
+class TrendAnswer(TypedDict):
+    indicator: IndicatorRecord
+    targets: list[TrendTarget]
+    results: list[TrendResult]
+
+
+class ComparedIndicator(TypedDict):
+    indicator: IndicatorRecord
+    older_targets: list[TrendTarget]
+    newer_targets: list[TrendTarget]
+    target_change: Optional[Literal["raised", "lowered", "same"]]
+    ambition: Optional[Literal["more", "less", "same"]]
+    compared_as: Optional[str]
+
+
+class CompareAnswer(TypedDict):
+    older: PlanRecord
+    newer: PlanRecord
+    area_id: Optional[str]
+    in_both: list[ComparedIndicator]
+    dropped: list[ComparedIndicator]
+    new: list[ComparedIndicator]
+    older_claims: list[ClaimRecord]
+    newer_claims: list[ClaimRecord]
