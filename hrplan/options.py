@@ -17,13 +17,13 @@ FORMATS = ("auto", "table", "plain", "json")
 class Opts:
     """The shared options of one call."""
 
-    __slots__ = ("fmt", "plan_id", "data")
+    __slots__ = ("fmt", "plan_id", "data", "header")
 
-    def __init__(self, as_json=False, fmt=None, plan_id=None, data=None):
+    def __init__(self, as_json=False, fmt=None, plan_id=None, data=None, header=False):
         if as_json and fmt not in (None, "json"):
             raise click.UsageError(f"--json and --format {fmt} ask for two forms; give one")
         self.fmt = "json" if as_json else (fmt or "auto")
-        self.plan_id, self.data = plan_id, data
+        self.plan_id, self.data, self.header = plan_id, data, header
 
 
 # Each shared option, declared once. ``--data`` has no Click envvar: HRPLAN_DATA is resolved in
@@ -35,9 +35,14 @@ data_option = click.option("--data", type=click.Path(), metavar="PATH",
                            help="Plan file or directory of plan files (default: HRPLAN_DATA, else the bundled data).")
 
 
+header_option = click.option("--header", is_flag=True,
+                             help="In a pipe, print the column names above the rows (a single table has none).")
+
+
 def format_option(choices=FORMATS, default=None, help="auto (default): a table on a terminal, tab-separated text in a pipe."):
-    return click.option("--format", "fmt", type=click.Choice(choices), default=default, show_default=default is not None,
-                        help=help)
+    option = click.option("--format", "fmt", type=click.Choice(choices), default=default,
+                          show_default=default is not None, help=help)
+    return lambda f: option(header_option(f)) if "plain" in choices else option(f)
 
 
 def common_options(f):
@@ -51,7 +56,7 @@ def opts(kw: dict) -> Opts:
     root = click.get_current_context().find_root().params
     plan_id = kw.pop("plan_id", None) or root.get("plan_id")
     data = kw.pop("data", None) or root.get("data")
-    return Opts(kw.pop("as_json", False), kw.pop("fmt", None), plan_id, data)
+    return Opts(kw.pop("as_json", False), kw.pop("fmt", None), plan_id, data, kw.pop("header", False))
 
 
 def load_plan(o: Opts):
@@ -80,7 +85,7 @@ def emit(o: Opts, answer, view) -> None:
     else:
         from hrplan.render import plain
 
-        plain.render(blocks, sys.stdout, color=env.color)
+        plain.render(blocks, sys.stdout, color=env.color, header=o.header)
 
 
 def load_all(o: Opts):

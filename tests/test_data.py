@@ -262,7 +262,7 @@ def test_show_one_goal_per_chapter(run, goal, expect):
 
 
 def test_sources_lines(run):
-    lines = run("sources", "--plan", PLAN).stdout.splitlines()
+    lines = run("sources", "--plan", PLAN, "--header").stdout.splitlines()
     assert lines[0] == "id\ttitle\tpublisher\tdate\tkind\tcarries\tlang\tcited by\taddress"
     assert len(lines) == 258
     assert "assess-zh-hyyz888-disabled\tXinhua Chinese dispatch on the assessment's disability results (mirror of Southeast Net)\thyyz888.com (mirror of Xinhua)\t2016-06-14\tnews_summary, mirror\tassessment\tzh\t7\thttps://hyyz888.com/news/2016-06/14/content_17978287.htm" in lines

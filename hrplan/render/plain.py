@@ -1,7 +1,9 @@
-"""Plain output for pipes: every value whole, tab-separated rows under a header line (as gh does).
+"""Plain output for pipes: every value whole, tab-separated (as gh does).
 
-A command whose answer is one table prints just that table; an answer of several blocks prints
-each under a ``# title`` line, blocks separated by a blank line. No colour unless FORCE_COLOR.
+A command whose answer is one table prints just its rows, with no header line unless asked for
+(``--header``), so that ``cut`` and ``sort`` see data only; an answer of several blocks prints
+each under a ``# title`` line with its column names, blocks separated by a blank line. No colour
+unless FORCE_COLOR.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ def _cell(value, color: bool) -> str:
     return _clean(value)
 
 
-def render(blocks, stream, color: bool = False) -> None:
+def render(blocks, stream, color: bool = False, header: bool = False) -> None:
     single = len([b for b in blocks if isinstance(b, Table)]) == 1 and all(
         isinstance(b, Table) or (isinstance(b, Text) and b.style == "dim") for b in blocks)
     out = []
@@ -32,7 +34,8 @@ def render(blocks, stream, color: bool = False) -> None:
         if isinstance(block, Table):
             if not single:
                 out.append(f"# {_clean(block.title)}")
-            out.append("\t".join(block.columns))
+            if header or not single:
+                out.append("\t".join(block.columns))
             out.extend("\t".join(_cell(c, color) for c in row) for row in block.rows)
         elif isinstance(block, Fields):
             out.append(f"# {_clean(block.title)}")
@@ -43,6 +46,7 @@ def render(blocks, stream, color: bool = False) -> None:
             out.append(block.text)
         if not single:
             out.append("")
-    text = "\n".join(out).rstrip("\n") + "\n"
+    text = "\n".join(out).rstrip("\n")
+    text = text + "\n" if text else ""
     stream.write(text)
     stream.flush()
