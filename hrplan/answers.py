@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from hrplan import model as m
-from hrplan.areas import Area, search, theme_goals
+from hrplan.areas import Area, theme_goals
 from hrplan.records import (
     Assessed,
     area_record,
@@ -194,12 +194,26 @@ def show(plan: m.Plan, goal: m.Goal) -> ShowAnswer:
     }
 
 
-def search_answer(plan: m.Plan, text: str) -> SearchAnswer:
+def search_answer(plans: list[m.Plan], text: str, field: str | None = None) -> SearchAnswer:
+    """Goals, claims and plan notes matching ``text``, best first (``hrplan.search``)."""
+    from hrplan.search import expand, search
+
     assessed = Assessed()
-    hits = search(plan, text)
-    return {"plan": plan_record(plan), "query": text, "goal_count": len(hits),
-            "goals": [goal_record(plan, g, assessed) for g, _ in hits],
-            "matches": [{"goal_id": g.id, "fields": fields} for g, fields in hits]}
+    hits = search(plans, text, field)
+    goals, claims, notes, matches = [], [], [], []
+    for kind, plan, rec, score, fields, where, snippet in hits:
+        if kind == "goal":
+            goals.append(goal_record(plan, rec, assessed))
+        elif kind == "claim":
+            claims.append(claim_record(plan, rec, assessed))
+        else:
+            notes.append(note_record(plan, rec))
+        matches.append({"kind": kind, "plan_id": plan.id, "goal_id": rec.id if kind == "goal" else None,
+                        "claim_id": rec.id if kind == "claim" else None, "score": score, "fields": fields,
+                        "field": where, "snippet": snippet})
+    return {"plans": [p.id for p in plans], "query": text, "terms": expand(text), "field": field,
+            "only_titles": bool(matches) and all(mt["fields"] == ["section"] for mt in matches),
+            "goal_count": len(goals), "goals": goals, "claims": claims, "notes": notes, "matches": matches}
 
 
 def sources(plan: m.Plan) -> SourcesAnswer:

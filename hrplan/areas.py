@@ -1,5 +1,5 @@
 """Which goals a user means: the plan, an area (chapter, section, alias or theme), a goal id,
-filters and search. Names are matched without regard to case; an unknown name gets the closest
+and filters. Names are matched without regard to case; an unknown name gets the closest
 ones. Pure functions, no I/O.
 """
 
@@ -116,33 +116,3 @@ def filter_goals(goals, assessed, status=None, tag=None, binding=None, quantifie
             continue
         out.append(g)
     return out
-
-
-def search(plan: m.Plan, text: str, goals=None) -> list[tuple[m.Goal, list[str]]]:
-    """Goals whose texts mention ``text`` (case-insensitive), each with the fields that matched."""
-    needle = text.casefold().strip()
-    if not needle:
-        return []
-    hits = []
-    for g in (plan.goals.values() if goals is None else goals):
-        fields = []
-        sec = plan.sections.get(g.section) if g.section else None
-        chap = plan.chapters.get(g.chapter)
-        haystacks = {
-            "id": g.id,
-            "text": g.text,
-            "tags": " ".join(g.tags),
-            "metric": g.target.metric if g.target else "",
-            "target": g.target.wording or "" if g.target else "",
-            "results": " ".join(filter(None, (f"{r.text or ''} {r.note or ''}" for r in g.results))),
-            "notes": " ".join(n.text for n in g.notes),
-            "reported": g.reported_wording or "",
-            "title": " ".join(filter(None, (sec and sec.title, sec and sec.title_zh,
-                                            chap and chap.title, chap and chap.title_zh))),
-        }
-        for name, hay in haystacks.items():
-            if hay and needle in hay.casefold():
-                fields.append(name)
-        if fields:
-            hits.append((g, fields))
-    return hits

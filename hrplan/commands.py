@@ -24,6 +24,7 @@ from hrplan.options import (
     json_option,
     load_all,
     load_plan,
+    load_plans,
     opts,
     plan_option,
 )
@@ -156,15 +157,19 @@ def make_show():
 
 
 def make_search():
+    from hrplan.search import FIELDS
+
     @click.command()
     @click.argument("text")
+    @click.option("--in", "field", type=click.Choice(FIELDS), help="Search only this field of the goals.")
     @common_options
-    def search(text, **kw):
-        """Case-insensitive search over goal texts, metrics, notes and titles (Chinese too)."""
+    def search(text, field, **kw):
+        """Search every plan (or --plan): goal texts, figures, metrics, notes, sources, claims; ranked."""
         from hrplan import answers, views
 
         o = opts(kw)
-        emit(o, answers.search_answer(load_plan(o), text), views.search_view)
+        plans = [load_plan(o)] if o.plan_id else load_plans(o.data)
+        emit(o, answers.search_answer(plans, text, field), views.search_view)
 
     return search
 

@@ -88,6 +88,14 @@ def emit(o: Opts, answer, view) -> None:
         plain.render(blocks, sys.stdout, color=env.color, header=o.header)
 
 
+def load_plans(data):
+    """Every plan of the data in use, in period order."""
+    from hrplan.load import load_plans as load
+    from hrplan.series import by_period
+
+    return by_period(load(data))
+
+
 def load_all(o: Opts):
     """Every plan of the data in use, and its indicator registry."""
     from hrplan.indicators import load_registry

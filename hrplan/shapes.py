@@ -249,8 +249,14 @@ class KeyFigure(TypedDict):
 
 
 class SearchMatch(TypedDict):
-    goal_id: str
+    kind: Literal["goal", "claim", "note"]
+    plan_id: str
+    goal_id: Optional[str]
+    claim_id: Optional[str]
+    score: int
     fields: list[str]
+    field: str
+    snippet: str
 
 
 class SummaryAnswer(TypedDict):
@@ -315,10 +321,15 @@ class ShowAnswer(TypedDict):
 
 
 class SearchAnswer(TypedDict):
-    plan: PlanRecord
+    plans: list[str]
     query: str
+    terms: list[str]
+    field: Optional[str]
+    only_titles: bool
     goal_count: int
     goals: list[GoalRecord]
+    claims: list[ClaimRecord]
+    notes: list[NoteRecord]
     matches: list[SearchMatch]
 
 

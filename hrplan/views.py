@@ -14,6 +14,17 @@ class Status(str):
     """A cell holding a computed status (renderers colour it; the word carries the meaning)."""
 
 
+class Mark(str):
+    """A cell of text in which the terminal renderer highlights ``term`` (a search match)."""
+
+    term = ""
+
+    def __new__(cls, text, term):
+        self = super().__new__(cls, text)
+        self.term = term
+        return self
+
+
 class Bar:
     """A cell holding a progress share (0..1 or more), drawn as a bar or printed as a percent; or,
     with a ``label``, a figure's length on a chart (its share of the chart's largest figure),
@@ -307,9 +318,22 @@ def stats_view(a: dict, show_zh=True) -> list:
 
 
 def search_view(a: dict, show_zh=True) -> list:
-    rows = [[g["id"], g["text"], ", ".join(m["fields"]), Status(g["status"])] for g, m in zip(a["goals"], a["matches"])]
-    return [Table(f"Goals of {a['plan']['id']} matching {a['query']!r} ({a['goal_count']})", ["id", "commitment", "matched in", "status"], rows,
-                  wrap=("commitment",))]
+    status = {(g["plan_id"], g["id"]): g["status"] for g in a["goals"]}
+    term = a["terms"][0] if a["terms"] else a["query"]
+    rows = [[m["plan_id"], m["goal_id"] or m["claim_id"] or "(plan note)", m["kind"], ", ".join(m["fields"]),
+             Mark(m["snippet"], term), Status(status.get((m["plan_id"], m["goal_id"]), ""))] for m in a["matches"]]
+    where = f" in {a['field']}" if a["field"] else ""
+    blocks = [Table(f"Matches of {a['query']!r}{where} in {', '.join(a['plans'])} ({len(rows)})",
+                    ["plan", "id", "kind", "matched in", "where", "status"], rows, wrap=("where",))]
+    notes = []
+    if len(a["terms"]) > 1:
+        notes.append("Also searched, from hrplan's bilingual search vocabulary (a search aid, not a source's "
+                     "wording): " + ", ".join(a["terms"][1:]) + ".")
+    if a["only_titles"]:
+        notes.append("Only section titles matched: no goal text, figure or note mentions it.")
+    if notes:
+        blocks.append(Text(" ".join(notes), "dim"))
+    return blocks
 
 
 def sources_view(a: dict, show_zh=True) -> list:

@@ -4,7 +4,8 @@ import pytest
 
 from hrplan.errors import NotFound
 from hrplan.load import load_plans
-from hrplan.areas import resolve_area, resolve_goal, search
+from hrplan.areas import resolve_area, resolve_goal
+from hrplan.search import search
 from hrplan.records import Assessed, claim_record
 
 
@@ -41,9 +42,9 @@ def test_resolve_goal_case_insensitive(plan):
 
 
 def test_search_fields(plan):
-    hits = {g.id: fields for g, fields in search(plan, "work")}
-    assert hits == {"G1": ["title"]}
-    assert search(plan, "   ") == []
+    hits = {rec.id: fields for kind, _, rec, _, fields, _, _ in search([plan], "work")}
+    assert hits == {"G1": ["section"]}
+    assert search([plan], "   ") == []
 
 
 def test_claim_check_against_data(plan):
@@ -53,7 +54,7 @@ def test_claim_check_against_data(plan):
 
 
 CORE = ("model", "statuses", "schema", "validate", "build", "load", "cache", "method", "areas", "records", "answers",
-        "shapes", "series_shapes", "json_schema", "errors", "termenv", "views", "indicators", "series")
+        "shapes", "series_shapes", "json_schema", "errors", "termenv", "views", "indicators", "series", "search")
 
 
 def test_core_imports_neither_click_nor_rich():

@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.text import Text as RichText
 
 from hrplan import statuses
-from hrplan.views import Bar, Fields, Status, Table, Text
+from hrplan.views import Bar, Fields, Mark, Status, Table, Text
 
 BAR_WIDTH = 10
 SHORT = 18  # a column whose cells are all at most this long is never wrapped
@@ -47,6 +47,8 @@ def _styled(value, ascii_only: bool) -> tuple[str, str | None, RichText | None]:
     """(plain text, style, prebuilt Text) of a cell."""
     if isinstance(value, Status):
         return str(value), STYLES.get(str(value)), None
+    if isinstance(value, Mark):
+        return str(value), ("mark", value.term), None
     if isinstance(value, Bar):
         if value.share is None:
             return "", None, None
@@ -181,6 +183,11 @@ def _table(console: Console, block: Table, plan, ascii_only: bool) -> None:
                 if isinstance(piece, RichText):
                     out.append_text(piece)
                     pad = w - piece.cell_len
+                elif isinstance(style, tuple):  # a search match: highlight the term where it shows
+                    marked = RichText(piece)
+                    marked.highlight_words([style[1]], style="bold reverse", case_sensitive=False)
+                    out.append_text(marked)
+                    pad = w - cell_len(piece)
                 else:
                     out.append(piece, style="bold" if header else style)
                     pad = w - cell_len(piece)
