@@ -185,6 +185,7 @@ def show(plan: m.Plan, goal: m.Goal) -> ShowAnswer:
     assessed = Assessed()
     sec = plan.sections.get(goal.section) if goal.section else None
     return {
+        "kind": "goal",
         "plan": plan_record(plan),
         "goal": goal_record(plan, goal, assessed),
         "working": working_record(assessed(goal)),
@@ -192,6 +193,52 @@ def show(plan: m.Plan, goal: m.Goal) -> ShowAnswer:
         "section_title": sec.title if sec else None,
         "section_coverage": sec.coverage if sec else None,
     }
+
+
+def show_any(kind: str, plan: m.Plan, record):
+    """``show`` of a goal, a claim, a source or a plan (see ``hrplan.areas.resolve_id``)."""
+    if kind == "goal":
+        return show(plan, record)
+    if kind == "claim":
+        return {"kind": "claim", "plan": plan_record(plan), "claim": claim_record(plan, record, Assessed())}
+    if kind == "source":
+        return show_source(plan, record)
+    from hrplan.series import plans_answer
+
+    return dict(kind="plan", **plans_answer([plan])["series"][0])
+
+
+def show_source(plan: m.Plan, source: m.Source):
+    """A source with every goal, claim and figure that cites it."""
+    sid, rows = source.id, []
+
+    def cite(role, goal=None, claim=None, r=None):
+        rows.append({"goal_id": goal, "claim_id": claim, "role": role,
+                     "year": r.year if r else None, "start_year": r.start if r else None,
+                     "value": r.value if r else None, "unit": r.unit if r else None, "text": r.text if r else None})
+
+    if sid in plan.cited or sid == plan.assessment:
+        cite("plan")
+    for g in plan.goals.values():
+        if sid in g.plan_sources:
+            cite("plan text", goal=g.id)
+        for r in g.results:
+            if r.source == sid:
+                cite("result", goal=g.id, r=r)
+            elif sid in r.see_also:
+                cite("see also", goal=g.id, r=r)
+        if any(sid in n.sources for n in g.notes):
+            cite("note", goal=g.id)
+    for c in plan.claims:
+        if sid in c.sources:
+            cite("claim", claim=c.id)
+        for r in c.results:
+            if r.source == sid or sid in r.see_also:
+                cite("result" if r.source == sid else "see also", claim=c.id, r=r)
+        if any(sid in n.sources for n in c.notes):
+            cite("note", claim=c.id)
+    return {"kind": "source", "plan": plan_record(plan), "source": source_record(source),
+            "citation_count": len(rows), "citations": rows}
 
 
 def search_answer(plans: list[m.Plan], text: str, field: str | None = None) -> SearchAnswer:

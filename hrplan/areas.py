@@ -73,6 +73,10 @@ def resolve_area(plan: m.Plan, name: str | None) -> Area:
     names = area_names(plan)
     hit = names.get(name.strip().lower())
     if hit is None:
+        other = kind_of(plan, name)
+        if other is not None:
+            raise NotFound("area", name, hint=f"{name} is a {other} of {plan.id}, not an area: "
+                                             f"hrplan show {name} --plan {plan.id}")
         raise NotFound("area", name, suggest(name, {n for n in names}))
     kind, key = hit
     if kind == "chapter":
@@ -85,6 +89,50 @@ def resolve_area(plan: m.Plan, name: str | None) -> Area:
         return Area(key, kind, s.title, goals, s.title_zh, coverage=s.coverage)
     t = plan.themes[key]
     return Area(key, kind, t.title, theme_goals(plan, t), definition=t.definition)
+
+
+def _find(table, name: str):
+    """The key of ``table`` equal to ``name``, without regard to case, or None."""
+    if name in table:
+        return name
+    lowered = {k.lower(): k for k in table}
+    return lowered.get(name.strip().lower())
+
+
+def kind_of(plan: m.Plan, name: str) -> str | None:
+    """"goal", "claim" or "source" when ``name`` is the id of one in ``plan``."""
+    if _find(plan.goals, name) is not None:
+        return "goal"
+    if _find({c.id: c for c in plan.claims}, name) is not None:
+        return "claim"
+    if _find(plan.sources, name) is not None:
+        return "source"
+    return None
+
+
+def resolve_id(plans: list[m.Plan], name: str, plan_id: str | None = None):
+    """(kind, plan, record) for an id of a goal, claim, source or plan. Without ``plan_id``, the
+    latest plan that holds the id; ``PLAN:ID`` names the plan in the id itself."""
+    by_id = {p.id: p for p in plans}
+    if ":" in name and name.split(":", 1)[0] in by_id:
+        plan_id, name = name.split(":", 1)
+    if plan_id is None and _find(by_id, name) is not None:
+        plan = by_id[_find(by_id, name)]
+        return "plan", plan, plan
+    candidates = [select_plan(plans, plan_id)] if plan_id else sorted(plans, key=lambda p: (p.end or 0, p.id), reverse=True)
+    for plan in candidates:
+        kind = kind_of(plan, name)
+        if kind == "goal":
+            return kind, plan, plan.goals[_find(plan.goals, name)]
+        if kind == "claim":
+            claims = {c.id: c for c in plan.claims}
+            return kind, plan, claims[_find(claims, name)]
+        if kind == "source":
+            return kind, plan, plan.sources[_find(plan.sources, name)]
+    names = {n for p in candidates for n in (*p.goals, *(c.id for c in p.claims), *p.sources)}
+    if not plan_id:
+        names.update(by_id)
+    raise NotFound("goal, claim, source or plan", name, suggest(name, names))
 
 
 def resolve_goal(plan: m.Plan, goal_id: str) -> m.Goal:

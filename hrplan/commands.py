@@ -58,13 +58,26 @@ def make_areas():
 
 def make_sources():
     @click.command()
+    @click.argument("source_id", metavar="[ID]", required=False)
     @common_options
-    def sources(**kw):
-        """The source register: every document cited, with its address."""
+    def sources(source_id, **kw):
+        """The source register: every document cited, with its address; or one source and what cites it."""
         from hrplan import answers, views
 
         o = opts(kw)
-        emit(o, answers.sources(load_plan(o)), views.sources_view)
+        plan = load_plan(o)
+        if source_id is None:
+            emit(o, answers.sources(plan), views.sources_view)
+            return
+        from hrplan.areas import _find
+        from hrplan.errors import NotFound
+
+        key = _find(plan.sources, source_id)
+        if key is None:
+            from hrplan.areas import suggest
+
+            raise NotFound("source", source_id, suggest(source_id, plan.sources))
+        emit(o, answers.show_source(plan, plan.sources[key]), views.sources_view)
 
     return sources
 
@@ -142,16 +155,16 @@ def make_quotas():
 
 def make_show():
     @click.command()
-    @click.argument("goal_id", metavar="GOAL_ID", shell_complete=complete_goal)
+    @click.argument("item_id", metavar="ID", shell_complete=complete_goal)
     @common_options
-    def show(goal_id, **kw):
-        """One goal whole: target, results by year, verdicts, the status working, sources."""
+    def show(item_id, **kw):
+        """One goal, claim, source or plan whole, by its id (PLAN:ID names the plan too)."""
         from hrplan import answers, views
-        from hrplan.areas import resolve_goal
+        from hrplan.areas import resolve_id
 
         o = opts(kw)
-        plan = load_plan(o)
-        emit(o, answers.show(plan, resolve_goal(plan, goal_id)), views.show_view)
+        plans = [load_plan(o)] if o.plan_id else load_plans(o.data)
+        emit(o, answers.show_any(*resolve_id(plans, item_id)), views.show_view)
 
     return show
 
@@ -289,11 +302,11 @@ def make_plans():
     @data_option
     def plans(**kw):
         """Every loaded plan: period, assessment, goals recorded, status counts, headline claims."""
-        from hrplan import series, views
+        from hrplan import series, series_views
         from hrplan.load import load_plans
 
         o = opts(kw)
-        emit(o, series.plans_answer(load_plans(o.data)), views.plans_view)
+        emit(o, series.plans_answer(load_plans(o.data)), series_views.plans_view)
 
     return plans
 
@@ -306,11 +319,11 @@ def make_indicators():
     @data_option
     def indicators(area, **kw):
         """The indicators that link targets across plans, with the plans that target each."""
-        from hrplan import series, views
+        from hrplan import series, series_views
 
         o = opts(kw)
         plans, registry = load_all(o)
-        emit(o, series.indicators_answer(plans, registry, area), views.indicators_view)
+        emit(o, series.indicators_answer(plans, registry, area), series_views.indicators_view)
 
     return indicators
 
@@ -323,11 +336,11 @@ def make_trend():
     @data_option
     def trend(indicator, **kw):
         """Every plan's target for an INDICATOR and every reported figure, by year, with sources."""
-        from hrplan import series, views
+        from hrplan import series, series_views
 
         o = opts(kw)
         plans, registry = load_all(o)
-        emit(o, series.trend(plans, series.resolve_indicator(registry, indicator)), views.trend_view)
+        emit(o, series.trend(plans, series.resolve_indicator(registry, indicator)), series_views.trend_view)
 
     return trend
 
@@ -342,11 +355,11 @@ def make_compare():
     @data_option
     def compare(first, second, area, **kw):
         """Two plans side by side: targets carried over (raised, lowered, the same), new and dropped."""
-        from hrplan import series, views
+        from hrplan import series, series_views
 
         o = opts(kw)
         plans, registry = load_all(o)
-        emit(o, series.compare(plans, registry, first, second, area), views.compare_view)
+        emit(o, series.compare(plans, registry, first, second, area), series_views.compare_view)
 
     return compare
 

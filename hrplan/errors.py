@@ -64,12 +64,14 @@ class NotFound(HrplanError):
 
     exit_code = USAGE
 
-    def __init__(self, kind: str, name: str, suggestions=(), candidates=()):
+    def __init__(self, kind: str, name: str, suggestions=(), candidates=(), hint: str | None = None):
         self.kind = kind
         self.name = name
         self.suggestions = list(suggestions)
         self.candidates = list(candidates)
-        if self.candidates:
+        if hint:
+            msg = hint
+        elif self.candidates:
             msg = f"ambiguous {kind} {name!r}: it could be " + ", ".join(self.candidates)
         else:
             msg = f"unknown {kind} {name!r}"

@@ -18,8 +18,8 @@ from hrplan.method import level_of
 from hrplan.records import Assessed, claim_record, count_statuses, plan_record
 
 if TYPE_CHECKING:
-    from hrplan.series_shapes import (CompareAnswer, ComparedIndicator, IndicatorRecord, IndicatorsAnswer, PlanEntry,
-                               PlansAnswer, TrendAnswer, TrendResult, TrendTarget)
+    from hrplan.series_shapes import (CompareAnswer, IndicatorRecord, IndicatorsAnswer, PlansAnswer, TrendAnswer,
+                                      TrendResult, TrendTarget)
 
 
 def by_period(plans: list[m.Plan]) -> list[m.Plan]:

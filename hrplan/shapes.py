@@ -312,12 +312,50 @@ class ProgressAnswer(TypedDict):
 
 
 class ShowAnswer(TypedDict):
+    kind: Literal["goal"]
     plan: PlanRecord
     goal: GoalRecord
     working: WorkingRecord
     chapter_title: str
     section_title: Optional[str]
     section_coverage: Optional[str]
+
+
+class ShowClaimAnswer(TypedDict):
+    kind: Literal["claim"]
+    plan: PlanRecord
+    claim: ClaimRecord
+
+
+class Citation(TypedDict):
+    goal_id: Optional[str]
+    claim_id: Optional[str]
+    role: Literal["plan text", "result", "see also", "note", "claim", "plan"]
+    year: Optional[int]
+    start_year: Optional[int]
+    value: Optional[float]
+    unit: Optional[str]
+    text: Optional[str]
+
+
+class ShowSourceAnswer(TypedDict):
+    kind: Literal["source"]
+    plan: PlanRecord
+    source: SourceRecord
+    citation_count: int
+    citations: list[Citation]
+
+
+class ShowPlanAnswer(TypedDict):
+    kind: Literal["plan"]
+    plan: PlanRecord
+    stated_size: Optional[StatedSizeRecord]
+    coverage_note: str
+    goal_count: int
+    quantified_count: int
+    with_results_count: int
+    status_counts: StatusCounts
+    claims: list[ClaimRecord]
 
 
 class SearchAnswer(TypedDict):

@@ -124,6 +124,16 @@ def result_text(r: dict | None) -> str:
     return f"{text} ({period(r.get('start_year'), r['year'])})" if r["year"] else text
 
 
+NOT_USED = ("[not used]: a figure kept for the record but not used for the status (it measures something else "
+            "or is unreliable); `hrplan show ID` says why.")
+
+
+def latest_text(r: dict | None) -> str:
+    """A goal's latest figure, marked when the status method does not use it."""
+    text = result_text(r)
+    return f"{text} [not used]" if r and not r["used"] else text
+
+
 def baseline_text(t: dict | None) -> str:
     if not t or not t["baseline"]:
         return ""
@@ -220,7 +230,6 @@ def areas_view(a: dict, show_zh=True) -> list:
 def goals_view(a: dict, show_zh=True) -> list:
     rows = [[g["id"], g["text"], target_text(g["target"]), Status(g["status"]), g["reported_status"] or ""]
             for g in a["goals"]]
-    area = a["area"]
     return [Table(f"Goals of {_where(a)} ({a['goal_count']})",
                   ["id", "commitment", "target", "status", "reported"], rows, wrap=("commitment", "target"))]
 
@@ -229,14 +238,53 @@ def quotas_view(a: dict, show_zh=True) -> list:
     rows = []
     for g in a["goals"]:
         rows.append([g["id"], g["target"]["metric"], target_text(g["target"]), baseline_text(g["target"]),
-                     result_text(g["latest"]), Status(g["status"]), g["reported_status"] or ""])
-    area = a["area"]
-    return [Table(f"Quantified targets of {_where(a)} ({a['goal_count']})",
-                  ["id", "metric", "target", "baseline", "latest result", "status", "reported"], rows,
-                  wrap=("metric", "target", "latest result"))]
+                     latest_text(g["latest"]), Status(g["status"]), g["reported_status"] or ""])
+    blocks = [Table(f"Quantified targets of {_where(a)} ({a['goal_count']})",
+                    ["id", "metric", "target", "baseline", "latest result", "status", "reported"], rows,
+                    wrap=("metric", "target", "latest result"))]
+    if any(g["latest"] and not g["latest"]["used"] for g in a["goals"]):
+        blocks.append(Text(NOT_USED, "dim"))
+    return blocks
 
 
 def show_view(a: dict, show_zh=True) -> list:
+    """``show``: a goal, a claim, a source or a plan."""
+    if a["kind"] == "claim":
+        c = a["claim"]
+        head = Fields(f"Claim {c['id']} of {a['plan']['id']}", [
+            ("the source says", c["text"]), ("area", c["area_id"]), ("reported status", c["reported_status"]),
+            ("sources", ", ".join(c["sources"]))])
+        return [head] + claim_blocks([c]) + (
+            [Table("Notes", ["kind", "note", "sources"], [[n["kind"], n["text"], ", ".join(n["sources"])]
+                                                          for n in a["claim"]["notes"]], wrap=("note",))]
+            if a["claim"]["notes"] else [])
+    if a["kind"] == "source":
+        return source_view(a)
+    if a["kind"] == "plan":
+        p = a["plan"]
+        return [Fields(f"Plan {p['id']}: {title_with_zh(p['title'], p['title_zh'], show_zh)}", [
+            ("period", period(*p["period"])), ("published", p["published"]), ("issuer", p["issuer"]),
+            ("assessment", p["assessment"] or "none on record"), ("the file holds", a["coverage_note"]),
+            ("computed status", counts_text(a["status_counts"])),
+        ])] + claim_blocks(a["claims"])
+    return goal_view(a, show_zh)
+
+
+def source_view(a: dict, show_zh=True) -> list:
+    """One source and everything that cites it (``show SOURCE_ID``, ``sources SOURCE_ID``)."""
+    s = a["source"]
+    rows = [[c["goal_id"] or c["claim_id"] or a["plan"]["id"], c["role"], period(c["start_year"], c["year"]),
+             result_text(dict(c, qualifier="exact", year=None, start_year=None)) if c["value"] is not None
+             else (c["text"] or "")] for c in a["citations"]]
+    return [Fields(f"Source {s['id']} of {a['plan']['id']}", [
+        ("title", s["title"]), ("publisher", s["publisher"]), ("date", s["date"]), ("kind", _source_kind(s)),
+        ("carries", s["document"]), ("language", s["language"]), ("note", s["note"]),
+        ("address", s["url"] or "(no address)"),
+    ]), Table(f"Cited by ({a['citation_count']})", ["id", "as", "year", "figure or text"], rows,
+              wrap=("figure or text",))]
+
+
+def goal_view(a: dict, show_zh=True) -> list:
     g = a["goal"]
     blocks = [Fields(f"Goal {g['id']} of {a['plan']['id']}", [
         ("commitment", g["text"]),
@@ -307,7 +355,7 @@ def stats_view(a: dict, show_zh=True) -> list:
         rows = []
         for k in a["key_figures"]:
             latest = k["latest"]
-            rows.append([k["goal_id"], k["metric"], target_text(k["target"]), result_text(latest), Bar(k["progress"]), Status(k["status"]), k["reported_status"] or ""])
+            rows.append([k["goal_id"], k["metric"], target_text(k["target"]), latest_text(latest), Bar(k["progress"]), Status(k["status"]), k["reported_status"] or ""])
         blocks.append(Table("Key figures", ["id", "metric", "target", "latest result", "progress", "status", "reported"],
                             rows, wrap=("metric", "target", "latest result")))
     if a["differing"]:
@@ -337,6 +385,8 @@ def search_view(a: dict, show_zh=True) -> list:
 
 
 def sources_view(a: dict, show_zh=True) -> list:
+    if a.get("kind") == "source":
+        return source_view(a, show_zh)
     rows = [[s["id"], s["title"], s["publisher"], s["date"] or "", _source_kind(s), s["document"], s["language"] or "",
              num(a["cited_by"][s["id"]]), s["url"] or "(no address)"] for s in a["sources"]]
     return [Table(f"Sources of {a['plan']['id']} ({a['source_count']})", ["id", "title", "publisher", "date", "kind", "carries", "lang", "cited by", "address"],
@@ -355,7 +405,7 @@ def progress_view(a: dict, show_zh=True) -> list:
     for g in a["key_figures"]:
         groups.setdefault((g["section"] or g["chapter"], g["section_title"]), []).append(g)
     for (where, title), goals in groups.items():
-        rows = [[g["goal_id"], g["metric"], Bar(g["progress"]), target_text(g["target"]), result_text(g["latest"]),
+        rows = [[g["goal_id"], g["metric"], Bar(g["progress"]), target_text(g["target"]), latest_text(g["latest"]),
                  Status(g["status"]), g["reported_status"] or ""] for g in goals]
         blocks.append(Table(f"{a['plan']['id']} {where} {title}", columns, rows, wrap=("metric", "target", "latest result")))
     if not blocks:
@@ -377,97 +427,3 @@ def validate_view(a: dict, show_zh=True) -> list:
 
 def methodology_view(a: dict, show_zh=True) -> list:
     return [Text(a["text"])]
-
-
-# ------------------------------------------------------------------------------------ the series
-
-
-def plans_view(a: dict, show_zh=True) -> list:
-    rows, claims = [], []
-    for e in a["series"]:
-        p = e["plan"]
-        rows.append([p["id"], period(*p["period"]), p["published"] or "", "yes" if p["assessment"] else "no",
-                     num(e["goal_count"]), num(e["quantified_count"]), num(e["with_results_count"]),
-                     counts_text({k: v for k, v in e["status_counts"].items() if k != "not_quantified"})])
-        claims += [[p["id"], c["id"], _claim_line(c)] for c in e["claims"]]
-    return [
-        Table(f"Plans ({a['plan_count']})", ["plan", "period", "published", "assessment", "goals", "quantified",
-                                             "with results", "computed status, quantified goals"],
-              rows, wrap=("computed status, quantified goals",)),
-        Fields("What each file holds", [(e["plan"]["id"], e["coverage_note"]) for e in a["series"]]),
-        Table("The assessments' headline claims, beside the data", ["plan", "claim", "the source says [and the data]"],
-              claims, wrap=("the source says [and the data]",)),
-    ]
-
-
-def _claim_line(c: dict) -> str:
-    text = c["text"]
-    d = c["data"]
-    if d is not None and d["share"] is not None:
-        text += (f" [data: {d['counted_count']} of {d['quantified_count']} quantified goals "
-                 f"{'/'.join(c['counted_statuses'])}, {d['share']:.0f}%: {d['agreement']}]")
-    return text
-
-
-def indicators_view(a: dict, show_zh=True) -> list:
-    rows = [[i["id"], title_with_zh(i["title"], i["title_zh"], show_zh), i["unit"], i["direction"],
-             ", ".join(i["plans"]) or "(none)"] for i in a["indicators"]]
-    where = f" in {a['area_id']}" if a["area_id"] else ""
-    return [Table(f"Indicators{where} across {', '.join(a['plans'])} ({a['indicator_count']})", ["indicator", "title", "unit", "better", "plans"],
-                  rows, wrap=("title", "plans"))]
-
-
-def trend_view(a: dict, show_zh=True) -> list:
-    ind = a["indicator"]
-    blocks = [Fields(f"Indicator {ind['id']}: {title_with_zh(ind['title'], ind['title_zh'], show_zh)}, "
-                     f"in {', '.join(ind['plans']) or 'no loaded plan'}", [
-        ("unit", ind["unit"]), ("better", ind["direction"]), ("definition", ind["definition"]), ("note", ind["note"]),
-        ("plans", ", ".join(ind["plans"])),
-    ])]
-    rows = [[t["plan_id"], t["goal_id"], target_text(t), baseline_text(t) or "", Status(t["status"]),
-             t["reported_status"] or ""] for t in a["targets"]]
-    blocks.append(Table("Targets", ["plan", "goal", "target", "baseline", "status", "reported"], rows,
-                        wrap=("target",)))
-    charted = [r for r in a["results"] if r["unit"] == ind["unit"] and r["change"] is None and r["start_year"] is None]
-    low = min((r["value"] for r in charted), default=0)
-    span = max((r["value"] for r in charted), default=0) - low
-    charted = {id(r) for r in charted}
-    rows = []
-    for r in a["results"]:
-        figure = result_text(dict(r, year=None, start_year=None))
-        # bars run from the lowest charted figure (a tenth of a bar) to the highest (a whole one)
-        bar = Bar(0.1 + 0.9 * (r["value"] - low) / span, figure) if id(r) in charted and span else figure
-        rows.append([period(r["start_year"], r["year"]), bar, r["plan_id"], r["goal_id"],
-                     "yes" if r["used"] else "no", r["source"]])
-    blocks.append(Table("Results, by year", ["year", "figure", "plan", "goal", "used", "source"], rows))
-    blocks.append(Text("Bars compare the yearly figures in the indicator's unit: from the lowest (a tenth of a bar) "
-                       "to the highest (a whole bar); figures for a period or in other units are listed as reported. "
-                       "'used': whether hrplan's status method uses the figure. " + LEGEND, "dim"))
-    return blocks
-
-
-def compare_view(a: dict, show_zh=True) -> list:
-    old, new = a["older"]["id"], a["newer"]["id"]
-
-    def targets(ts):
-        return "; ".join(f"{target_text(t)} ({t['status']})" for t in ts)
-
-    rows = [[r["indicator"]["id"], targets(r["older_targets"]), targets(r["newer_targets"]),
-             r["target_change"] or "not compared", r["ambition"] or ""] for r in a["in_both"]]
-    area = f", area {a['area_id']}" if a["area_id"] else ""
-    blocks = [Table(f"{old} and {new}{area}: indicators targeted in both", ["indicator", old, new, "target", "ambition"],
-                    rows, wrap=(old, new))]
-    for key, title, side in (("dropped", f"Targeted in {old} only (dropped)", "older_targets"),
-                             ("new", f"Targeted in {new} only (new)", "newer_targets")):
-        rows = [[r["indicator"]["id"], r["indicator"]["title"], targets(r[side])] for r in a[key]]
-        if rows:
-            blocks.append(Table(title, ["indicator", "title", "target (outcome)"], rows,
-                                wrap=("title", "target (outcome)")))
-    rows = [[old, c["id"], _claim_line(c)] for c in a["older_claims"]]
-    rows += [[new, c["id"], _claim_line(c)] for c in a["newer_claims"]]
-    blocks.append(Table("The assessments' claims", ["plan", "claim", "the source says [and the data]"], rows,
-                        wrap=("the source says [and the data]",)))
-    notes = [f"{r['indicator']['id']}: {r['compared_as']}" for r in a["in_both"] if r["compared_as"]]
-    if notes:
-        blocks.append(Text("How the targets were compared: " + "; ".join(notes) + ".", "dim"))
-    return blocks

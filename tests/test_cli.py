@@ -203,7 +203,7 @@ def test_plan_option(run, plan_file):
 
 @pytest.mark.parametrize("args,message", [
     (["stats", "livelyhood"], "hrplan: unknown area 'livelyhood'; did you mean livelihood?\n"),
-    (["show", "G9"], "hrplan: unknown goal 'G9'; did you mean G1 or G2 or G3?\n"),
+    (["show", "G9"], "hrplan: unknown goal, claim, source or plan 'G9'; did you mean G1 or G2 or G3?\n"),
     (["stats"], "hrplan: error: Missing argument 'AREA'. (see 'hrplan stats --help')\n"),
     (["stat", "x"], "hrplan: error: no such command 'stat'; did you mean stats? (see 'hrplan --help')\n"),
     (["goals", "--jsn"], "hrplan: error: No such option '--jsn'. Did you mean '--json'? (see 'hrplan goals --help')\n"),
@@ -293,3 +293,24 @@ def test_every_command_takes_the_shared_options_the_same_way():
 def test_hrplan_data_that_does_not_exist_is_named(run):
     r = run("summary", env={"HRPLAN_DATA": "/no/such/plans"})
     assert r.exit_code == 1 and "/no/such/plans" in r.stderr
+
+
+@pytest.mark.parametrize("args,first", [
+    (["show", "C1"], "# Claim C1 of test-plan"),
+    (["show", "stat"], "# Source stat of test-plan"),
+    (["show", "test-plan"], "# Plan test-plan: Test plan (测试计划)"),
+    (["show", "test-plan:g1"], "# Goal G1 of test-plan"),
+    (["sources", "rep"], "# Source rep of test-plan"),
+])
+def test_show_opens_any_id(run, plan_file, args, first):
+    r = run(*args, "--data", plan_file())
+    assert r.exit_code == 0 and r.stdout.splitlines()[0] == first
+
+
+def test_an_id_given_to_the_wrong_command_points_to_the_right_one(run, plan_file):
+    r = run("goals", "G1", "--data", plan_file())
+    assert r.exit_code == 2
+    assert r.stderr == "hrplan: G1 is a goal of test-plan, not an area: hrplan show G1 --plan test-plan\n"
+    d = run("sources", "rep", "--data", plan_file(), "--json").json()
+    assert [(c["goal_id"], c["claim_id"], c["role"]) for c in d["citations"]] == [
+        ("G1", None, "result"), ("G3", None, "result"), (None, "C1", "claim")]

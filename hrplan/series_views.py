@@ -1,0 +1,100 @@
+"""Lay the answers about the series of plans out (``plans``, ``indicators``, ``trend``,
+``compare``), with the blocks and helpers of ``hrplan.views``; computes nothing, imports neither
+Click nor Rich.
+"""
+
+from __future__ import annotations
+
+from hrplan.views import (LEGEND, Bar, Fields, Status, Table, Text, baseline_text, counts_text, num, period,
+                          result_text, target_text, title_with_zh)
+
+
+def plans_view(a: dict, show_zh=True) -> list:
+    rows, claims = [], []
+    for e in a["series"]:
+        p = e["plan"]
+        rows.append([p["id"], period(*p["period"]), p["published"] or "", "yes" if p["assessment"] else "no",
+                     num(e["goal_count"]), num(e["quantified_count"]), num(e["with_results_count"]),
+                     counts_text({k: v for k, v in e["status_counts"].items() if k != "not_quantified"})])
+        claims += [[p["id"], c["id"], _claim_line(c)] for c in e["claims"]]
+    return [
+        Table(f"Plans ({a['plan_count']})", ["plan", "period", "published", "assessment", "goals", "quantified",
+                                             "with results", "computed status, quantified goals"],
+              rows, wrap=("computed status, quantified goals",)),
+        Fields("What each file holds", [(e["plan"]["id"], e["coverage_note"]) for e in a["series"]]),
+        Table("The assessments' headline claims, beside the data", ["plan", "claim", "the source says [and the data]"],
+              claims, wrap=("the source says [and the data]",)),
+    ]
+
+
+def _claim_line(c: dict) -> str:
+    text = c["text"]
+    d = c["data"]
+    if d is not None and d["share"] is not None:
+        text += (f" [data: {d['counted_count']} of {d['quantified_count']} quantified goals "
+                 f"{'/'.join(c['counted_statuses'])}, {d['share']:.0f}%: {d['agreement']}]")
+    return text
+
+
+def indicators_view(a: dict, show_zh=True) -> list:
+    rows = [[i["id"], title_with_zh(i["title"], i["title_zh"], show_zh), i["unit"], i["direction"],
+             ", ".join(i["plans"]) or "(none)"] for i in a["indicators"]]
+    where = f" in {a['area_id']}" if a["area_id"] else ""
+    return [Table(f"Indicators{where} across {', '.join(a['plans'])} ({a['indicator_count']})", ["indicator", "title", "unit", "better", "plans"],
+                  rows, wrap=("title", "plans"))]
+
+
+def trend_view(a: dict, show_zh=True) -> list:
+    ind = a["indicator"]
+    blocks = [Fields(f"Indicator {ind['id']}: {title_with_zh(ind['title'], ind['title_zh'], show_zh)}, "
+                     f"in {', '.join(ind['plans']) or 'no loaded plan'}", [
+        ("unit", ind["unit"]), ("better", ind["direction"]), ("definition", ind["definition"]), ("note", ind["note"]),
+        ("plans", ", ".join(ind["plans"])),
+    ])]
+    rows = [[t["plan_id"], t["goal_id"], target_text(t), baseline_text(t) or "", Status(t["status"]),
+             t["reported_status"] or ""] for t in a["targets"]]
+    blocks.append(Table("Targets", ["plan", "goal", "target", "baseline", "status", "reported"], rows,
+                        wrap=("target",)))
+    charted = [r for r in a["results"] if r["unit"] == ind["unit"] and r["change"] is None and r["start_year"] is None]
+    low = min((r["value"] for r in charted), default=0)
+    span = max((r["value"] for r in charted), default=0) - low
+    charted = {id(r) for r in charted}
+    rows = []
+    for r in a["results"]:
+        figure = result_text(dict(r, year=None, start_year=None))
+        # bars run from the lowest charted figure (a tenth of a bar) to the highest (a whole one)
+        bar = Bar(0.1 + 0.9 * (r["value"] - low) / span, figure) if id(r) in charted and span else figure
+        rows.append([period(r["start_year"], r["year"]), bar, r["plan_id"], r["goal_id"],
+                     "yes" if r["used"] else "no", r["source"]])
+    blocks.append(Table("Results, by year", ["year", "figure", "plan", "goal", "used", "source"], rows))
+    blocks.append(Text("Bars compare the yearly figures in the indicator's unit: from the lowest (a tenth of a bar) "
+                       "to the highest (a whole bar); figures for a period or in other units are listed as reported. "
+                       "'used': whether hrplan's status method uses the figure. " + LEGEND, "dim"))
+    return blocks
+
+
+def compare_view(a: dict, show_zh=True) -> list:
+    old, new = a["older"]["id"], a["newer"]["id"]
+
+    def targets(ts):
+        return "; ".join(f"{target_text(t)} ({t['status']})" for t in ts)
+
+    rows = [[r["indicator"]["id"], targets(r["older_targets"]), targets(r["newer_targets"]),
+             r["target_change"] or "not compared", r["ambition"] or ""] for r in a["in_both"]]
+    area = f", area {a['area_id']}" if a["area_id"] else ""
+    blocks = [Table(f"{old} and {new}{area}: indicators targeted in both", ["indicator", old, new, "target", "ambition"],
+                    rows, wrap=(old, new))]
+    for key, title, side in (("dropped", f"Targeted in {old} only (dropped)", "older_targets"),
+                             ("new", f"Targeted in {new} only (new)", "newer_targets")):
+        rows = [[r["indicator"]["id"], r["indicator"]["title"], targets(r[side])] for r in a[key]]
+        if rows:
+            blocks.append(Table(title, ["indicator", "title", "target (outcome)"], rows,
+                                wrap=("title", "target (outcome)")))
+    rows = [[old, c["id"], _claim_line(c)] for c in a["older_claims"]]
+    rows += [[new, c["id"], _claim_line(c)] for c in a["newer_claims"]]
+    blocks.append(Table("The assessments' claims", ["plan", "claim", "the source says [and the data]"], rows,
+                        wrap=("the source says [and the data]",)))
+    notes = [f"{r['indicator']['id']}: {r['compared_as']}" for r in a["in_both"] if r["compared_as"]]
+    if notes:
+        blocks.append(Text("How the targets were compared: " + "; ".join(notes) + ".", "dim"))
+    return blocks
