@@ -195,6 +195,14 @@ def show(plan: m.Plan, goal: m.Goal) -> ShowAnswer:
     }
 
 
+def tags(plan: m.Plan):
+    """Every tag of the plan's goals with its count, as the data writes it."""
+    from hrplan.areas import tag_counts
+
+    rows = [{"tag": t, "goal_count": n} for t, n in tag_counts(plan).items()]
+    return {"plan": plan_record(plan), "tag_count": len(rows), "tags": rows}
+
+
 def show_any(kind: str, plan: m.Plan, record):
     """``show`` of a goal, a claim, a source or a plan (see ``hrplan.areas.resolve_id``)."""
     if kind == "goal":

@@ -146,17 +146,39 @@ def resolve_goal(plan: m.Plan, goal_id: str) -> m.Goal:
     return goal
 
 
+def tag_counts(plan: m.Plan) -> dict[str, int]:
+    """Every tag of the plan's goals with the number of goals that carry it, as the data writes it."""
+    counts: dict[str, int] = {}
+    for _, _, _, tags in plan.goals.index:
+        for t in tags:
+            counts[t] = counts.get(t, 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: kv[0].lower()))
+
+
+def check_tags(plan: m.Plan, tags) -> None:
+    """NotFound, with the closest tags, for a tag no goal of the plan carries (case aside)."""
+    known = tag_counts(plan)
+    lowered = {t.lower() for t in known}
+    for t in tags:
+        if t.lower() not in lowered:
+            raise NotFound("tag", t, suggest(t, known))
+
+
 def filter_goals(goals, assessed, status=None, tag=None, binding=None, quantified=False,
-                 reported=None, origin=None, plan=None):
+                 reported=None, origin=None, plan=None, kind=None):
+    """The goals that pass every filter given; a repeated filter keeps goals with any of its values."""
+    tag = {t.lower() for t in tag} if tag else None
     out = []
     for g in goals:
         if quantified and g.target is None:
+            continue
+        if kind and g.kind != kind:
             continue
         if status and assessed(g).status not in status:
             continue
         if reported and (g.reported_status or "none") not in reported:
             continue
-        if tag and not set(tag).intersection(g.tags):
+        if tag and not tag.intersection(t.lower() for t in g.tags):
             continue
         if binding and (g.target is None or g.target.binding != binding):
             continue

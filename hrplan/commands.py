@@ -12,7 +12,9 @@ import click
 from hrplan.options import (
     Opts,
     area_argument,
+    arrange,
     common_options,
+    list_options,
     complete_goal,
     complete_indicator,
     complete_plan,
@@ -59,7 +61,7 @@ def make_areas():
 def make_sources():
     @click.command()
     @click.argument("source_id", metavar="[ID]", required=False)
-    @common_options
+    @list_options
     def sources(source_id, **kw):
         """The source register: every document cited, with its address; or one source and what cites it."""
         from hrplan import answers, views
@@ -67,7 +69,7 @@ def make_sources():
         o = opts(kw)
         plan = load_plan(o)
         if source_id is None:
-            emit(o, answers.sources(plan), views.sources_view)
+            emit(o, answers.sources(plan), views.sources_view, "sources")
             return
         from hrplan.areas import _find
         from hrplan.errors import NotFound
@@ -77,7 +79,7 @@ def make_sources():
             from hrplan.areas import suggest
 
             raise NotFound("source", source_id, suggest(source_id, plan.sources))
-        emit(o, answers.show_source(plan, plan.sources[key]), views.sources_view)
+        emit(o, answers.show_source(plan, plan.sources[key]), views.sources_view, "citations")
 
     return sources
 
@@ -119,7 +121,7 @@ def make_goals():
     @area_argument(required=False)
     @goal_filters
     @click.option("--quantified", is_flag=True, help="Only goals with a quantified target.")
-    @common_options
+    @list_options
     def goals(area, **kw):
         """The commitments of the plan or of an AREA, with computed and reported status."""
         from hrplan import answers, views
@@ -129,7 +131,7 @@ def make_goals():
         plan = load_plan(o)
         a = resolve_area(plan, area)
         found, assessed = filtered(plan, a, kw)
-        emit(o, answers.goals(plan, a, found, assessed), views.goals_view)
+        emit(o, arrange(answers.goals(plan, a, found, assessed), kw), views.goals_view, "goals")
 
     return goals
 
@@ -138,7 +140,7 @@ def make_quotas():
     @click.command()
     @area_argument(required=False)
     @goal_filters
-    @common_options
+    @list_options
     def quotas(area, **kw):
         """Quantified targets: metric, target, baseline, latest result, status."""
         from hrplan import answers, views
@@ -148,9 +150,22 @@ def make_quotas():
         plan = load_plan(o)
         a = resolve_area(plan, area)
         found, assessed = filtered(plan, a, kw, quantified=True)
-        emit(o, answers.goals(plan, a, found, assessed), views.quotas_view)
+        emit(o, arrange(answers.goals(plan, a, found, assessed), kw), views.quotas_view, "goals")
 
     return quotas
+
+
+def make_tags():
+    @click.command()
+    @list_options
+    def tags(**kw):
+        """Every tag of the plan's goals, with how many goals carry it (for --tag)."""
+        from hrplan import answers, views
+
+        o = opts(kw)
+        emit(o, answers.tags(load_plan(o)), views.tags_view, "tags")
+
+    return tags
 
 
 def make_show():
@@ -175,14 +190,14 @@ def make_search():
     @click.command()
     @click.argument("text")
     @click.option("--in", "field", type=click.Choice(FIELDS), help="Search only this field of the goals.")
-    @common_options
+    @list_options
     def search(text, field, **kw):
         """Search every plan (or --plan): goal texts, figures, metrics, notes, sources, claims; ranked."""
         from hrplan import answers, views
 
         o = opts(kw)
         plans = [load_plan(o)] if o.plan_id else load_plans(o.data)
-        emit(o, answers.search_answer(plans, text, field), views.search_view)
+        emit(o, answers.search_answer(plans, text, field), views.search_view, "matches")
 
     return search
 
@@ -194,7 +209,7 @@ def make_notes():
     @area_argument(required=False)
     @click.option("--kind", "kinds", multiple=True, type=click.Choice(NOTE_KINDS),
                   help="Only notes of this kind, e.g. data_quality (repeatable).")
-    @common_options
+    @list_options
     def notes(area, kinds, **kw):
         """Notes on the data: data-quality notes, conflicts between sources, context figures."""
         from hrplan import answers, views
@@ -202,7 +217,7 @@ def make_notes():
 
         o = opts(kw)
         plan = load_plan(o)
-        emit(o, answers.notes(plan, resolve_area(plan, area), kinds), views.notes_view)
+        emit(o, answers.notes(plan, resolve_area(plan, area), kinds), views.notes_view, "notes")
 
     return notes
 
@@ -382,6 +397,7 @@ COMMANDS = {
     "sources": make_sources,
     "stats": make_stats,
     "summary": make_summary,
+    "tags": make_tags,
     "trend": make_trend,
     "validate": make_validate,
 }

@@ -29,6 +29,7 @@ ANSWERS = {
     "sources": typing.Union[shapes.SourcesAnswer, shapes.ShowSourceAnswer],
     "stats": shapes.StatsAnswer,
     "summary": shapes.SummaryAnswer,
+    "tags": shapes.TagsAnswer,
     "trend": series_shapes.TrendAnswer,
     "validate": shapes.ValidateAnswer,
 }

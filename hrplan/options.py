@@ -12,6 +12,7 @@ import sys
 import click
 
 FORMATS = ("auto", "table", "plain", "json")
+LIST_FORMATS = (*FORMATS, "csv", "ndjson")  # a list command also writes its records as CSV or NDJSON
 
 
 class Opts:
@@ -50,6 +51,13 @@ def common_options(f):
     return json_option(format_option()(plan_option(data_option(f))))
 
 
+def list_options(f):
+    """The options of a list command: as ``common_options``, with CSV and NDJSON among the formats."""
+    return json_option(format_option(LIST_FORMATS, help="auto (default): a table on a terminal, tab-separated "
+                                     "text in a pipe; csv and ndjson: one record a row or a line.")(
+        plan_option(data_option(f))))
+
+
 def opts(kw: dict) -> Opts:
     """Take the shared options out of a command's keyword arguments; --data and --plan may also
     come before the command."""
@@ -66,14 +74,27 @@ def load_plan(o: Opts):
     return load(o.data, o.plan_id)
 
 
-def emit(o: Opts, answer, view) -> None:
+def emit(o: Opts, answer, view, items: str | None = None) -> None:
     """Print an answer as JSON, or lay it out with ``view`` (a function of ``hrplan.views``) as a
-    Rich table on a terminal or plain tab-separated text in a pipe."""
+    Rich table on a terminal or plain tab-separated text in a pipe. A list command names its
+    records (``items``): they are what CSV and NDJSON write, and what --fields picked."""
     if o.fmt == "json":
         from hrplan.render import json_out
 
         json_out.write(answer)
         return
+    if o.fmt in ("csv", "ndjson"):
+        from hrplan.render import csv_out, json_out
+
+        if o.fmt == "csv":
+            csv_out.write_records(answer[items], sys.stdout)
+        else:
+            json_out.write_lines(answer[items])
+        return
+    if items and "fields" in answer:
+        from hrplan.views import fields_view
+
+        view = fields_view(items)
     from hrplan.termenv import TermEnv
 
     env = TermEnv.detect()
@@ -124,6 +145,16 @@ def complete_indicator(ctx, param, incomplete):
         return []
 
 
+def complete_tag(ctx, param, incomplete):
+    try:
+        from hrplan.areas import tag_counts
+
+        plan = load_plan(Opts(plan_id=ctx.params.get("plan_id"), data=ctx.params.get("data")))
+        return [t for t in tag_counts(plan) if t.lower().startswith(incomplete.lower())]
+    except Exception:
+        return []
+
+
 def complete_area(ctx, param, incomplete):
     try:
         from hrplan.areas import area_names
@@ -152,10 +183,17 @@ def goal_filters(f):
     from hrplan.statuses import REPORTED_NONE, REPORTED_STATUSES, STATUSES
 
     f = click.option("--status", "status", multiple=True, type=click.Choice(STATUSES),
-                     help="Keep goals with this computed status (repeatable).")(f)
+                     help="Keep goals with this computed status; repeated, goals with any of them.")(f)
     f = click.option("--reported", multiple=True, type=click.Choice((*REPORTED_STATUSES, REPORTED_NONE)),
-                     help="Keep goals with this reported verdict (repeatable).")(f)
-    f = click.option("--tag", multiple=True, help="Keep goals with this tag (repeatable).")(f)
+                     help="Keep goals with this reported verdict; repeated, goals with any of them.")(f)
+    f = click.option("--sort", "sort_by", type=click.Choice(SORTS),
+                     help="Order by this field (progress and status best first; default: the plan's order).")(f)
+    f = click.option("--limit", type=click.IntRange(min=1), help="At most this many goals.")(f)
+    f = click.option("--fields", help="Only these keys of each goal, comma-separated (e.g. id,status,progress).")(f)
+    f = click.option("--tag", multiple=True, shell_complete=complete_tag,
+                     help="Keep goals with this tag, case aside; repeated, goals with any of them (`hrplan tags`).")(f)
+    f = click.option("--kind", type=click.Choice(("commitment", "finding")),
+                     help="Keep commitments, or findings (reported results that match no commitment).")(f)
     f = click.option("--binding", type=click.Choice(BINDING),
                      help="Keep targets a source labels binding or expected.")(f)
     f = click.option("--origin", type=click.Choice(("assessment", "other_official")),
@@ -165,11 +203,50 @@ def goal_filters(f):
 
 def filtered(plan, area, kw, quantified=False):
     """The goals of ``area`` that pass the filters of ``goal_filters``, and the call's memo."""
-    from hrplan.areas import filter_goals
+    from hrplan.areas import check_tags, filter_goals
     from hrplan.records import Assessed
 
+    if kw["tag"]:
+        check_tags(plan, kw["tag"])
     assessed = Assessed()
     goals = filter_goals(area.goals, assessed, status=kw["status"], tag=kw["tag"], binding=kw["binding"],
                          quantified=quantified or kw.get("quantified", False), reported=kw["reported"],
-                         origin=kw["origin"], plan=plan)
+                         origin=kw["origin"], plan=plan, kind=kw["kind"])
     return goals, assessed
+
+
+# --sort: key of a goal record; statuses by rank (best first), progress largest first, missing last.
+SORTS = ("id", "status", "progress", "reported_status", "section", "kind")
+
+
+def arrange(answer: dict, kw: dict, items: str = "goals") -> dict:
+    """--sort, --limit and --fields applied to the list ``items`` of an answer (presentation:
+    which records, in which order, with which keys; nothing is recomputed)."""
+    from hrplan.statuses import BY_NAME
+
+    records = answer[items]
+    key = kw.pop("sort_by", None)
+    if key == "status":
+        records = sorted(records, key=lambda r: (-(BY_NAME[r["status"]].rank or -1), r["id"]))
+    elif key == "progress":
+        records = sorted(records, key=lambda r: (r["progress"] is None, -(r["progress"] or 0)))
+    elif key is not None:
+        records = sorted(records, key=lambda r: (r[key] is None, str(r[key] or "")))
+    limit = kw.pop("limit", None)
+    if limit:
+        records = records[:limit]
+    fields = kw.pop("fields", None)
+    if fields:
+        names = [f.strip() for f in fields.split(",") if f.strip()]
+        valid = list(records[0]) if records else []
+        from hrplan.shapes import GoalRecord
+        from hrplan.json_schema import fields as keys_of
+
+        valid = list(keys_of(GoalRecord)) if items == "goals" else valid
+        bad = [n for n in names if n not in valid]
+        if bad:
+            raise click.BadParameter(f"unknown field {bad[0]!r}; the fields are " + ", ".join(valid),
+                                     param_hint="'--fields'")
+        records = [{n: r[n] for n in names} for r in records]
+        answer = dict(answer, fields=names)
+    return dict(answer, **{items: records})

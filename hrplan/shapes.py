@@ -358,6 +358,17 @@ class ShowPlanAnswer(TypedDict):
     claims: list[ClaimRecord]
 
 
+class TagRecord(TypedDict):
+    tag: str
+    goal_count: int
+
+
+class TagsAnswer(TypedDict):
+    plan: PlanRecord
+    tag_count: int
+    tags: list[TagRecord]
+
+
 class SearchAnswer(TypedDict):
     plans: list[str]
     query: str

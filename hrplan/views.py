@@ -187,6 +187,27 @@ def claim_blocks(claims: list[dict]) -> list:
                   rows, wrap=("the source says", "the data shows"))]
 
 
+def fields_view(items: str):
+    """The view of a list answer cut to some fields (``--fields``): one column a field."""
+
+    def view(a: dict, show_zh=True) -> list:
+        names = a["fields"]
+        rows = [[_field_text(r[n]) for n in names] for r in a[items]]
+        return [Table(f"{items.capitalize()} ({len(rows)})", names, rows, wrap=names)]
+
+    return view
+
+
+def _field_text(v) -> str:
+    if isinstance(v, dict):
+        return result_text(v) if "qualifier" in v else target_text(v) if "op" in v else str(v)
+    if isinstance(v, list):
+        return ", ".join(str(x.get("id", x)) if isinstance(x, dict) else str(x) for x in v)
+    if isinstance(v, float):
+        return num(v)
+    return "" if v is None else str(v)
+
+
 def summary_view(a: dict, show_zh=True) -> list:
     p = a["plan"]
     blocks = [Fields(title_with_zh(p["title"], p["title_zh"], show_zh), [
@@ -363,6 +384,11 @@ def stats_view(a: dict, show_zh=True) -> list:
         blocks.append(Table("Reported verdict differs from computed status", ["id", "computed", "reported"], rows))
     blocks.append(Text(LEGEND, "dim"))
     return blocks
+
+
+def tags_view(a: dict, show_zh=True) -> list:
+    rows = [[t["tag"], num(t["goal_count"])] for t in a["tags"]]
+    return [Table(f"Tags of {a['plan']['id']} ({a['tag_count']})", ["tag", "goals"], rows)]
 
 
 def search_view(a: dict, show_zh=True) -> list:

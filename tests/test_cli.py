@@ -205,7 +205,7 @@ def test_plan_option(run, plan_file):
     (["stats", "livelyhood"], "hrplan: unknown area 'livelyhood'; did you mean livelihood?\n"),
     (["show", "G9"], "hrplan: unknown goal, claim, source or plan 'G9'; did you mean G1 or G2 or G3?\n"),
     (["stats"], "hrplan: error: Missing argument 'AREA'. (see 'hrplan stats --help')\n"),
-    (["stat", "x"], "hrplan: error: no such command 'stat'; did you mean stats? (see 'hrplan --help')\n"),
+    (["stat", "x"], "hrplan: error: no such command 'stat'; did you mean stats or tags? (see 'hrplan --help')\n"),
     (["goals", "--jsn"], "hrplan: error: No such option '--jsn'. Did you mean '--json'? (see 'hrplan goals --help')\n"),
     (["goals", "--status", "great"], None),
 ])
@@ -227,7 +227,7 @@ def test_every_command_has_help_and_is_in_the_readme(run):
 
     readme = open(os.path.join(ROOT, "README.md"), encoding="utf-8").read()
     names = cli.list_commands(None)
-    assert len(names) == 18
+    assert len(names) == 19
     for name in names:
         cmd = cli.get_command(None, name)
         assert cmd.help, name
@@ -314,3 +314,24 @@ def test_an_id_given_to_the_wrong_command_points_to_the_right_one(run, plan_file
     d = run("sources", "rep", "--data", plan_file(), "--json").json()
     assert [(c["goal_id"], c["claim_id"], c["role"]) for c in d["citations"]] == [
         ("G1", None, "result"), ("G3", None, "result"), (None, "C1", "claim")]
+
+
+def test_tags_are_case_insensitive_listed_and_checked(run, plan_file):
+    d = run("tags", "--data", plan_file(), "--json").json()
+    assert d["tags"] == [{"tag": "jobs", "goal_count": 1}]
+    assert [g["id"] for g in run("goals", "--tag", "JOBS", "--data", plan_file(), "--json").json()["goals"]] == ["G1"]
+    r = run("goals", "--tag", "job", "--data", plan_file())
+    assert r.exit_code == 2 and r.stderr == "hrplan: unknown tag 'job'; did you mean jobs?\n"
+
+
+def test_sort_limit_fields_and_list_formats(run, plan_file):
+    d = run("goals", "--sort", "status", "--limit", "2", "--fields", "id,status", "--data", plan_file(), "--json").json()
+    assert d["goals"] == [{"id": "G1", "status": "surpassed"}, {"id": "G2", "status": "not_met"}]
+    assert run("goals", "--fields", "id,status", "--data", plan_file()).stdout.splitlines() == [
+        "G1\tsurpassed", "G2\tnot_met", "G3\tnot_quantified"]
+    lines = run("quotas", "--format", "csv", "--data", plan_file()).stdout.splitlines()
+    assert lines[0].startswith("id,plan_id,chapter,section,kind,text,tags,target_metric,") and len(lines) == 3
+    nd = run("goals", "--format", "ndjson", "--kind", "commitment", "--data", plan_file()).stdout.splitlines()
+    assert [json.loads(line)["id"] for line in nd] == ["G1", "G2", "G3"]
+    r = run("goals", "--fields", "id,nope", "--data", plan_file())
+    assert r.exit_code == 2 and "unknown field 'nope'; the fields are id, plan_id" in r.stderr

@@ -15,7 +15,7 @@ ARGS = {
     "summary": [], "areas": [], "sources": [], "stats": ["livelihood"], "progress": [], "goals": [],
     "quotas": [], "show": ["G1"], "search": ["jobs"], "notes": [], "export": [], "validate": [],
     "methodology": [], "plans": [], "indicators": [], "trend": ["life-expectancy"],
-    "compare": ["nhrap-2012-2015", "nhrap-2016-2020"],
+    "compare": ["nhrap-2012-2015", "nhrap-2016-2020"], "tags": [],
 }
 BUNDLED = dict(ARGS, show=["I.7.c"], search=["妇女"])
 SERIES = ("methodology", "validate", "plans", "indicators", "trend", "compare")  # no --plan

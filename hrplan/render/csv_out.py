@@ -67,6 +67,35 @@ def rows(export: dict, spec=None):
             yield [_cell(_get(parts[part], path)) for _, part, path in spec]
 
 
+def flat(record: dict, prefix: str = "") -> dict:
+    """A record as one CSV row: nested records flattened as ``key_subkey``, lists of values joined
+    with ``;``, lists of records as JSON text (keys as in the JSON output)."""
+    import json
+
+    out = {}
+    for key, value in record.items():
+        name = prefix + key
+        if isinstance(value, dict):
+            out.update(flat(value, name + "_"))
+        elif isinstance(value, list) and any(isinstance(v, dict) for v in value):
+            out[name] = json.dumps(value, ensure_ascii=False)
+        else:
+            out[name] = _cell(value)
+    return out
+
+
+def write_records(records: list, stream) -> None:
+    """CSV of a list command's records, one a row (a goal's results, sources and notes left out:
+    ``export --format csv`` has one row per result)."""
+    rows = [flat({k: v for k, v in r.items() if k not in ("results", "sources", "notes")}) for r in records]
+    header = list(dict.fromkeys(k for row in rows for k in row))
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([row.get(k, "") for k in header] for row in rows)
+    write_utf8(out.getvalue(), stream)
+
+
 def write(export: dict, stream) -> None:
     spec = columns()
     out = io.StringIO()
