@@ -89,7 +89,7 @@ def _theme_records(plan: m.Plan) -> list[ThemeRecord]:
         goals = theme_goals(plan, t)
         rows.append({
             "id": t.id, "title": t.title, "aliases": t.aliases, "definition": t.definition,
-            "sections": t.sections, "tags": t.tags, "goal_ids": t.goals,
+            "section_ids": t.sections, "tags": t.tags, "goal_ids": t.goals,
             "goal_count": len(goals), "quantified_count": sum(1 for g in goals if g.target),
         })
     return rows
@@ -200,7 +200,7 @@ def tags(plan: m.Plan):
     from hrplan.areas import tag_counts
 
     rows = [{"tag": t, "goal_count": n} for t, n in tag_counts(plan).items()]
-    return {"plan": plan_record(plan), "tag_count": len(rows), "tags": rows}
+    return {"plan": plan_record(plan), "tag_count": len(rows), "tag_counts": rows}
 
 
 def show_any(kind: str, plan: m.Plan, record):

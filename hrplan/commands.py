@@ -163,7 +163,7 @@ def make_tags():
         from hrplan import answers, views
 
         o = opts(kw)
-        emit(o, answers.tags(load_plan(o)), views.tags_view, "tags")
+        emit(o, answers.tags(load_plan(o)), views.tags_view, "tag_counts")
 
     return tags
 

@@ -49,7 +49,7 @@ def plan_record(plan: m.Plan) -> PlanRecord:
         "id": plan.id, "title": plan.title, "title_zh": plan.title_zh, "issuer": plan.issuer,
         "published": plan.published, "period": [plan.start, plan.end],
         "predecessor": plan.predecessor, "successor": plan.successor,
-        "assessment": plan.assessment, "sources": plan.cited, "file": plan.file,
+        "assessment": plan.assessment, "source_ids": plan.cited, "file": plan.file,
     }
 
 
@@ -83,7 +83,7 @@ def result_record(plan: m.Plan, r: m.Result) -> ResultRecord:
 
 
 def note_record(plan: m.Plan, n: m.Note, goal: str | None = None, claim: str | None = None) -> NoteRecord:
-    return {"kind": n.kind, "text": n.text, "sources": n.sources,
+    return {"kind": n.kind, "text": n.text, "source_ids": n.sources,
             "urls": [plan.sources[s].url for s in n.sources if s in plan.sources and plan.sources[s].url],
             "goal_id": goal, "claim_id": claim}
 
@@ -140,7 +140,7 @@ def goal_record(plan: m.Plan, goal: m.Goal, assessed: "Assessed") -> GoalRecord:
         "reported_status": goal.reported_status,
         "reported_wording": goal.reported_wording,
         "sources": [assessed.source(plan, s) for s in goal_sources(goal) if s in plan.sources],
-        "plan_sources": goal.plan_sources,
+        "plan_source_ids": goal.plan_sources,
         "notes": [note_record(plan, n, goal=goal.id) for n in goal.notes],
         "indicator_id": goal.indicator,
     }
@@ -196,7 +196,7 @@ def claim_record(plan: m.Plan, claim: m.Claim, assessed: Assessed, area=None) ->
         "qualifier": claim.qualifier,
         "counted_statuses": claim.counts,
         "reported_status": claim.reported_status,
-        "sources": claim.sources,
+        "source_ids": claim.sources,
         "urls": [plan.sources[s].url for s in claim.sources if s in plan.sources and plan.sources[s].url],
         "results": [result_record(plan, r) for r in claim.results],
         "notes": [note_record(plan, n, claim=claim.id) for n in claim.notes],

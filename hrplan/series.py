@@ -41,7 +41,7 @@ def coverage_note(plan: m.Plan, goal_count: int, quantified: int) -> str:
 def stated_size_record(plan: m.Plan):
     s = plan.stated_size
     return None if s is None else {"value": s.value, "unit": s.unit, "qualifier": s.qualifier,
-                                   "sources": s.sources, "note": s.note}
+                                   "source_ids": s.sources, "note": s.note}
 
 
 def plans_answer(plans: list[m.Plan]) -> PlansAnswer:

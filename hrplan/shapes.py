@@ -40,7 +40,7 @@ class PlanRecord(TypedDict):
     predecessor: Optional[str]
     successor: Optional[str]
     assessment: Optional[str]
-    sources: list[str]
+    source_ids: list[str]
     file: str
 
 
@@ -60,7 +60,7 @@ class SourceRecord(TypedDict):
 class NoteRecord(TypedDict):
     kind: Literal[m.NOTE_KINDS]
     text: str
-    sources: list[str]
+    source_ids: list[str]
     urls: list[str]
     goal_id: Optional[str]
     claim_id: Optional[str]
@@ -122,7 +122,7 @@ class GoalRecord(TypedDict):
     reported_status: Optional[ReportedStatus]
     reported_wording: Optional[str]
     sources: list[SourceRecord]
-    plan_sources: list[str]
+    plan_source_ids: list[str]
     notes: list[NoteRecord]
     indicator_id: Optional[str]
 
@@ -174,7 +174,7 @@ class ClaimRecord(TypedDict):
     qualifier: Literal[m.QUALIFIERS]
     counted_statuses: list[Status]
     reported_status: Optional[ReportedStatus]
-    sources: list[str]
+    source_ids: list[str]
     urls: list[str]
     results: list[ResultRecord]
     notes: list[NoteRecord]
@@ -220,7 +220,7 @@ class ThemeRecord(TypedDict):
     title: str
     aliases: list[str]
     definition: str
-    sections: list[str]
+    section_ids: list[str]
     tags: list[str]
     goal_ids: list[str]
     goal_count: int
@@ -366,7 +366,7 @@ class TagRecord(TypedDict):
 class TagsAnswer(TypedDict):
     plan: PlanRecord
     tag_count: int
-    tags: list[TagRecord]
+    tag_counts: list[TagRecord]
 
 
 class SearchAnswer(TypedDict):
@@ -456,5 +456,5 @@ class StatedSizeRecord(TypedDict):
     value: float
     unit: str
     qualifier: Literal[m.QUALIFIERS]
-    sources: list[str]
+    source_ids: list[str]
     note: Optional[str]

@@ -182,7 +182,7 @@ def claim_blocks(claims: list[dict]) -> list:
         claim = c["text"]
         if c["share"] is not None:
             claim += f" [{QUALIFIER_WORDS[c['qualifier']]}{num(c['share'])}%]"
-        rows.append([c["id"], claim, data, agree, ", ".join(c["sources"])])
+        rows.append([c["id"], claim, data, agree, ", ".join(c["source_ids"])])
     return [Table("Claims of the assessment, beside the data", ["claim", "the source says", "the data shows", "agreement", "sources"],
                   rows, wrap=("the source says", "the data shows"))]
 
@@ -274,9 +274,9 @@ def show_view(a: dict, show_zh=True) -> list:
         c = a["claim"]
         head = Fields(f"Claim {c['id']} of {a['plan']['id']}", [
             ("the source says", c["text"]), ("area", c["area_id"]), ("reported status", c["reported_status"]),
-            ("sources", ", ".join(c["sources"]))])
+            ("sources", ", ".join(c["source_ids"]))])
         return [head] + claim_blocks([c]) + (
-            [Table("Notes", ["kind", "note", "sources"], [[n["kind"], n["text"], ", ".join(n["sources"])]
+            [Table("Notes", ["kind", "note", "sources"], [[n["kind"], n["text"], ", ".join(n["source_ids"])]
                                                           for n in a["claim"]["notes"]], wrap=("note",))]
             if a["claim"]["notes"] else [])
     if a["kind"] == "source":
@@ -324,7 +324,7 @@ def goal_view(a: dict, show_zh=True) -> list:
         ("reported status", g["reported_status"]),
         ("reported wording", g["reported_wording"]),
         ("agreement", g["agreement"]),
-        ("plan text from", ", ".join(g["plan_sources"])),
+        ("plan text from", ", ".join(g["plan_source_ids"])),
     ])]
     w = a["working"]
     blocks.append(Fields("How the status was computed", [
@@ -341,7 +341,7 @@ def goal_view(a: dict, show_zh=True) -> list:
         blocks.append(Table("Results", ["year", "result", "origin", "used", "source", "where", "note"], rows,
                             wrap=("result", "note", "where")))
     if g["notes"]:
-        rows = [[n["kind"], n["text"], ", ".join(n["sources"])] for n in g["notes"]]
+        rows = [[n["kind"], n["text"], ", ".join(n["source_ids"])] for n in g["notes"]]
         blocks.append(Table("Notes", ["kind", "note", "sources"], rows, wrap=("note",)))
     if g["sources"]:
         rows = [[s["id"], s["title"], s["publisher"], s["date"] or "", _source_kind(s), s["url"] or "(no address)"] for s in g["sources"]]
@@ -387,7 +387,7 @@ def stats_view(a: dict, show_zh=True) -> list:
 
 
 def tags_view(a: dict, show_zh=True) -> list:
-    rows = [[t["tag"], num(t["goal_count"])] for t in a["tags"]]
+    rows = [[t["tag"], num(t["goal_count"])] for t in a["tag_counts"]]
     return [Table(f"Tags of {a['plan']['id']} ({a['tag_count']})", ["tag", "goals"], rows)]
 
 
@@ -420,7 +420,7 @@ def sources_view(a: dict, show_zh=True) -> list:
 
 
 def notes_view(a: dict, show_zh=True) -> list:
-    rows = [[n["goal_id"] or n["claim_id"] or a["plan"]["id"], n["kind"], n["text"], ", ".join(n["sources"])] for n in a["notes"]]
+    rows = [[n["goal_id"] or n["claim_id"] or a["plan"]["id"], n["kind"], n["text"], ", ".join(n["source_ids"])] for n in a["notes"]]
     return [Table(f"Notes on {_where(a)} ({a['note_count']})", ["goal", "kind", "note", "sources"], rows, wrap=("note",))]
 
 

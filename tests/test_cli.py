@@ -135,7 +135,7 @@ def test_sources(run, plan_file):
 
 def test_notes(run, plan_file):
     d = run("notes", "--kind", "data_quality", "--data", plan_file(), "--json").json()
-    assert d["notes"] == [{"kind": "data_quality", "text": "A copy garbles the figure.", "sources": ["stat"],
+    assert d["notes"] == [{"kind": "data_quality", "text": "A copy garbles the figure.", "source_ids": ["stat"],
                            "urls": ["https://example.org/stats"], "goal_id": "G1", "claim_id": None}]
     goals = run("goals", "--data", plan_file(), "--json").json()["goals"]
     assert goals[0]["notes"] == d["notes"]  # one note object everywhere
@@ -318,7 +318,7 @@ def test_an_id_given_to_the_wrong_command_points_to_the_right_one(run, plan_file
 
 def test_tags_are_case_insensitive_listed_and_checked(run, plan_file):
     d = run("tags", "--data", plan_file(), "--json").json()
-    assert d["tags"] == [{"tag": "jobs", "goal_count": 1}]
+    assert d["tag_counts"] == [{"tag": "jobs", "goal_count": 1}]
     assert [g["id"] for g in run("goals", "--tag", "JOBS", "--data", plan_file(), "--json").json()["goals"]] == ["G1"]
     r = run("goals", "--tag", "job", "--data", plan_file())
     assert r.exit_code == 2 and r.stderr == "hrplan: unknown tag 'job'; did you mean jobs?\n"

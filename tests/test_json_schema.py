@@ -70,7 +70,10 @@ def _keys(value, path="", out=None):
     out = {} if out is None else out
     if isinstance(value, dict):
         for k, v in value.items():
-            if v is not None:
+            if isinstance(v, list):
+                if v:  # an empty list says nothing of its elements
+                    out.setdefault(k, set()).add("list of " + type(v[0]).__name__)
+            elif v is not None:
                 out.setdefault(k, set()).add(type(v).__name__)
             _keys(v, f"{path}.{k}", out)
     elif isinstance(value, list):
@@ -90,6 +93,7 @@ def test_one_shape_per_name_across_commands(run):
     # a number may be written as an integer or a float
     mixed = {k: v for k, v in seen.items() if len(v - {"int"} if v >= {"int", "float"} else v) > 1}
     assert mixed == {}
-    assert seen["plan"] == {"dict"} and seen["goals"] == {"list"} and seen["goal"] == {"dict"}
+    assert seen["plan"] == {"dict"} and seen["goals"] == {"list of dict"} and seen["goal"] == {"dict"}
+    assert seen["sources"] == {"list of dict"} and seen["source_ids"] == {"list of str"}
     assert seen["goal_id"] == {"str"} and seen["plan_id"] == {"str"}
     assert seen["year"] == {"int"}
