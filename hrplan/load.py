@@ -45,14 +45,15 @@ def data_path(explicit: str | None = None) -> str:
 
 
 REGISTRY_FILE = "indicators.toml"  # in a data directory: the indicator registry, not a plan
+GLOSSARY_FILE = "glossary.toml"  # bundled beside the plans: the bilingual search vocabulary
 
 
 def plan_files(path: str) -> list[str]:
     """The plan files a path names: the file itself, or the ``*.toml`` files of a directory
-    (but its indicator registry, ``REGISTRY_FILE``)."""
+    (but the indicator registry and the search glossary)."""
     if os.path.isdir(path):
         try:
-            names = sorted(n for n in os.listdir(path) if n.endswith(".toml") and n != REGISTRY_FILE)
+            names = sorted(n for n in os.listdir(path) if n.endswith(".toml") and n not in (REGISTRY_FILE, GLOSSARY_FILE))
         except OSError as exc:
             raise PlanFileError([Problem(path, "", f"cannot list directory: {exc.strerror}")])
         if not names:

@@ -113,16 +113,23 @@ def claim_fields(c: m.Claim) -> dict[str, str]:
             "results": " ".join(r.text or "" for r in c.results), "notes": " ".join(n.text for n in c.notes)}
 
 
-def _match(fields: dict[str, str], terms: list[str], number, only: str | None):
+def _patterns(terms: list[str]) -> list:
+    """A term matches where a word starts: "employment" is not found in "unemployment" (Chinese,
+    without spaces between words, matches anywhere)."""
+    return [re.compile(("(?<![a-z0-9])" if t[:1].isascii() and t[:1].isalnum() else "") + re.escape(t)) for t in terms]
+
+
+def _match(fields: dict[str, str], terms: list[str], number, only: str | None, patterns=None):
     """(score, matched fields, snippet field, snippet) of one record, or None."""
+    patterns = patterns or _patterns(terms)
     score, matched, snip = 0, [], None
     for name, text in fields.items():
         if not text or (only and name != only):
             continue
         folded = norm(text)
         hit = None
-        for i, term in enumerate(terms):
-            if term and term in folded:
+        for i, (term, pattern) in enumerate(zip(terms, patterns)):
+            if term and term in folded and pattern.search(folded):
                 hit = (i, term)
                 break
         if hit is None and number is not None and name == "figures":
@@ -158,20 +165,21 @@ def search(plans: list[m.Plan], query: str, only: str | None = None, terms=None)
     number = _number(query)
     if not words:
         return []
+    patterns = _patterns(words)
     hits = []
     for p_order, plan in enumerate(plans):
         for g_order, g in enumerate(plan.goals.values()):
-            found = _match(goal_fields(plan, g), words, number, only)
+            found = _match(goal_fields(plan, g), words, number, only, patterns)
             if found:
                 hits.append((-found[0], p_order, 0, g_order, ("goal", plan, g, *found)))
         if only in (None, *CLAIM_FIELDS):
             for c_order, c in enumerate(plan.claims):
-                found = _match(claim_fields(c), words, number, only)
+                found = _match(claim_fields(c), words, number, only, patterns)
                 if found:
                     hits.append((-found[0], p_order, 1, c_order, ("claim", plan, c, *found)))
         if only in (None, "notes"):
             for n_order, n in enumerate(plan.notes):
-                found = _match({"notes": n.text}, words, number, only)
+                found = _match({"notes": n.text}, words, number, only, patterns)
                 if found:
                     hits.append((-found[0], p_order, 2, n_order, ("note", plan, n, *found)))
     hits.sort(key=lambda h: h[:4])
