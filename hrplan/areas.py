@@ -22,10 +22,12 @@ def suggest(word: str, choices) -> list[str]:
     return [lowered[k] for _, k in sorted(scored)[:3]]
 
 
-def select_plan(plans: list[m.Plan], plan_id: str | None) -> m.Plan:
-    """The plan named by ``--plan``; by default the only plan, or the one that ends last."""
+def select_plan(plans: list[m.Plan], plan_id: str | None, assessed: bool = False) -> m.Plan:
+    """The plan named by ``--plan``; by default the only plan, or the one that ends last (with
+    ``assessed``, the one that ends last among those with an assessment, if any has one)."""
     if plan_id is None:
-        return max(plans, key=lambda p: (p.end or 0, p.id))
+        pool = [p for p in plans if p.assessment] if assessed else []
+        return max(pool or plans, key=lambda p: (p.end or 0, p.id))
     for p in plans:
         if p.id == plan_id:
             return p

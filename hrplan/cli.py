@@ -55,7 +55,8 @@ class HrplanGroup(click.Group):
 @click.version_option(__version__, "-V", "--version", prog_name="hrplan")
 @click.option("--data", "data", type=click.Path(), metavar="PATH",
               help="Plan file or directory, for any command (the command's own --data wins).")
-@click.option("--plan", "plan_id", metavar="ID", help="Plan id, for any command (the command's own --plan wins).")
+@click.option("--plan", "plan_id", metavar="ID", help="Plan id, for any command (the command's own --plan wins).",
+              shell_complete=lambda ctx, param, incomplete: _complete_plan(ctx, param, incomplete))
 @click.pass_context
 def cli(ctx, data, plan_id):
     """Look up what China's National Human Rights Action Plans promised, what the official
@@ -76,6 +77,12 @@ def cli(ctx, data, plan_id):
 
 
 # ------------------------------------------------------------------------------------ entry
+
+
+def _complete_plan(ctx, param, incomplete):
+    from hrplan.options import complete_plan
+
+    return complete_plan(ctx, param, incomplete)
 
 
 def _err(message: str) -> None:

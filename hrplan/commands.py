@@ -89,12 +89,14 @@ def make_stats():
     @area_argument(required=True)
     @common_options
     def stats(area, **kw):
-        """Scorecard of an AREA: status counts, the assessment's claims beside the data, key figures."""
+        """Scorecard of an AREA: the assessment's claims beside the data, status counts, key figures.
+
+        Without --plan, the latest plan that has an assessment."""
         from hrplan import answers, views
         from hrplan.areas import resolve_area
 
         o = opts(kw)
-        plan = load_plan(o)
+        plan = load_plan(o, assessed=True)
         emit(o, answers.stats(plan, resolve_area(plan, area)), views.stats_view)
 
     return stats
@@ -105,12 +107,14 @@ def make_progress():
     @area_argument(required=False)
     @common_options
     def progress(area, **kw):
-        """Progress bars of the quantified targets of the plan or of an AREA."""
+        """Progress bars of the quantified targets of the plan or of an AREA.
+
+        Without --plan, the latest plan that has an assessment."""
         from hrplan import answers, views
         from hrplan.areas import resolve_area
 
         o = opts(kw)
-        plan = load_plan(o)
+        plan = load_plan(o, assessed=True)
         emit(o, answers.progress(plan, resolve_area(plan, area)), views.progress_view)
 
     return progress
@@ -293,7 +297,8 @@ def make_methodology():
 def make_schema():
     @click.command()
     @click.argument("name", required=False)
-    def schema(name):
+    @json_option
+    def schema(name, as_json):
         """The JSON Schema of a command's --json output; with no NAME, the names."""
         from hrplan import json_schema
         from hrplan.areas import suggest
@@ -314,14 +319,13 @@ def make_plans():
     @click.command()
     @json_option
     @format_option()
+    @plan_option
     @data_option
     def plans(**kw):
         """Every loaded plan: period, assessment, goals recorded, status counts, headline claims."""
         from hrplan import series, series_views
-        from hrplan.load import load_plans
-
         o = opts(kw)
-        emit(o, series.plans_answer(load_plans(o.data)), series_views.plans_view)
+        emit(o, series.plans_answer(load_plans(o.data, o.plan_id)), series_views.plans_view)
 
     return plans
 
@@ -331,6 +335,7 @@ def make_indicators():
     @area_argument(required=False)
     @json_option
     @format_option()
+    @plan_option
     @data_option
     def indicators(area, **kw):
         """The indicators that link targets across plans, with the plans that target each."""
@@ -348,6 +353,7 @@ def make_trend():
     @click.argument("indicator", shell_complete=complete_indicator)
     @json_option
     @format_option()
+    @plan_option
     @data_option
     def trend(indicator, **kw):
         """Every plan's target for an INDICATOR and every reported figure, by year, with sources."""

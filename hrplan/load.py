@@ -176,13 +176,14 @@ def load_plans(path: str | None = None, use_cache: bool | None = None) -> list[m
 
         key = cache.small_key("plans", files)
         if key:
-            cache.write_small("plans", os.path.abspath(path), key, [(p.id, p.start, p.end) for p in plans])
+            cache.write_small("plans", os.path.abspath(path), key, [(p.id, p.start, p.end, p.assessment) for p in plans])
     return plans
 
 
-def load_plan(path: str | None = None, plan_id: str | None = None, use_cache: bool | None = None) -> m.Plan:
-    """One plan of ``path``: the one named ``plan_id``, by default the latest (see
-    ``hrplan.areas.select_plan``).
+def load_plan(path: str | None = None, plan_id: str | None = None, use_cache: bool | None = None,
+              assessed: bool = False) -> m.Plan:
+    """One plan of ``path``: the one named ``plan_id``, by default the latest (or the latest with
+    an assessment: see ``hrplan.areas.select_plan``).
 
     From a directory whose files have not changed since they were last loaded together, only
     that plan's file is read: the cache keeps which plan each file holds (and the files were
@@ -198,13 +199,13 @@ def load_plan(path: str | None = None, plan_id: str | None = None, use_cache: bo
         key = cache.small_key("plans", files)
         known = cache.read_small("plans", os.path.abspath(path), key) if key else None
         if known and len(known) == len(files):
-            heads = [m.Plan(id=pid, title="", file=file, start=start, end=end)
-                     for file, (pid, start, end) in zip(files, known)]
+            heads = [m.Plan(id=pid, title="", file=file, start=start, end=end, assessment=assessment)
+                     for file, (pid, start, end, assessment) in zip(files, known)]
             try:
-                return load_file(select_plan(heads, plan_id).file, use_cache)
+                return load_file(select_plan(heads, plan_id, assessed).file, use_cache)
             except NotFound:
                 pass  # load every plan for the full message
-    return select_plan(load_plans(path, use_cache), plan_id)
+    return select_plan(load_plans(path, use_cache), plan_id, assessed)
 
 
 def cross_check_plans(plans: list[m.Plan]) -> list[Problem]:

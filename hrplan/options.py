@@ -67,11 +67,12 @@ def opts(kw: dict) -> Opts:
     return Opts(kw.pop("as_json", False), kw.pop("fmt", None), plan_id, data, kw.pop("header", False))
 
 
-def load_plan(o: Opts):
-    """The plan a call asks for (``--plan``, else the default) from the data in use."""
+def load_plan(o: Opts, assessed: bool = False):
+    """The plan a call asks for (``--plan``), else the latest: with ``assessed``, the latest with an
+    assessment (a scorecard of results against an assessment)."""
     from hrplan.load import load_plan as load
 
-    return load(o.data, o.plan_id)
+    return load(o.data, o.plan_id, assessed=assessed)
 
 
 def emit(o: Opts, answer, view, items: str | None = None) -> None:
@@ -109,28 +110,35 @@ def emit(o: Opts, answer, view, items: str | None = None) -> None:
         plain.render(blocks, sys.stdout, color=env.color, header=o.header)
 
 
-def load_plans(data):
-    """Every plan of the data in use, in period order."""
+def load_plans(data, plan_id: str | None = None):
+    """Every plan of the data in use, in period order; only the one named, with ``plan_id``."""
+    from hrplan.areas import select_plan
     from hrplan.load import load_plans as load
     from hrplan.series import by_period
 
-    return by_period(load(data))
+    plans = by_period(load(data))
+    return [select_plan(plans, plan_id)] if plan_id else plans
 
 
 def load_all(o: Opts):
-    """Every plan of the data in use, and its indicator registry."""
+    """The plans of the data in use (every one, or the one ``--plan`` names), and the indicator
+    registry."""
     from hrplan.indicators import load_registry
-    from hrplan.load import load_plans
 
-    return load_plans(o.data), load_registry(o.data)
+    return load_plans(o.data, o.plan_id), load_registry(o.data)
+
+
+def _ctx_opts(ctx) -> Opts:
+    """The --plan and --data of a command line being completed, before or after the command."""
+    root = ctx.find_root().params
+    return Opts(plan_id=ctx.params.get("plan_id") or root.get("plan_id"), data=ctx.params.get("data") or root.get("data"))
 
 
 def complete_plan(ctx, param, incomplete):
     try:
         from hrplan.load import load_plans
 
-        plans = load_plans(ctx.params.get("data") or ctx.find_root().params.get("data"))
-        return [p.id for p in plans if p.id.startswith(incomplete)]
+        return [p.id for p in load_plans(_ctx_opts(ctx).data) if p.id.startswith(incomplete)]
     except Exception:  # completion must never fail loudly
         return []
 
@@ -139,7 +147,7 @@ def complete_indicator(ctx, param, incomplete):
     try:
         from hrplan.indicators import load_registry
 
-        registry = load_registry(ctx.params.get("data") or ctx.find_root().params.get("data"))
+        registry = load_registry(_ctx_opts(ctx).data)
         return [i for i in registry if i.startswith(incomplete.lower())]
     except Exception:
         return []
@@ -149,7 +157,7 @@ def complete_tag(ctx, param, incomplete):
     try:
         from hrplan.areas import tag_counts
 
-        plan = load_plan(Opts(plan_id=ctx.params.get("plan_id"), data=ctx.params.get("data")))
+        plan = load_plan(_ctx_opts(ctx))
         return [t for t in tag_counts(plan) if t.lower().startswith(incomplete.lower())]
     except Exception:
         return []
@@ -159,7 +167,7 @@ def complete_area(ctx, param, incomplete):
     try:
         from hrplan.areas import area_names
 
-        plan = load_plan(Opts(plan_id=ctx.params.get("plan_id"), data=ctx.params.get("data")))
+        plan = load_plan(_ctx_opts(ctx))
         names = sorted({*area_names(plan), "all"})
         return [n for n in names if n.startswith(incomplete.lower())]
     except Exception:  # completion must never fail loudly
@@ -168,7 +176,7 @@ def complete_area(ctx, param, incomplete):
 
 def complete_goal(ctx, param, incomplete):
     try:
-        plan = load_plan(Opts(plan_id=ctx.params.get("plan_id"), data=ctx.params.get("data")))
+        plan = load_plan(_ctx_opts(ctx))
         return [g for g in plan.goals if g.lower().startswith(incomplete.lower())]
     except Exception:
         return []

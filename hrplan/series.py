@@ -85,9 +85,13 @@ def _area_goals(plan: m.Plan, area: str | None):
 
 
 def indicator_record(ind: m.Indicator, pairs) -> IndicatorRecord:
+    """An indicator; ``plans`` are the plans that set a target for it, ``result_plans`` those
+    whose goals (targets or findings) report figures for it."""
     return {"id": ind.id, "title": ind.title, "title_zh": ind.title_zh, "unit": ind.unit, "direction": ind.direction,
             "definition": ind.definition, "note": ind.note,
-            "plans": list(dict.fromkeys(p.id for p, _ in pairs)), "goal_count": len(pairs)}
+            "plans": list(dict.fromkeys(p.id for p, g in pairs if g.target is not None)),
+            "result_plans": list(dict.fromkeys(p.id for p, g in pairs if any(r.value is not None for r in g.results))),
+            "goal_count": len(pairs)}
 
 
 def indicators_answer(plans: list[m.Plan], registry: dict[str, m.Indicator], area: str | None = None) -> IndicatorsAnswer:

@@ -21,6 +21,7 @@ class IndicatorRecord(TypedDict):
     definition: str
     note: Optional[str]
     plans: list[str]
+    result_plans: list[str]
     goal_count: int
 
 

@@ -38,18 +38,18 @@ def _claim_line(c: dict) -> str:
 
 def indicators_view(a: dict, show_zh=True) -> list:
     rows = [[i["id"], title_with_zh(i["title"], i["title_zh"], show_zh), i["unit"], i["direction"],
-             ", ".join(i["plans"]) or "(none)"] for i in a["indicators"]]
+             ", ".join(i["plans"]) or "(none)", ", ".join(i["result_plans"]) or "(none)"] for i in a["indicators"]]
     where = f" in {a['area_id']}" if a["area_id"] else ""
-    return [Table(f"Indicators{where} across {', '.join(a['plans'])} ({a['indicator_count']})", ["indicator", "title", "unit", "better", "plans"],
+    return [Table(f"Indicators{where} across {', '.join(a['plans'])} ({a['indicator_count']})", ["indicator", "title", "unit", "better", "targeted in", "figures in"],
                   rows, wrap=("title", "plans"))]
 
 
 def trend_view(a: dict, show_zh=True) -> list:
     ind = a["indicator"]
     blocks = [Fields(f"Indicator {ind['id']}: {title_with_zh(ind['title'], ind['title_zh'], show_zh)}, "
-                     f"in {', '.join(ind['plans']) or 'no loaded plan'}", [
+                     f"in {', '.join(dict.fromkeys([*ind['plans'], *ind['result_plans']])) or 'no loaded plan'}", [
         ("unit", ind["unit"]), ("better", ind["direction"]), ("definition", ind["definition"]), ("note", ind["note"]),
-        ("plans", ", ".join(ind["plans"])),
+        ("targeted in", ", ".join(ind["plans"])), ("figures in", ", ".join(ind["result_plans"])),
     ])]
     rows = [[t["plan_id"], t["goal_id"], target_text(t), baseline_text(t) or "", Status(t["status"]),
              t["reported_status"] or ""] for t in a["targets"]]
