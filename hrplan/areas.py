@@ -64,6 +64,12 @@ def area_names(plan: m.Plan) -> dict[str, tuple[str, str]]:
     return names
 
 
+def _display_names(plan: m.Plan) -> set[str]:
+    """Every name an area answers to, as the data writes it (for suggestions)."""
+    return {n for table in (plan.chapters, plan.sections, plan.themes) for item in table.values()
+            for n in (item.id, *item.aliases)}
+
+
 def whole_plan(plan: m.Plan) -> Area:
     return Area(plan.id, "plan", plan.title, list(plan.goals.values()), plan.title_zh)
 
@@ -79,7 +85,7 @@ def resolve_area(plan: m.Plan, name: str | None) -> Area:
         if other is not None:
             raise NotFound("area", name, hint=f"{name} is a {other} of {plan.id}, not an area: "
                                              f"hrplan show {name} --plan {plan.id}")
-        raise NotFound("area", name, suggest(name, {n for n in names}))
+        raise NotFound("area", name, suggest(name, _display_names(plan)))
     kind, key = hit
     if kind == "chapter":
         c = plan.chapters[key]

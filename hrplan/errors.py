@@ -78,3 +78,9 @@ class NotFound(HrplanError):
             if self.suggestions:
                 msg += "; did you mean " + " or ".join(self.suggestions) + "?"
         super().__init__(msg)
+
+
+class UsageError(HrplanError):
+    """Arguments that cannot go together, found once the data is read (exit 2)."""
+
+    exit_code = USAGE

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from hrplan import model as m
 from hrplan.areas import resolve_area, select_plan, suggest
-from hrplan.errors import NotFound
+from hrplan.errors import NotFound, UsageError
 from hrplan.method import level_of
 from hrplan.records import Assessed, claim_record, count_statuses, plan_record
 
@@ -104,6 +104,15 @@ def indicators_answer(plans: list[m.Plan], registry: dict[str, m.Indicator], are
         if pairs or area is None:
             rows.append(indicator_record(ind, pairs))
     return {"plans": [p.id for p in by_period(plans)], "area_id": area, "indicator_count": len(rows), "indicators": rows}
+
+
+def _area_title(plan: m.Plan, area: str) -> str | None:
+    """What an area name means in a plan ("section I.5: Right to education"), or None."""
+    try:
+        a = resolve_area(plan, area)
+    except NotFound:
+        return None
+    return f"{a.kind} {a.id}: {a.title}"
 
 
 def _names(plan: m.Plan):
@@ -201,7 +210,7 @@ def compare(plans: list[m.Plan], registry: dict[str, m.Indicator], first: str, s
             area: str | None = None) -> CompareAnswer:
     a, b = select_plan(plans, first), select_plan(plans, second)
     if a.id == b.id:
-        raise NotFound("plan", second, [p.id for p in plans if p.id != a.id][:3])
+        raise UsageError(f"compare needs two different plans, not {a.id} twice")
     older, newer = sorted((a, b), key=lambda p: (p.start or 0, p.end or 0, p.id))
     goals = {p.id: _area_goals(p, area) for p in (older, newer)}
     if area is not None and all(v is None for v in goals.values()):
@@ -222,7 +231,9 @@ def compare(plans: list[m.Plan], registry: dict[str, m.Indicator], first: str, s
         (both if old_t and new_t else dropped if old_t else new).append(row)
 
     def claims(p: m.Plan):
-        return [claim_record(p, c, assessed) for c in p.claims]
+        chosen = [c for c in p.claims if area is None or (c.area or "").lower() == area.lower()]
+        return [claim_record(p, c, assessed) for c in chosen]
 
-    return {"older": plan_record(older), "newer": plan_record(newer), "area_id": area, "in_both": both,
+    return {"older": plan_record(older), "newer": plan_record(newer), "area_id": area,
+            "area_titles": {p.id: _area_title(p, area) for p in (older, newer)} if area else {}, "in_both": both,
             "dropped": dropped, "new": new, "older_claims": claims(older), "newer_claims": claims(newer)}

@@ -104,6 +104,7 @@ class CompareAnswer(TypedDict):
     older: PlanRecord
     newer: PlanRecord
     area_id: Optional[str]
+    area_titles: dict[str, Optional[str]]
     in_both: list[ComparedIndicator]
     dropped: list[ComparedIndicator]
     new: list[ComparedIndicator]

@@ -13,14 +13,15 @@ def plans_view(a: dict, show_zh=True) -> list:
     rows, claims = [], []
     for e in a["series"]:
         p = e["plan"]
-        rows.append([p["id"], period(*p["period"]), p["published"] or "", "yes" if p["assessment"] else "no",
+        rows.append([p["id"], period(*p["period"]), title_with_zh(p["title"], p["title_zh"], show_zh),
+                     p["published"] or "", "yes" if p["assessment"] else "no",
                      num(e["goal_count"]), num(e["quantified_count"]), num(e["with_results_count"]),
                      counts_text({k: v for k, v in e["status_counts"].items() if k != "not_quantified"})])
         claims += [[p["id"], c["id"], _claim_line(c)] for c in e["claims"]]
     return [
-        Table(f"Plans ({a['plan_count']})", ["plan", "period", "published", "assessment", "goals", "quantified",
-                                             "with results", "computed status, quantified goals"],
-              rows, wrap=("computed status, quantified goals",)),
+        Table(f"Plans ({a['plan_count']})", ["plan", "period", "title", "published", "assessment", "goals",
+                                             "quantified", "with results", "computed status, quantified goals"],
+              rows, wrap=("title", "computed status, quantified goals")),
         Fields("What each file holds", [(e["plan"]["id"], e["coverage_note"]) for e in a["series"]]),
         Table("The assessments' headline claims, beside the data", ["plan", "claim", "the source says [and the data]"],
               claims, wrap=("the source says [and the data]",)),
@@ -32,7 +33,11 @@ def _claim_line(c: dict) -> str:
     d = c["data"]
     if d is not None and d["share"] is not None:
         text += (f" [data: {d['counted_count']} of {d['quantified_count']} quantified goals "
-                 f"{'/'.join(c['counted_statuses'])}, {d['share']:.0f}%: {d['agreement']}]")
+                 f"{'/'.join(c['counted_statuses'])}, {d['share']:.0f}%: {d['agreement']}")
+        if d["unknown_count"] and d["share_known"] is not None:
+            text += (f"; {d['unknown_count']} have no computable status: {d['counted_count']} of the "
+                     f"{d['known_count']} that have, {d['share_known']:.0f}%: {d['agreement_known']}")
+        text += "]"
     return text
 
 
@@ -82,6 +87,7 @@ def compare_view(a: dict, show_zh=True) -> list:
     rows = [[r["indicator"]["id"], targets(r["older_targets"]), targets(r["newer_targets"]),
              r["target_change"] or "not compared", r["ambition"] or ""] for r in a["in_both"]]
     area = f", area {a['area_id']}" if a["area_id"] else ""
+    titles = set(a["area_titles"].values())
     blocks = [Table(f"{old} and {new}{area}: indicators targeted in both", ["indicator", old, new, "target", "ambition"],
                     rows, wrap=(old, new))]
     for key, title, side in (("dropped", f"Targeted in {old} only (dropped)", "older_targets"),
@@ -90,10 +96,14 @@ def compare_view(a: dict, show_zh=True) -> list:
         if rows:
             blocks.append(Table(title, ["indicator", "title", "target (outcome)"], rows,
                                 wrap=("title", "target (outcome)")))
+    if len(titles) > 1:
+        blocks.append(Text(f"The area {a['area_id']} is not the same in both plans: " + "; ".join(
+            f"{pid}, {t or 'not a name in this plan'}" for pid, t in a["area_titles"].items()) + ".", "dim"))
     rows = [[old, c["id"], _claim_line(c)] for c in a["older_claims"]]
     rows += [[new, c["id"], _claim_line(c)] for c in a["newer_claims"]]
-    blocks.append(Table("The assessments' claims", ["plan", "claim", "the source says [and the data]"], rows,
-                        wrap=("the source says [and the data]",)))
+    if rows:
+        blocks.append(Table("The assessments' claims", ["plan", "claim", "the source says [and the data]"], rows,
+                            wrap=("the source says [and the data]",)))
     notes = [f"{r['indicator']['id']}: {r['compared_as']}" for r in a["in_both"] if r["compared_as"]]
     if notes:
         blocks.append(Text("How the targets were compared: " + "; ".join(notes) + ".", "dim"))

@@ -132,7 +132,9 @@ def test_compare_with_an_area_and_errors(run):
     d = run("compare", "nhrap-2012-2015", "nhrap-2016-2020", "health", "--json").json()
     assert d["area_id"] == "health" and "urban-jobs" not in {r["indicator"]["id"] for r in d["in_both"]}
     r = run("compare", "nhrap-2012-2015", "nhrap-2012-2015")
-    assert r.exit_code == 2
+    assert r.exit_code == 2 and r.stderr == "hrplan: compare needs two different plans, not nhrap-2012-2015 twice\n"
+    lines = run("compare", "nhrap-2009-2010", "nhrap-2016-2020", "I.5", "--format", "plain").stdout
+    assert "The area I.5 is not the same in both plans: nhrap-2009-2010, section I.5: Right to education" in lines
     r = run("compare", "nhrap-2012-2015", "nhrap-2016-2002")
     assert r.exit_code == 2 and "did you mean nhrap-2016-2020" in r.stderr
 
