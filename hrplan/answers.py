@@ -125,6 +125,8 @@ def summary(plan: m.Plan) -> SummaryAnswer:
     quantified = sum(1 for g in goals if g.target)
     return {
         "plan": plan_record(plan),
+        "commitment_count": sum(1 for g in goals if g.kind == "commitment"),
+        "finding_count": sum(1 for g in goals if g.kind == "finding"),
         "stated_size": stated_size_record(plan),
         "coverage_note": coverage_note(plan, len(goals), quantified),
         "goal_count": len(goals),
@@ -298,15 +300,16 @@ def notes(plan: m.Plan, area: Area, kinds=None) -> NotesAnswer:
     return {"plan": plan_record(plan), "area": area_record(area), "note_count": len(rows), "notes": rows}
 
 
-def export(plan: m.Plan) -> ExportAnswer:
-    assessed = Assessed()
+def export(plan: m.Plan, goals: list[m.Goal] | None = None, assessed: Assessed | None = None) -> ExportAnswer:
+    """The whole plan; with ``goals``, only those goals (an area, filters)."""
+    assessed = assessed or Assessed()
     return {
         "plan": plan_record(plan),
         "sources": [source_record(s) for s in plan.sources.values()],
         "chapters": _chapter_records(plan, assessed),
         "sections": _section_records(plan),
         "themes": _theme_records(plan),
-        "goals": [goal_record(plan, g, assessed) for g in plan.goals.values()],
+        "goals": [goal_record(plan, g, assessed) for g in (plan.goals.values() if goals is None else goals)],
         "claims": [claim_record(plan, c, assessed) for c in plan.claims],
         "notes": [note_record(plan, n) for n in plan.notes],
     }

@@ -228,20 +228,26 @@ def make_notes():
 
 def make_export():
     @click.command()
+    @area_argument(required=False)
+    @goal_filters
+    @click.option("--quantified", is_flag=True, help="Only goals with a quantified target.")
     @json_option
     @format_option(("json", "ndjson", "csv"), default="json",
                    help="json: one document; ndjson: one goal per line; csv: one row per result.")
     @plan_option
     @data_option
-    def export(**kw):
-        """The whole plan for other tools: metadata, sources, areas, goals with computed fields, claims."""
+    def export(area, **kw):
+        """The whole plan for other tools (or an AREA, filtered): metadata, sources, areas, goals, claims."""
         from hrplan import answers
+        from hrplan.areas import resolve_area
 
         fmt = kw["fmt"]
         if kw["as_json"] and fmt != "json":
             raise click.UsageError(f"--json and --format {fmt} ask for two forms; give one")
         o = opts(dict(kw, fmt=None))
-        answer = answers.export(load_plan(o))
+        plan = load_plan(o)
+        found, assessed = filtered(plan, resolve_area(plan, area), kw)
+        answer = arrange(answers.export(plan, found, assessed), kw)
         if fmt == "json":
             from hrplan.render import json_out
 

@@ -261,6 +261,8 @@ class SearchMatch(TypedDict):
 
 class SummaryAnswer(TypedDict):
     plan: PlanRecord
+    commitment_count: int
+    finding_count: int
     stated_size: Optional[StatedSizeRecord]
     coverage_note: str
     goal_count: int

@@ -213,8 +213,9 @@ def summary_view(a: dict, show_zh=True) -> list:
     blocks = [Fields(title_with_zh(p["title"], p["title_zh"], show_zh), [
         ("id", p["id"]), ("issuer", p["issuer"]), ("published", p["published"]),
         ("period", period(*p["period"])), ("predecessor", p["predecessor"]), ("successor", p["successor"]),
-        ("goals", f"{a['goal_count']} ({a['quantified_count']} with a quantified target, "
-                  f"{a['with_results_count']} with reported results)"),
+        ("goals", f"{a['goal_count']} ({a['commitment_count']} commitments, {a['finding_count']} findings: "
+                  f"reported results that match no commitment; {a['quantified_count']} with a quantified "
+                  f"target, {a['with_results_count']} with reported results)"),
         ("the file holds", a["coverage_note"]),
         ("computed status", counts_text(a["status_counts"])),
         ("reported status", counts_text(a["reported_status_counts"])),
@@ -249,10 +250,14 @@ def areas_view(a: dict, show_zh=True) -> list:
 
 
 def goals_view(a: dict, show_zh=True) -> list:
-    rows = [[g["id"], g["text"], target_text(g["target"]), Status(g["status"]), g["reported_status"] or ""]
-            for g in a["goals"]]
-    return [Table(f"Goals of {_where(a)} ({a['goal_count']})",
-                  ["id", "commitment", "target", "status", "reported"], rows, wrap=("commitment", "target"))]
+    rows = [[g["id"], g["text"] if g["kind"] == "commitment" else f"[finding] {g['text']}", target_text(g["target"]),
+             Status(g["status"]), g["reported_status"] or ""] for g in a["goals"]]
+    blocks = [Table(f"Goals of {_where(a)} ({a['goal_count']})",
+                    ["id", "commitment", "target", "status", "reported"], rows, wrap=("commitment", "target"))]
+    if any(g["kind"] == "finding" for g in a["goals"]):
+        blocks.append(Text("[finding]: a result a source reported that matches no commitment of the plan "
+                           "(`--kind commitment` leaves them out).", "dim"))
+    return blocks
 
 
 def quotas_view(a: dict, show_zh=True) -> list:

@@ -15,7 +15,8 @@ def test_summary_plain(run, plan_file):
     assert r.exit_code == 0, r.stderr
     lines = r.stdout.splitlines()
     assert lines[0] == "# Test plan (测试计划)"
-    assert "goals\t3 (2 with a quantified target, 3 with reported results)" in lines
+    assert ("goals\t3 (3 commitments, 0 findings: reported results that match no commitment; "
+            "2 with a quantified target, 3 with reported results)") in lines
     assert "I\tChapter one\t2\t2\t2\tmixed\tsurpassed 1, not_met 1" in lines
     assert "I.1\tWork\tpartial\t" in lines
     assert any(l.startswith("C1\tMore than half") and "hrplan: 1 of 2 quantified goals surpassed, 50%" in l
