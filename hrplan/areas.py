@@ -173,7 +173,7 @@ def check_tags(plan: m.Plan, tags) -> None:
 
 
 def filter_goals(goals, assessed, status=None, tag=None, binding=None, quantified=False,
-                 reported=None, origin=None, plan=None, kind=None):
+                 reported=None, origin=None, plan=None, kind=None, agreement=None):
     """The goals that pass every filter given; a repeated filter keeps goals with any of its values."""
     tag = {t.lower() for t in tag} if tag else None
     out = []
@@ -181,6 +181,8 @@ def filter_goals(goals, assessed, status=None, tag=None, binding=None, quantifie
         if quantified and g.target is None:
             continue
         if kind and g.kind != kind:
+            continue
+        if agreement and assessed(g).agreement != agreement:
             continue
         if status and assessed(g).status not in status:
             continue

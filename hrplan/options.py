@@ -200,6 +200,8 @@ def goal_filters(f):
     f = click.option("--fields", help="Only these keys of each goal, comma-separated (e.g. id,status,progress).")(f)
     f = click.option("--tag", multiple=True, shell_complete=complete_tag,
                      help="Keep goals with this tag, case aside; repeated, goals with any of them (`hrplan tags`).")(f)
+    f = click.option("--agreement", type=click.Choice(("agrees", "differs")),
+                     help="Keep goals whose reported verdict agrees with, or differs from, the computed status.")(f)
     f = click.option("--kind", type=click.Choice(("commitment", "finding")),
                      help="Keep commitments, or findings (reported results that match no commitment).")(f)
     f = click.option("--binding", type=click.Choice(BINDING),
@@ -219,7 +221,7 @@ def filtered(plan, area, kw, quantified=False):
     assessed = Assessed()
     goals = filter_goals(area.goals, assessed, status=kw["status"], tag=kw["tag"], binding=kw["binding"],
                          quantified=quantified or kw.get("quantified", False), reported=kw["reported"],
-                         origin=kw["origin"], plan=plan, kind=kw["kind"])
+                         origin=kw["origin"], plan=plan, kind=kw["kind"], agreement=kw["agreement"])
     return goals, assessed
 
 

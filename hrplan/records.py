@@ -135,6 +135,7 @@ def goal_record(plan: m.Plan, goal: m.Goal, assessed: "Assessed") -> GoalRecord:
         "results": results,
         "latest": None if latest is None else results[goal.results.index(latest)],
         "status": a.status,
+        "status_reason": a.reason,
         "progress": a.progress,
         "agreement": a.agreement,
         "reported_status": goal.reported_status,

@@ -117,6 +117,7 @@ class GoalRecord(TypedDict):
     results: list[ResultRecord]
     latest: Optional[ResultRecord]
     status: Status
+    status_reason: str
     progress: Optional[float]
     agreement: Optional[Agreement]
     reported_status: Optional[ReportedStatus]

@@ -279,7 +279,7 @@ def show_view(a: dict, show_zh=True) -> list:
         c = a["claim"]
         head = Fields(f"Claim {c['id']} of {a['plan']['id']}", [
             ("the source says", c["text"]), ("area", c["area_id"]), ("reported status", c["reported_status"]),
-            ("sources", ", ".join(c["source_ids"]))])
+            ("sources", ", ".join(c["source_ids"])), ("addresses", "\n".join(c["urls"]))])
         return [head] + claim_blocks([c]) + (
             [Table("Notes", ["kind", "note", "sources"], [[n["kind"], n["text"], ", ".join(n["source_ids"])]
                                                           for n in a["claim"]["notes"]], wrap=("note",))]
