@@ -49,3 +49,22 @@ def test_recipe(command, tmp_path):
         out = subprocess.run([sys.executable, "-m", "hrplan", *args, "--json"], capture_output=True, cwd=ROOT,
                              timeout=60, env=subprocess_env(XDG_CACHE_HOME=str(tmp_path))).stdout.decode("utf-8")
     assert EXPECT[key] in out, out[:500]
+
+
+@pytest.mark.parametrize("line,expect", [
+    # the README's pipe examples, as a shell runs them (jq, where the machine has it)
+    ("hrplan goals --plan nhrap-2012-2015 | grep -i 'urban jobs' | cut -f1", "I.1.a\n"),
+    ("hrplan export --plan nhrap-2012-2015 --format ndjson | jq -r 'select(.status == \"surpassed\") | .id' | head -1",
+     "I.1.a\n"),
+    ("hrplan schema stats | jq -c '.properties | keys' | cut -c1-10", '["area","c\n'),
+    ("hrplan goals | head -1 > /dev/null; echo $?", "0\n"),
+])
+def test_readme_pipes(line, expect, tmp_path):
+    import shutil
+
+    if "jq" in line and shutil.which("jq") is None:
+        pytest.skip("jq is not installed here")
+    cmd = line.replace("hrplan ", f"{sys.executable} -m hrplan ")
+    r = subprocess.run(["bash", "-o", "pipefail", "-c", cmd], capture_output=True, cwd=ROOT, timeout=60,
+                       env=subprocess_env(XDG_CACHE_HOME=str(tmp_path)))
+    assert r.stdout.decode("utf-8") == expect, r.stderr
