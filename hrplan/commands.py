@@ -10,6 +10,7 @@ import sys
 import click
 
 from hrplan.options import (
+    LIST_FORMATS,
     Opts,
     area_argument,
     arrange,
@@ -324,14 +325,14 @@ def make_schema():
 def make_plans():
     @click.command()
     @json_option
-    @format_option()
+    @format_option(LIST_FORMATS)
     @plan_option
     @data_option
     def plans(**kw):
         """Every loaded plan: period, assessment, goals recorded, status counts, headline claims."""
         from hrplan import series, series_views
         o = opts(kw)
-        emit(o, series.plans_answer(load_plans(o.data, o.plan_id)), series_views.plans_view)
+        emit(o, series.plans_answer(load_plans(o.data, o.plan_id)), series_views.plans_view, "series")
 
     return plans
 
@@ -340,7 +341,7 @@ def make_indicators():
     @click.command()
     @area_argument(required=False)
     @json_option
-    @format_option()
+    @format_option(LIST_FORMATS)
     @plan_option
     @data_option
     def indicators(area, **kw):
@@ -349,7 +350,7 @@ def make_indicators():
 
         o = opts(kw)
         plans, registry = load_all(o)
-        emit(o, series.indicators_answer(plans, registry, area), series_views.indicators_view)
+        emit(o, series.indicators_answer(plans, registry, area), series_views.indicators_view, "indicators")
 
     return indicators
 
