@@ -359,3 +359,27 @@ def methodology() -> MethodologyAnswer:
                               for name, (legend, agrees) in statuses.REPORTED.items()]
                              + [{"name": statuses.REPORTED_NONE, "legend": statuses.REPORTED_NONE_LEGEND, "agrees_with": []}],
     }
+
+
+def help_topic(topic: str) -> str:
+    """The text of a help topic: ``statuses`` (computed and reported, from the status table) or
+    ``exit-codes`` (from hrplan.errors)."""
+    import textwrap
+
+    from hrplan import errors, statuses
+
+    def entry(label, text, width):
+        return textwrap.fill(f"  {label:<{width}}  {text}", 79, subsequent_indent=" " * (width + 4))
+
+    if topic == "exit-codes":
+        return "\n".join(entry(str(code), text, 3) for code, text in errors.EXIT_CODES)
+    lines = ["Computed status (hrplan's, from target and results; `hrplan methodology` gives the method):", ""]
+    width = max(len(s.name) for s in statuses.TABLE)
+    lines += [entry(s.name, f"{s.category.replace('_', ' ')}: {s.legend}", width) for s in statuses.TABLE]
+    lines += ["", "Reported verdict (what a source itself said; never merged with the computed status):", ""]
+    reported = [(name, legend) for name, (legend, _) in statuses.REPORTED.items()]
+    reported.append((statuses.REPORTED_NONE, statuses.REPORTED_NONE_LEGEND))
+    lines += [entry(name, legend, width) for name, legend in reported]
+    lines += ["", textwrap.fill("not_stated and none differ: not_stated, a source reports on the goal without a "
+                                "verdict; none, no source read reports on it at all.", 79)]
+    return "\n".join(lines)

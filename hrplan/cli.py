@@ -25,11 +25,11 @@ class HrplanGroup(click.Group):
         return sorted(COMMANDS)
 
     def get_command(self, ctx, name):
-        from hrplan.commands import COMMANDS
+        from hrplan.commands import COMMANDS, document
 
         cmd = self.commands.get(name)
         if cmd is None and name in COMMANDS:
-            cmd = self.commands[name] = COMMANDS[name]()
+            cmd = self.commands[name] = document(name, COMMANDS[name]())
         return cmd
 
     def invoke(self, ctx):
@@ -55,10 +55,11 @@ class HrplanGroup(click.Group):
 @click.version_option(__version__, "-V", "--version", prog_name="hrplan")
 @click.option("--data", "data", type=click.Path(), metavar="PATH",
               help="Plan file or directory, for any command (the command's own --data wins).")
+@click.option("--no-pager", "no_pager", is_flag=True, help="Never page a long answer at a terminal.")
 @click.option("--plan", "plan_id", metavar="ID", help="Plan id, for any command (the command's own --plan wins).",
               shell_complete=lambda ctx, param, incomplete: _complete_plan(ctx, param, incomplete))
 @click.pass_context
-def cli(ctx, data, plan_id):
+def cli(ctx, data, plan_id, no_pager):
     """Look up what China's National Human Rights Action Plans promised, what the official
     assessments reported, and how the two compare.
 

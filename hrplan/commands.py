@@ -291,11 +291,12 @@ def make_validate():
 def make_methodology():
     @click.command()
     @json_option
+    @format_option()
     def methodology(**kw):
-        """How hrplan computes a status from a target and its results."""
+        """How hrplan computes a status from a target and its results (Markdown, rendered at a terminal)."""
         from hrplan import answers, views
 
-        o = Opts(kw["as_json"], None if kw["as_json"] else "plain")
+        o = opts(kw)
         emit(o, answers.methodology(), views.methodology_view)
 
     return methodology
@@ -392,12 +393,28 @@ def make_compare():
     return compare
 
 
+def make_help():
+    @click.command(name="help")
+    @click.argument("topic", required=False, type=click.Choice(("statuses", "exit-codes")))
+    def help_(topic):
+        """Help topics: what each status means, and hrplan's exit codes."""
+        from hrplan import answers
+
+        if topic is None:
+            click.echo(click.get_current_context().find_root().get_help())
+            return
+        click.echo(answers.help_topic(topic))
+
+    return help_
+
+
 # The table of commands: name -> the function that builds it.
 COMMANDS = {
     "areas": make_areas,
     "compare": make_compare,
     "export": make_export,
     "goals": make_goals,
+    "help": make_help,
     "indicators": make_indicators,
     "methodology": make_methodology,
     "notes": make_notes,
@@ -414,3 +431,52 @@ COMMANDS = {
     "trend": make_trend,
     "validate": make_validate,
 }
+
+AREA_HELP = ("An AREA is a chapter (I), a section (I.1), an alias (jobs, health) or a theme (livelihood); "
+             "`hrplan areas` lists them.")
+
+# name -> (the line `hrplan --help` shows, examples for the command's own help)
+HELP = {
+    "areas": ("Chapters, sections and themes: ids, aliases, counts", ["hrplan areas", "hrplan areas --plan nhrap-2016-2020"]),
+    "compare": ("Two plans side by side: targets carried over, new, dropped",
+                ["hrplan compare nhrap-2012-2015 nhrap-2016-2020", "hrplan compare nhrap-2012-2015 nhrap-2016-2020 health"]),
+    "export": ("The whole plan for other tools: JSON, NDJSON or CSV",
+               ["hrplan export --plan nhrap-2012-2015 --format csv > plan.csv", "hrplan export health --format ndjson"]),
+    "goals": ("The commitments, with computed and reported status",
+              ["hrplan goals health --status not_met", "hrplan goals --plan nhrap-2012-2015 --tag women --fields id,status"]),
+    "help": ("Help topics: statuses, exit-codes", ["hrplan help statuses", "hrplan help exit-codes"]),
+    "indicators": ("Indicators that link targets across plans", ["hrplan indicators", "hrplan indicators health"]),
+    "methodology": ("How hrplan computes a status", ["hrplan methodology", "hrplan methodology --json | jq .thresholds"]),
+    "notes": ("Notes on the data: quality, conflicts, context",
+              ["hrplan notes --plan nhrap-2012-2015 --kind data_quality", "hrplan notes health"]),
+    "plans": ("Every loaded plan, its size and its assessment's claims", ["hrplan plans", "hrplan plans --json"]),
+    "progress": ("Progress bars of the quantified targets", ["hrplan progress", "hrplan progress I.1 --plan nhrap-2012-2015"]),
+    "quotas": ("Quantified targets: target, latest result, status",
+               ["hrplan quotas", "hrplan quotas --plan nhrap-2012-2015 --status not_met --format csv"]),
+    "schema": ("The JSON Schema of a command's --json output", ["hrplan schema", "hrplan schema stats"]),
+    "search": ("Search every field of every plan, Chinese too",
+               ["hrplan search 66.63", "hrplan search 死刑", "hrplan search women --in text --plan nhrap-2012-2015"]),
+    "show": ("One goal, claim, source or plan whole, by its id",
+             ["hrplan show I.1.a --plan nhrap-2012-2015", "hrplan show O.5", "hrplan show nhrap-2012-2015:III.5.d"]),
+    "sources": ("The source register, or one source and what cites it",
+                ["hrplan sources --plan nhrap-2012-2015", "hrplan sources assess-en-chinadaily-summary --plan nhrap-2012-2015"]),
+    "stats": ("Scorecard of an area: claims, statuses, key figures",
+              ["hrplan stats livelihood", "hrplan stats health --plan nhrap-2012-2015 --json"]),
+    "summary": ("The plan at a glance", ["hrplan summary", "hrplan summary --plan nhrap-2009-2010"]),
+    "tags": ("Every tag, with how many goals carry it", ["hrplan tags", "hrplan goals --tag employment"]),
+    "trend": ("One indicator across the plans: targets and figures",
+              ["hrplan trend life-expectancy", "hrplan trend urban-jobs --json"]),
+    "validate": ("Check plan files; print every problem", ["hrplan validate", "hrplan validate my-plan.toml"]),
+}
+AREA_COMMANDS = ("goals", "quotas", "stats", "progress", "notes", "export", "indicators", "compare")
+
+
+def document(name: str, command):
+    """Give a built command its short line for `hrplan --help` and its examples (one table, HELP)."""
+    short, examples = HELP[name]
+    command.short_help = short
+    extra = "\n\n\b\nExamples:\n" + "\n".join(f"  {e}" for e in examples)
+    if name in AREA_COMMANDS:
+        extra += "\n\n" + AREA_HELP
+    command.help = (command.help or "").rstrip() + extra
+    return command

@@ -8,6 +8,14 @@ DATA_ERROR = 1  # a plan file is missing, unreadable or invalid; `validate` foun
 USAGE = 2  # bad command, option or argument; unknown or ambiguous area, goal or plan
 INTERNAL = 3  # a bug in hrplan (HRPLAN_DEBUG=1 shows the traceback)
 INTERRUPTED = 130  # Ctrl-C
+EXIT_CODES = (
+    (OK, "success (also: an empty search result; output cut short by a closed pipe)"),
+    (DATA_ERROR, "a plan file is missing, unreadable or invalid; `validate` found problems"),
+    (USAGE, "usage error: unknown command or option, missing argument, invalid value, unknown or ambiguous "
+            "area, goal, plan, tag or indicator (closest matches are offered)"),
+    (INTERNAL, "internal error in hrplan (HRPLAN_DEBUG=1 shows a traceback; please report it)"),
+    (INTERRUPTED, "interrupted (Ctrl-C)"),
+)
 
 
 class HrplanError(Exception):

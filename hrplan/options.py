@@ -18,13 +18,13 @@ LIST_FORMATS = (*FORMATS, "csv", "ndjson")  # a list command also writes its rec
 class Opts:
     """The shared options of one call."""
 
-    __slots__ = ("fmt", "plan_id", "data", "header")
+    __slots__ = ("fmt", "plan_id", "data", "header", "pager")
 
-    def __init__(self, as_json=False, fmt=None, plan_id=None, data=None, header=False):
+    def __init__(self, as_json=False, fmt=None, plan_id=None, data=None, header=False, pager=True):
         if as_json and fmt not in (None, "json"):
             raise click.UsageError(f"--json and --format {fmt} ask for two forms; give one")
         self.fmt = "json" if as_json else (fmt or "auto")
-        self.plan_id, self.data, self.header = plan_id, data, header
+        self.plan_id, self.data, self.header, self.pager = plan_id, data, header, pager
 
 
 # Each shared option, declared once. ``--data`` has no Click envvar: HRPLAN_DATA is resolved in
@@ -38,12 +38,14 @@ data_option = click.option("--data", type=click.Path(), metavar="PATH",
 
 header_option = click.option("--header", is_flag=True,
                              help="In a pipe, print the column names above the rows (a single table has none).")
+pager_option = click.option("--no-pager", "no_pager", is_flag=True,
+                            help="At a terminal, print a long answer straight out, not through the pager.")
 
 
 def format_option(choices=FORMATS, default=None, help="auto (default): a table on a terminal, tab-separated text in a pipe."):
     option = click.option("--format", "fmt", type=click.Choice(choices), default=default,
                           show_default=default is not None, help=help)
-    return lambda f: option(header_option(f)) if "plain" in choices else option(f)
+    return lambda f: option(header_option(pager_option(f))) if "plain" in choices else option(f)
 
 
 def common_options(f):
@@ -64,7 +66,8 @@ def opts(kw: dict) -> Opts:
     root = click.get_current_context().find_root().params
     plan_id = kw.pop("plan_id", None) or root.get("plan_id")
     data = kw.pop("data", None) or root.get("data")
-    return Opts(kw.pop("as_json", False), kw.pop("fmt", None), plan_id, data, kw.pop("header", False))
+    no_pager = kw.pop("no_pager", False) or root.get("no_pager", False)
+    return Opts(kw.pop("as_json", False), kw.pop("fmt", None), plan_id, data, kw.pop("header", False), not no_pager)
 
 
 def load_plan(o: Opts, assessed: bool = False):
@@ -103,7 +106,19 @@ def emit(o: Opts, answer, view, items: str | None = None) -> None:
     if o.fmt == "table" or (o.fmt == "auto" and env.isatty):
         from hrplan.render import terminal
 
-        terminal.render(blocks, env)
+        if o.pager and env.isatty:
+            import io
+            import shutil
+
+            from hrplan.render import pager
+            from hrplan.termenv import TermEnv
+
+            buffer = io.StringIO()
+            width = env.width or shutil.get_terminal_size((80, 24)).columns
+            terminal.render(blocks, TermEnv(env.isatty, env.color, env.encoding, width), buffer)
+            pager.show(buffer.getvalue())
+        else:
+            terminal.render(blocks, env)
     else:
         from hrplan.render import plain
 
@@ -190,12 +205,15 @@ def goal_filters(f):
     from hrplan.model import BINDING
     from hrplan.statuses import REPORTED_NONE, REPORTED_STATUSES, STATUSES
 
-    f = click.option("--status", "status", multiple=True, type=click.Choice(STATUSES),
-                     help="Keep goals with this computed status; repeated, goals with any of them.")(f)
+    f = click.option("--status", "status", multiple=True, type=click.Choice(STATUSES), metavar="STATUS",
+                     help="Keep goals with this computed status; repeated, goals with any of them. STATUS: "
+                          + ", ".join(STATUSES) + " (`hrplan help statuses`).")(f)
     f = click.option("--reported", multiple=True, type=click.Choice((*REPORTED_STATUSES, REPORTED_NONE)),
-                     help="Keep goals with this reported verdict; repeated, goals with any of them.")(f)
-    f = click.option("--sort", "sort_by", type=click.Choice(SORTS),
-                     help="Order by this field (progress and status best first; default: the plan's order).")(f)
+                     metavar="VERDICT", help="Keep goals with this reported verdict; repeated, goals with any of them. "
+                     "VERDICT: " + ", ".join((*REPORTED_STATUSES, REPORTED_NONE)) + ".")(f)
+    f = click.option("--sort", "sort_by", type=click.Choice(SORTS), metavar="FIELD",
+                     help="Order by FIELD: " + ", ".join(SORTS) + " (progress and status best first; default: the "
+                          "plan's order).")(f)
     f = click.option("--limit", type=click.IntRange(min=1), help="At most this many goals.")(f)
     f = click.option("--fields", help="Only these keys of each goal, comma-separated (e.g. id,status,progress).")(f)
     f = click.option("--tag", multiple=True, shell_complete=complete_tag,

@@ -43,12 +43,22 @@ class Bar:
 
 class Table:
     """Rows under column names. ``wrap``: columns of long text; ``links``: columns of web
-    addresses, which a terminal must show whole and unbroken so that they can be copied."""
+    addresses, which a terminal must show whole and unbroken so that they can be copied;
+    ``optional``: columns a narrow terminal may leave out, the least useful first."""
 
-    __slots__ = ("title", "columns", "rows", "wrap", "links")
+    __slots__ = ("title", "columns", "rows", "wrap", "links", "optional")
 
-    def __init__(self, title, columns, rows, wrap=(), links=()):
+    def __init__(self, title, columns, rows, wrap=(), links=(), optional=None):
         self.title, self.columns, self.rows, self.wrap, self.links = title, columns, rows, set(wrap), set(links)
+        self.optional = [c for c in DROP_ORDER if c in columns] if optional is None else list(optional)
+
+
+# Which columns a narrow terminal leaves out first, by name, in every view: the least useful
+# first; a view may give its own order. What is left out is said under the table.
+DROP_ORDER = ("lang", "carries", "where", "origin", "with results", "published", "quantified", "plan text read",
+              "chapter", "aliases", "matched in", "sources", "baseline", "reported", "publisher", "kind", "better",
+              "figures in", "date", "cited by", "metric", "unit", "used", "goals", "assessment", "agreement",
+              "ambition", "source", "goal", "plan", "period", "progress", "title", "target")
 
 
 class Fields:
@@ -63,6 +73,12 @@ class Text:
 
     def __init__(self, text, style=""):
         self.text, self.style = text, style
+
+
+class Markdown(Text):
+    """Markdown text: rendered (headings, lists, tables) at a terminal, printed as it is in a pipe."""
+
+    __slots__ = ()
 
 
 QUALIFIER_WORDS = {
@@ -344,6 +360,7 @@ def goal_view(a: dict, show_zh=True) -> list:
         rows = [[period(r["start_year"], r["year"]), result_text(dict(r, year=None)), r["origin"] or "",
                  "yes" if r["used"] else "no", r["source"], r["locator"] or "", r["note"] or ""] for r in g["results"]]
         blocks.append(Table("Results", ["year", "result", "origin", "used", "source", "where", "note"], rows,
+                            optional=("where", "origin", "note"),
                             wrap=("result", "note", "where")))
     if g["notes"]:
         rows = [[n["kind"], n["text"], ", ".join(n["source_ids"])] for n in g["notes"]]
@@ -383,7 +400,8 @@ def stats_view(a: dict, show_zh=True) -> list:
             latest = k["latest"]
             rows.append([k["goal_id"], k["metric"], target_text(k["target"]), latest_text(latest), Bar(k["progress"]), Status(k["status"]), k["reported_status"] or ""])
         blocks.append(Table("Key figures", ["id", "metric", "target", "latest result", "progress", "status", "reported"],
-                            rows, wrap=("metric", "target", "latest result")))
+                            rows, wrap=("metric", "target", "latest result"),
+                            optional=("reported", "progress", "metric")))
     if a["differing"]:
         rows = [[d["goal_id"], Status(d["status"]), d["reported_status"]] for d in a["differing"]]
         blocks.append(Table("Reported verdict differs from computed status", ["id", "computed", "reported"], rows))
@@ -438,7 +456,8 @@ def progress_view(a: dict, show_zh=True) -> list:
     for (where, title), goals in groups.items():
         rows = [[g["goal_id"], g["metric"], Bar(g["progress"]), target_text(g["target"]), latest_text(g["latest"]),
                  Status(g["status"]), g["reported_status"] or ""] for g in goals]
-        blocks.append(Table(f"{a['plan']['id']} {where} {title}", columns, rows, wrap=("metric", "target", "latest result")))
+        blocks.append(Table(f"{a['plan']['id']} {where} {title}", columns, rows, wrap=("metric", "target", "latest result"),
+                            optional=("reported", "metric", "target")))
     if not blocks:
         blocks.append(Table(f"Progress of {_where(a)}", columns, []))
     blocks.append(Text(f"{a['quantified_count']} quantified targets in {area['kind']} {area['id']}. Progress: share of the way "
@@ -457,4 +476,4 @@ def validate_view(a: dict, show_zh=True) -> list:
 
 
 def methodology_view(a: dict, show_zh=True) -> list:
-    return [Text(a["text"])]
+    return [Markdown(a["text"])]

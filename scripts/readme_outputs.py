@@ -22,7 +22,7 @@ def run(args: list[str]) -> str:
 
     from hrplan.cli import main
 
-    env = {"COLUMNS": "100", "NO_COLOR": "1", "HRPLAN_DATA": "", "HRPLAN_NO_CACHE": "1", "FORCE_COLOR": ""}
+    env = {"COLUMNS": "80", "NO_COLOR": "1", "HRPLAN_DATA": "", "HRPLAN_NO_CACHE": "1", "FORCE_COLOR": ""}
     with CliRunner().isolation(env=env) as streams:
         try:
             main(args)

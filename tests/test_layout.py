@@ -1,201 +1,190 @@
-"""The terminal table layout: wrapping by terminal cell, column plans and column widths.
+"""The terminal table layout: wrapping by terminal cell, column plans, fitting, widths, bars, render.
 
 Every expected value is worked out by hand from the rules in hrplan/render/terminal.py
-(BAR_WIDTH 10, SHORT 18, FLEX_MIN 10, WORD_MAX 14, GAP 2); the comments show the arithmetic.
+(BAR_WIDTH 10, EXCESS_MAX 5, SHORT 18, FLEX_MIN 10, GAP 2); the comments show the arithmetic.
 """
 
 import io
+from collections import Counter
 
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from hrplan.render.terminal import (BAR_WIDTH, FLEX_MIN, GAP, SHORT, WORD_MAX, _column_plan, _fitting_plan,
-                                    _fold, _widths, render, wrap)
+from hrplan.render.terminal import (BAR_WIDTH, EXCESS_MAX, FLEX_MIN, GAP, SHORT, _bar, _column_plan, _widths, fit,
+                                    render, wrap)
 from hrplan.termenv import TermEnv
 from hrplan.views import Bar, Status, Table
 
 
 def test_constants_the_hand_worked_values_assume():
-    assert (BAR_WIDTH, SHORT, FLEX_MIN, WORD_MAX, GAP) == (10, 18, 10, 14, 2)
+    assert (BAR_WIDTH, EXCESS_MAX, SHORT, FLEX_MIN, GAP) == (10, 5, 18, 10, 2)
 
 
-# ---------------------------------------------------------------- wrap and _fold
+def rendered(blocks, width):
+    stream = io.StringIO()
+    render(blocks, TermEnv(isatty=True, color=False, encoding="utf-8", width=width), stream)
+    return stream.getvalue()
 
 
-def test_wrap_text_that_fits_is_one_line():
+# ---------------------------------------------------------------- wrap
+def test_wrap_fits_text_on_one_line_else_breaks_between_words():
     # 11 cells in 11 (the boundary) and in 80: returned as it is
-    assert wrap("hello world", 11) == ["hello world"]
-    assert wrap("hello world", 80) == ["hello world"]
-
-
-def test_wrap_breaks_between_words_and_keeps_them_whole():
+    assert wrap("hello world", 11) == wrap("hello world", 80) == ["hello world"]
     # "the quick" is 9 cells; + " brown" would be 15 > 10; "brown fox" is 9
     assert wrap("the quick brown fox", 10) == ["the quick", "brown fox"]
 
 
-def test_wrap_folds_only_the_word_longer_than_the_width():
-    # 10 letters in width 4: abcd | efgh | ij; the short words around it stay whole
-    assert wrap("abcdefghij", 4) == ["abcd", "efgh", "ij"]
-    # "to" is closed before the fold; "ij" (2) + " ok" would be 5 > 4
-    assert wrap("to abcdefghij ok", 4) == ["to", "abcd", "efgh", "ij", "ok"]
+def test_wrap_word_longer_than_the_width_stands_whole_on_its_own_line():
+    # 10 letters in width 4: never cut, one line of 10 cells
+    assert wrap("abcdefghij", 4) == ["abcdefghij"]
+    # "to" is closed before the long word, "ok" starts after it: 20 + 1 + 2 > 6
+    assert wrap("to supercalifragilistic ok", 6) == ["to", "supercalifragilistic", "ok"]
+    # an id with hyphens is one word: not broken at its hyphens either
+    assert wrap("see CRPD-2012-2015-employment-12 now", 10) == ["see", "CRPD-2012-2015-employment-12", "now"]
 
 
 def test_wrap_counts_chinese_characters_as_two_cells():
-    # 9 characters = 18 cells, one "word": folded three characters (6 cells) a line
-    assert wrap("保障公民的工作权利", 6) == ["保障公", "民的工", "作权利"]
-    # width 5: a third character would make 6 cells, so two (4 cells) a line
-    assert wrap("保障公民的工作权利", 5) == ["保障", "公民", "的工", "作权", "利"]
     # 8 characters but 14 cells: does not fit in 9 (it would, counted in characters);
     # "工作 权利" is 4 + 1 + 4 = 9 cells
     assert wrap("工作 权利 保障", 9) == ["工作 权利", "保障"]
+    # one cell less: "工作" + " 权利" = 9 > 8, and "权利 保障" too
+    assert wrap("工作 权利 保障", 8) == ["工作", "权利", "保障"]
+    # 9 characters = 18 cells, one "word" with no space: whole, though wider than 6
+    assert wrap("保障公民的工作权利", 6) == ["保障公民的工作权利"]
 
 
-def test_fold_cuts_by_cells():
-    assert _fold("abcdefg", 3) == ["abc", "def", "g"]
-    # 中 (2) + 文 (2) = 4 > 3: one wide character a piece
-    assert _fold("中文字", 3) == ["中", "文", "字"]
-    # a (1) + 中 (2) = 3 > 2; 中 (2) + b (1) = 3 > 2
-    assert _fold("a中b", 2) == ["a", "中", "b"]
-
-
-def test_fold_keeps_a_character_wider_than_the_width_whole():
-    # a 2-cell character cannot be cut to 1 cell: it gets a piece of its own, no empty pieces
-    assert _fold("中文", 1) == ["中", "文"]
-
-
-TEXT = st.text(alphabet="abcxyz中文字 ", max_size=120)
-
-
-@settings(max_examples=300, deadline=None)
-@given(TEXT, st.integers(1, 80))
-def test_wrap_lines_never_exceed_the_width(text, width):
-    for line in wrap(text, width):
-        # the one exception: width 1 and a 2-cell character, which cannot be cut
-        assert cell_len(line) <= width or (width == 1 and len(line) == 1 and cell_len(line) == 2)
-
-
-@settings(max_examples=300, deadline=None)
-@given(TEXT, st.integers(2, 80))
-def test_wrap_lines_fit_from_width_two(text, width):
-    assert all(cell_len(line) <= width for line in wrap(text, width))
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.text(alphabet="abcxyz中文字", min_size=1, max_size=8), min_size=1, max_size=30),
-       st.integers(0, 60))
-def test_wrap_gives_back_the_words_when_none_is_too_long(words, extra):
-    # every word fits the width, so lines break only at single spaces: joining restores the text
-    width = max(cell_len(w) for w in words) + extra
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="abc-xyz.保障中", min_size=1, max_size=16), min_size=1, max_size=12),
+       st.integers(1, 80))
+def test_wrap_lines_fit_and_never_break_a_word(words, width):
+    # whatever the width, lines break only at single spaces: joining restores the text
     text = " ".join(words)
     lines = wrap(text, width)
     assert " ".join(lines) == text
     assert [w for line in lines for w in line.split(" ")] == words
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="abcxyz中文字", min_size=1, max_size=60), st.integers(2, 30))
-def test_fold_pieces_fit_and_rejoin(word, width):
-    pieces = _fold(word, width)
-    assert "".join(pieces) == word
-    assert all(0 < cell_len(p) <= width for p in pieces)
+    # a line wider than the width is a single word, standing alone
+    assert all(cell_len(line) <= width or " " not in line for line in lines)
 
 
 # ---------------------------------------------------------------- _column_plan
-
-
-def test_bar_column_is_fixed_at_bar_width_plus_five():
-    # a 10-cell bar, a space and "100%": 15, whatever the header's length
-    block = Table("t", ["id", "progress towards the target"], [["a", Bar(0.5)], ["b", Bar(None)]])
-    assert _column_plan(block)[1] == ("progress towards the target", "fixed", 15, 15)
+@pytest.mark.parametrize("header,cells,width", [
+    ("progress", [Bar(0.5), Bar(None)], 20),  # 10 + 5 + 1 + "50%" raised to 4 = 20
+    ("p", [Bar(12.5), Bar(1)], 21),  # "1250%" is 5: 21
+    ("people", [Bar(1.0, "1,234,567 people"), Bar(0.2, "12")], 32),  # a chart's label (16): 10 + 5 + 1 + 16
+    ("progress towards the target", [Bar(0.5)], 27),  # the header (27) is longer than the bar (20)
+])
+def test_bar_column_is_fixed_at_bar_excess_and_label(header, cells, width):
+    block = Table("t", ["id", header], [["a", c] for c in cells])
+    assert _column_plan(block)[1] == (header, "fixed", width, width)
 
 
 def test_short_column_not_in_wrap_is_fixed_at_longest_cell_or_header():
     block = Table("t", ["name", "identifier"], [["ab", "a"], ["abcdef", Status("met")]])
     # longest cell "abcdef" (6) beats header "name" (4); header "identifier" (10) beats "met"
     assert _column_plan(block) == [("name", "fixed", 6, 6), ("identifier", "fixed", 10, 10)]
-
-
-def test_short_column_boundary_at_short():
-    eighteen, nineteen = "a" * 18, "b" * 19
-    block = Table("t", ["x", "y"], [[eighteen, nineteen]])
-    # 18 cells: still short, fixed; 19 > SHORT: flex even though not in wrap,
-    # minimum min(19, max(10, min(19, 14))) = 14
-    assert _column_plan(block) == [("x", "fixed", 18, 18), ("y", "flex", 14, 19)]
+    block = Table("t", ["x", "y"], [["a" * 18, "b" * 19]])
+    # 18 cells: still short, fixed; 19 > SHORT: flex though not in wrap, one word: min(19, max(19, 10))
+    assert _column_plan(block) == [("x", "fixed", 18, 18), ("y", "flex", 19, 19)]
 
 
 @pytest.mark.parametrize("cell,low,natural", [
-    # longest 11, longest word 5: min(11, max(10, 5)) = 10
-    ("a few words", 10, 11),
-    # longest 37, longest word "consultation" 12: min(37, max(10, 12)) = 12
-    ("broad public consultation on the plan", 12, 37),
-    # longest word 20 is capped at WORD_MAX: min(41, max(10, 14)) = 14
-    ("a supercalifragilistic word here and more", 14, 41),
-    # one 18-cell "word" of Chinese: min(18, max(10, min(18, 14))) = 14
-    ("保障公民的工作权利", 14, 18),
-    # longest 7 (shorter than FLEX_MIN): min(7, max(10, 3)) = 7
-    ("abc def", 7, 7),
+    ("a few words", 10, 11),  # longest 11, longest word 5: min(11, max(5, min(10, 11))) = 10
+    ("broad public consultation on the plan", 12, 37),  # longest word 12: min(37, max(12, 10)) = 12
+    # longest word "supercalifragilistic" 20, no cap: min(41, max(20, 10)) = 20
+    ("a supercalifragilistic word here and more", 20, 41),
+    ("保障公民的工作权利", 18, 18),  # one 18-cell "word" of Chinese: min(18, max(18, 10)) = 18
+    ("abc def", 7, 7),  # longest 7 (under FLEX_MIN): min(7, max(3, min(10, 7))) = 7
+    # a 28-character id in 48 cells: min(48, max(28, 10)) = 28
+    ("see CRPD-2012-2015-employment-12 for the details", 28, 48),
 ])
-def test_wrap_column_is_flex_with_word_minimum(cell, low, natural):
+def test_wrap_column_minimum_is_the_longest_word(cell, low, natural):
     block = Table("t", ["x"], [[cell]], wrap=("x",))
     assert _column_plan(block) == [("x", "flex", low, natural)]
 
 
-def test_wrap_column_header_counts_for_natural_not_for_words():
-    # header "commitment" (10) is the longest; words of the cells are 1 cell: min(10, max(10, 1))
-    block = Table("t", ["commitment"], [["a b"]], wrap=("commitment",))
-    assert _column_plan(block) == [("commitment", "flex", 10, 10)]
+def test_wrap_column_header_words_count_for_the_minimum():
+    # header 21 cells is the longest; its word "implementation" (14) beats the cells' (1) and FLEX_MIN
+    block = Table("t", ["implementation status"], [["a b"]], wrap=("implementation status",))
+    assert _column_plan(block) == [("implementation status", "flex", 14, 21)]
 
 
-@pytest.mark.parametrize("cell,low,natural", [
-    ("broad public consultation on the plan", 10, 37),  # FLEX_MIN, not 12
-    ("a supercalifragilistic word here and more", 10, 41),  # FLEX_MIN, not 14
-    ("abc def", 7, 7),  # the longest, being under FLEX_MIN
+# ---------------------------------------------------------------- fit
+TEN = "x" * 10
+FOUR = Table("t", ["a", "b", "c", "d"], [[TEN] * 4], optional=("c", "a"))  # 4 fixed columns: 40 + 3 * 2 = 46
+
+
+def test_fit_takes_out_empty_and_link_columns_without_saying_so():
+    block = Table("t", ["id", "blank", "bar", "note", "address"],
+                  [["I.1", "", Bar(None), "a note", "https://example.org/a"], ["I.2", None, Bar(None), "b", ""]],
+                  links=("address",), optional=())
+    table, plan, dropped = fit(block, 80)
+    assert (table.columns, table.rows) == (["id", "note"], [["I.1", "a note"], ["I.2", "b"]])
+    assert (plan, dropped) == ([("id", "fixed", 3, 3), ("note", "fixed", 6, 6)], [])
+
+
+def test_fit_drops_optional_columns_in_their_order_until_it_fits():
+    assert fit(FOUR, 46)[2] == []
+    # 46 > 45: c goes; 30 + 4 = 34 fits
+    table, plan, dropped = fit(FOUR, 45)
+    assert (table.columns, dropped) == (["a", "b", "d"], ["c"])
+    # 34 > 33: a goes too; 20 + 2 = 22, down to 22 exactly
+    for width in (33, 22):
+        table, plan, dropped = fit(FOUR, width)
+        assert (table.columns, dropped) == (["b", "d"], ["c", "a"])
+        assert [low for _, _, low, _ in plan] == [10, 10]
+
+
+def test_fit_gives_no_plan_when_nothing_fits():
+    # 22 > 21 and no optional column left: records mode, the table given back whole
+    assert fit(FOUR, 21) == (FOUR, None, [])
+    # a 28-cell word in the only column: fits in 28, not in 27
+    one = Table("t", ["x"], [["the id CRPD-2012-2015-employment-12"]], wrap=("x",))
+    assert fit(one, 28)[1] == [("x", "flex", 28, 35)]
+    assert fit(one, 27)[1] is None
+
+
+def test_fit_skips_optional_names_already_gone_and_follows_drop_order():
+    # "gone" is empty (taken out first, not reported); c then follows
+    block = Table("t", ["a", "gone", "c"], [[TEN, "", TEN]], optional=("gone", "c"))
+    assert fit(block, 21)[2] == ["c"]
+    # no optional list given: the view order DROP_ORDER, "lang" before "kind", whatever the column order
+    block = Table("t", ["kind", "lang", "id"], [[TEN, TEN, TEN]])
+    assert block.optional == ["lang", "kind"]
+    assert fit(block, 22)[0].columns == ["kind", "id"]
+    assert fit(block, 21)[0].columns == ["id"]
+
+
+# ---------------------------------------------------------------- the bar
+@pytest.mark.parametrize("share,plus", [
+    (0.5, 0), (1.0, 0), (1.1, 1), (1.45, 4),  # 145% differs from 100% at a glance
+    (1.2, 2),  # (1.2 - 1) * 10 is 1.9999999999999996: rounded, not truncated
+    (2.0, EXCESS_MAX), (3.0, EXCESS_MAX),  # at most EXCESS_MAX
 ])
-def test_without_whole_words_the_minimum_drops_to_flex_min(cell, low, natural):
-    block = Table("t", ["x"], [[cell]], wrap=("x",))
-    assert _column_plan(block, whole_words=False) == [("x", "flex", low, natural)]
+def test_progress_bar_marks_a_tenth_past_the_end_with_a_plus(share, plus):
+    text = _bar(Bar(share), True).plain
+    assert text.count("+") == plus
+    # the bar and its excess keep the same width: the percent stands in one column
+    assert text.endswith(f" {share * 100:.0f}%")
+    assert cell_len(text) == BAR_WIDTH + EXCESS_MAX + 1 + len(f"{share * 100:.0f}%")
 
 
-# ---------------------------------------------------------------- _fitting_plan
-
-LONG_WORDS = "we discuss internationalism and constitutionalism at length"  # 59 cells, words capped at 14
-
-
-def two_wrapped():
-    return Table("t", ["a", "b"], [[LONG_WORDS, LONG_WORDS]], wrap=("a", "b"))
-
-
-def test_fitting_plan_prefers_whole_words():
-    # whole words: 14 + 2 + 14 = 30 fits in 30
-    assert [low for _, _, low, _ in _fitting_plan(two_wrapped(), 30)] == [14, 14]
-
-
-def test_fitting_plan_falls_back_to_folding_words():
-    # 30 > 29, but FLEX_MIN: 10 + 2 + 10 = 22 fits, down to 22 exactly
-    assert [low for _, _, low, _ in _fitting_plan(two_wrapped(), 29)] == [10, 10]
-    assert [low for _, _, low, _ in _fitting_plan(two_wrapped(), 22)] == [10, 10]
-
-
-def test_fitting_plan_is_none_when_minimums_do_not_fit():
-    assert _fitting_plan(two_wrapped(), 21) is None
-    # fixed columns count too: 15 (bar) + 2 + 6 = 23
-    block = Table("t", ["p", "name"], [[Bar(1), "abcdef"]])
-    assert _fitting_plan(block, 23) is not None
-    assert _fitting_plan(block, 22) is None
+def test_bar_shapes_and_a_chart_bar_without_plus():
+    assert [_bar(Bar(v), True).plain for v in (1.45, 0.5)] == ["##########++++  145%", "#####-----      50%"]
+    # a chart's bar carries no "+" even past its end, and no room for it
+    assert _bar(Bar(1.5, "1,234"), True).plain == "########## 1,234"
+    assert "+" not in _bar(Bar(2.0, "big"), False).plain
 
 
 # ---------------------------------------------------------------- _widths
-
 WRAPPED = Table("t", ["id", "text", "note"], [], wrap=("text",))  # "text" three shares, "note" one
 
 
 def test_widths_natural_when_everything_fits():
     plan = [("id", "fixed", 5, 5), ("text", "flex", 10, 40), ("note", "flex", 10, 20)]
     # 5 + 40 + 20 + 4 = 69: natural at 69 exactly, and not stretched at 200
-    assert _widths(plan, WRAPPED, 69) == [5, 40, 20]
-    assert _widths(plan, WRAPPED, 200) == [5, 40, 20]
+    assert _widths(plan, WRAPPED, 69) == _widths(plan, WRAPPED, 200) == [5, 40, 20]
 
 
 def test_widths_wrap_column_gets_three_shares():
@@ -216,19 +205,15 @@ def test_widths_never_below_minimum_and_total_still_fits():
     # room 49 - 4 - 5 = 40: shares 30 and 10, but note's minimum is 14; 5 + 30 + 14 + 4 = 53,
     # 4 too many, taken from the roomiest column (text, 16 above its minimum): 26
     assert _widths(plan, WRAPPED, 49) == [5, 26, 14]
-
-
-def test_widths_all_at_minimum_when_only_minimums_fit():
-    plan = [("id", "fixed", 5, 5), ("text", "flex", 14, 100), ("note", "flex", 14, 60)]
     # 5 + 14 + 14 + 4 = 37: exactly the minimums
     assert _widths(plan, WRAPPED, 37) == [5, 14, 14]
 
 
 def test_widths_fixed_columns_keep_natural_width():
-    plan = [("bar", "fixed", 15, 15), ("text", "flex", 10, 100), ("status", "fixed", 9, 9)]
+    plan = [("bar", "fixed", 20, 20), ("text", "flex", 10, 100), ("status", "fixed", 9, 9)]
     block = Table("t", ["bar", "text", "status"], [], wrap=("text",))
-    # room 40 - 4 - 15 - 9 = 12 goes to the one flex column
-    assert _widths(plan, block, 40) == [15, 12, 9]
+    # room 45 - 4 - 20 - 9 = 12 goes to the one flex column
+    assert _widths(plan, block, 45) == [20, 12, 9]
 
 
 @st.composite
@@ -256,36 +241,101 @@ def test_widths_invariants(plan_block, width):
     assume(fits or any(kind == "flex" for _, kind, _, _ in plan))
     widths = _widths(plan, block, width)
     for (_, kind, low, natural), w in zip(plan, widths):
-        if kind == "fixed":
-            assert w == natural
-        else:
-            assert low <= w <= natural
+        assert w == natural if kind == "fixed" else low <= w <= natural
     if fits:
         assert sum(widths) + gaps <= width
 
 
-# ---------------------------------------------------------------- end to end
+# ---------------------------------------------------------------- render
+URL = "https://example.org/reports/2015/implementation-of-the-plan-on-the-rights-of-persons.pdf"  # 88 cells
+
+
+def test_render_prints_a_link_whole_on_its_own_line_under_its_row():
+    block = Table("T", ["id", "note", "address"], [["I.1", "short note", URL], ["I.2", "other", ""]],
+                  links=("address",), optional=())
+    lines = rendered([block], 40).splitlines()
+    assert lines[2].split() == ["id", "note"]  # no address column in the table
+    row = lines.index("I.1  short note")
+    assert lines[row + 1] == " " * GAP + URL  # whole, though 90 cells on a 40-cell terminal
+    assert lines[row + 2] == "I.2  other"  # an empty address prints no line
+    assert sum(URL in line for line in lines) == 1
+
+
+def test_render_says_which_columns_were_left_out():
+    block = Table("T", ["id", "note", "lang"], [["I.1", "short note", "zh"]], optional=("lang",))
+    # 3 + 10 + 4 + 2 * 2 = 21: all at 21; at 20 "lang" is left out, and said so
+    assert "Left out" not in rendered([block], 21)
+    out = rendered([block], 20)
+    assert "Left out at this width: lang (a wider terminal" in " ".join(out.split())
+    table_part = out.split("Left out")[0]
+    assert "I.1  short note" in table_part.splitlines()
+    assert "lang" not in table_part and "zh" not in table_part
+
 
 ROWS = [
     ["I.1", "Guarantee the right to work and raise the employment rate of persons with disabilities"],
-    ["I.2", "保障公民的工作权利，提高残疾人就业率，并改善劳动条件和社会保障制度"],
+    ["I.2", "保障公民的工作权利，提高残疾人就业率，并改善劳动条件和社会保障制度"],  # one word of 64 cells
     ["II.10", "Publish an annual report on implementation, with internationalisation of reviews, "
               "hearings of civil society organisations and a public record of each recommendation"],  # 164 cells
 ]
+GOALS = Table("Goals of a chapter, with a title long enough to need wrapping at forty cells",
+              ["id", "commitment"], ROWS, wrap=("commitment",))
 
 
-@pytest.mark.parametrize("width", [40, 80, 120])
+@pytest.mark.parametrize("width", [80, 120])
 def test_render_wrapped_table_stays_within_the_terminal(width):
-    block = Table("Goals of a chapter, with a title long enough to need wrapping at forty cells",
-                  ["id", "commitment"], ROWS, wrap=("commitment",))
-    assert _fitting_plan(block, width) is not None  # printed as a table, not as records
-    stream = io.StringIO()
-    render([block], TermEnv(isatty=True, color=False, encoding="utf-8", width=width), stream)
-    lines = stream.getvalue().splitlines()
+    # 5 + 2 + 64 (the Chinese sentence, one word) = 71: a table from 71 cells
+    assert fit(GOALS, width)[1] is not None
+    out = rendered([GOALS], width)
+    lines = out.splitlines()
     assert any(line.startswith("id") and "commitment" in line for line in lines)  # the header row
     assert max(cell_len(line) for line in lines) <= width
-    # the 164-cell commitment is wrapped at every width, its words (20 cells at most) kept whole
+    # the 164-cell commitment is wrapped at every width, its words kept whole
     assert not any(ROWS[2][1] in line for line in lines)
-    assert all(word in stream.getvalue() for word in ROWS[2][1].split(" "))
-    assert "\x1b" not in stream.getvalue()  # no colour asked for
+    assert set(ROWS[2][1].split(" ") + [ROWS[1][1]]) <= set(out.split())
+    assert "\x1b" not in out  # no colour asked for
 
+
+def test_render_prints_records_when_a_word_is_wider_than_the_table_can_be():
+    # 71 > 40: records, the Chinese sentence whole on one line wider than the terminal
+    assert fit(GOALS, 40)[1] is None
+    lines = rendered([GOALS], 40).splitlines()
+    assert not any(line.startswith("id") and "commitment" in line for line in lines)
+    assert ROWS[1][1] in [line.strip() for line in lines]
+
+
+PLAIN = st.text(alphabet="abcdefxyz", min_size=1, max_size=14)
+# ids such as "CRPD-2012-27b" or "I.2-3x": each hyphen beside a digit (a hyphen between letters is a compound's)
+ID = st.tuples(st.from_regex(r"[A-Z][A-Za-z.]{0,5}", fullmatch=True),
+               st.lists(st.from_regex(r"[0-9][0-9a-z]{0,4}", fullmatch=True), min_size=1, max_size=4)
+               ).map(lambda t: "-".join([t[0], *t[1]]))
+CHINESE = st.text(alphabet="保障公民的工作权利中文", min_size=1, max_size=9)
+CELL = st.lists(st.one_of(PLAIN, ID, CHINESE), min_size=1, max_size=10).map(" ".join)
+
+
+@st.composite
+def tables(draw):
+    names = [f"c{i}" for i in range(draw(st.integers(1, 4)))]
+    rows = draw(st.lists(st.lists(CELL, min_size=len(names), max_size=len(names)), min_size=1, max_size=4))
+    wrapped = draw(st.sets(st.sampled_from(names)))
+    optional = draw(st.permutations(names))[:draw(st.integers(0, len(names)))]
+    return Table("T", names, rows, wrap=wrapped, optional=optional)
+
+
+@settings(max_examples=200, deadline=None)
+@given(tables())
+def test_render_never_splits_a_word_in_table_mode(block):
+    for width in (40, 80, 120):
+        table, plan, dropped = fit(block, width)
+        if plan is None:
+            continue
+        for i, (_, _, low, _) in enumerate(plan):  # no column narrower than its longest word
+            assert low >= max(cell_len(w) for r in table.rows for w in r[i].split(" "))
+        out = rendered([block], width)
+        assert bool(dropped) == ("Left out at this width" in out)
+        lines = out.split("Left out at this width")[0].splitlines()[2:]  # after the title and the blank line
+        assert all(cell_len(line) <= width for line in lines)
+        # every header and every word of every shown cell, each whole, and nothing else (the rule aside)
+        tokens = [t for line in lines for t in line.split() if set(t) != {"─"}]
+        words = table.columns + [w for row in table.rows for cell in row for w in cell.split(" ")]
+        assert Counter(tokens) == Counter(words)

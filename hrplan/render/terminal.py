@@ -15,12 +15,12 @@ from rich.console import Console
 from rich.text import Text as RichText
 
 from hrplan import statuses
-from hrplan.views import Bar, Fields, Mark, Status, Table, Text
+from hrplan.views import Bar, Fields, Mark, Markdown, Status, Table, Text
 
 BAR_WIDTH = 10
+EXCESS_MAX = 5  # cells past the end of a bar, one per tenth beyond the target
 SHORT = 18  # a column whose cells are all at most this long is never wrapped
 FLEX_MIN = 10  # narrowest a wrapped column may become
-WORD_MAX = 14  # a wrapped column is widened to keep words up to this long whole
 GAP = 2  # spaces between columns
 STYLES = statuses.COLOURS
 
@@ -34,11 +34,17 @@ def console_for(env, stream=None) -> Console:
 
 
 def _bar(value: Bar, ascii_only: bool) -> RichText:
+    """A bar of BAR_WIDTH cells; a progress beyond the target adds a "+" per tenth past its end
+    (EXCESS_MAX at most), so that 145% differs from 100% at a glance."""
     filled = round(max(0.0, min(value.share, 1.0)) * BAR_WIDTH)
     full, empty = ("#", "-") if ascii_only else ("\u2501", "\u2500")
     style = "blue" if value.label is not None else "green" if value.share >= 1 else "cyan"
     text = RichText(full * filled, style=style)
     text.append(empty * (BAR_WIDTH - filled), style="dim")
+    excess = 0 if value.label is not None else min(EXCESS_MAX, int(round((value.share - 1) * 10, 6)))
+    if excess > 0:
+        text.append("+" * excess, style="bold green")
+    text.append(" " * (EXCESS_MAX - max(excess, 0)) if value.label is None else "")
     text.append(f" {value}")
     return text
 
@@ -56,35 +62,15 @@ def _styled(value, ascii_only: bool) -> tuple[str, str | None, RichText | None]:
     return str(value), None, None
 
 
-def _fold(word: str, width: int) -> list[str]:
-    """A word longer than ``width`` cells, cut into pieces that fit."""
-    pieces, piece, used = [], "", 0
-    for ch in word:
-        w = cell_len(ch)
-        if used + w > width and piece:
-            pieces.append(piece)
-            piece, used = "", 0
-        piece += ch
-        used += w
-    if piece:
-        pieces.append(piece)
-    return pieces
-
-
 def wrap(text: str, width: int) -> list[str]:
-    """Lines of at most ``width`` terminal cells: words kept whole where they fit."""
+    """Lines of at most ``width`` terminal cells, broken only between words: a word longer than
+    ``width`` (an id, an address, a long compound) stands whole on a line of its own. A hyphen is
+    no place to break: an id such as ``other-en-chinadaily`` looks like a compound."""
     if cell_len(text) <= width:
         return [text]
     lines, line, used = [], "", 0
     for word in text.split(" "):
         w = cell_len(word)
-        if w > width:
-            if line:
-                lines.append(line)
-            *full, line = _fold(word, width)
-            lines.extend(full)
-            used = cell_len(line)
-            continue
         if line and used + 1 + w > width:
             lines.append(line)
             line, used = word, w
@@ -94,35 +80,63 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-def _column_plan(block: Table, whole_words: bool = True):
+def _bar_width(cells) -> int:
+    return BAR_WIDTH + EXCESS_MAX + 1 + max([4] + [cell_len(str(c)) for c in cells if isinstance(c, Bar)])
+
+
+def _column_plan(block: Table):
     """(name, "flex" or "fixed", minimum width, natural width) for each column of a table.
 
-    With ``whole_words``, a wrapped column is kept wide enough for its words up to WORD_MAX
-    cells; without, only FLEX_MIN (long words are then folded)."""
+    No column is narrower than its longest word (or its header's), so that no word, id or status
+    is ever broken; a column of short values is as wide as its longest value."""
     plan = []
     for i, name in enumerate(block.columns):
         cells = [row[i] for row in block.rows]
         if any(isinstance(c, Bar) for c in cells):
-            width = BAR_WIDTH + 1 + max([4] + [cell_len(str(c)) for c in cells if isinstance(c, Bar)])
+            width = max(_bar_width(cells), cell_len(name))
             plan.append((name, "fixed", width, width))
             continue
         longest = max([cell_len(str(c)) for c in cells] + [cell_len(name)])
         if name in block.wrap or longest > SHORT:
-            # narrow enough to share the room, wide enough not to break common words
-            word = max((cell_len(w) for c in cells for w in str(c).split(" ")), default=0) if whole_words else 0
-            plan.append((name, "flex", min(longest, max(FLEX_MIN, min(word, WORD_MAX))), longest))
+            word = max((cell_len(w) for c in [*cells, name] for w in str(c).split(" ")), default=0)
+            plan.append((name, "flex", min(longest, max(word, min(FLEX_MIN, longest))), longest))
         else:
             plan.append((name, "fixed", longest, longest))
     return plan
 
 
-def _fitting_plan(block: Table, width: int):
-    """The column plan of a table that fits ``width`` (words whole if possible), or None."""
-    for whole_words in (True, False):
-        plan = _column_plan(block, whole_words)
-        if sum(w for _, _, w, _ in plan) + GAP * (len(plan) - 1) <= width:
-            return plan
-    return None
+def _fits(plan, width: int) -> bool:
+    return sum(w for _, _, w, _ in plan) + GAP * (len(plan) - 1) <= width
+
+
+def _without(block: Table, names) -> Table:
+    """The table without the named columns."""
+    keep = [i for i, c in enumerate(block.columns) if c not in names]
+    return Table(block.title, [block.columns[i] for i in keep], [[row[i] for i in keep] for row in block.rows],
+                 wrap=block.wrap, links=block.links, optional=[c for c in block.optional if c not in names])
+
+
+def _empty(cell) -> bool:
+    return cell is None or (isinstance(cell, Bar) and cell.share is None and cell.label is None) or str(cell) == ""
+
+
+def fit(block: Table, width: int):
+    """(table, column plan, columns left out) of a table laid out for ``width`` cells: empty columns
+    and web-address columns (printed whole under their row) taken out, then the view's optional
+    columns, least useful first, until the rest fits; plan None when even that does not fit."""
+    gone = [c for i, c in enumerate(block.columns) if block.rows and all(_empty(r[i]) for r in block.rows)]
+    table = _without(block, set(gone) | block.links)
+    dropped = []
+    for name in [None, *block.optional]:
+        if name is not None:
+            if name not in table.columns:
+                continue
+            table = _without(table, {name})
+            dropped.append(name)
+        plan = _column_plan(table)
+        if _fits(plan, width):
+            return table, plan, dropped
+    return block, None, []
 
 
 def _widths(plan, block: Table, width: int) -> list[int]:
@@ -166,9 +180,11 @@ def _widths(plan, block: Table, width: int) -> list[int]:
     return widths
 
 
-def _table(console: Console, block: Table, plan, ascii_only: bool) -> None:
+def _table(console: Console, block: Table, plan, ascii_only: bool, links=()) -> None:
+    """A table laid out by ``fit``; ``links``: per row, the web addresses to print whole under it."""
     widths = _widths(plan, block, console.width)
-    out = RichText("\n".join(wrap(block.title, console.width)) + "\n\n", style="bold", end="")
+    out = RichText(end="")
+    out.append("\n".join(wrap(block.title, console.width)) + "\n\n", style="bold")
     gap = " " * GAP
 
     def emit_row(cells, header=False):
@@ -197,8 +213,11 @@ def _table(console: Console, block: Table, plan, ascii_only: bool) -> None:
 
     emit_row([(name, None, None) for name in block.columns], header=True)
     out.append(("-" if ascii_only else "\u2500") * (sum(widths) + GAP * (len(widths) - 1)) + "\n", style="dim")
-    for row in block.rows:
+    for n, row in enumerate(block.rows):
         emit_row([_styled(c, ascii_only) for c in row])
+        for url in (links[n] if links else ()):
+            # whole, on a line of its own: the terminal wraps it, and a copy keeps it intact
+            out.append(" " * GAP + url + "\n", style="underline" if console.color_system else None)
     console.print(out, soft_wrap=True)
 
 
@@ -211,9 +230,16 @@ def _pairs(console: Console, title: str, pairs, ascii_only: bool, title_style="b
     room = max(10, console.width - label_width - GAP)
     for k, v in pairs:
         text, style, pre = _styled(v, ascii_only)
-        lines = [pre] if pre is not None else wrap(text, room)
+        indent = label_width
+        if pre is None and max((cell_len(w) for w in text.split(" ")), default=0) > room:
+            # a word too long to sit beside the label: the value goes under it, nearly full width
+            out.append(k + "\n", style="bold")
+            indent, lines = 0, wrap(text, max(10, console.width - GAP))
+            k = ""
+        else:
+            lines = [pre] if pre is not None else wrap(text, room)
         for n, line in enumerate(lines):
-            out.append((k if n == 0 else "").ljust(label_width) + " " * GAP, style="bold")
+            out.append((k if n == 0 else "").ljust(indent) + " " * GAP, style="bold")
             if isinstance(line, RichText):
                 out.append_text(line)
             else:
@@ -244,12 +270,21 @@ def render(blocks, env, stream=None) -> None:
     ascii_only = not env.unicode
     for block in blocks:
         if isinstance(block, Table):
-            plan = None if block.links else _fitting_plan(block, console.width)
+            table, plan, dropped = fit(block, console.width)
             if plan is None:
                 _records(console, block, ascii_only)
-            else:
-                _table(console, block, plan, ascii_only)
+                continue
+            link_cols = [i for i, c in enumerate(block.columns) if c in block.links]
+            links = [[str(row[i]) for i in link_cols if str(row[i])] for row in block.rows] if link_cols else None
+            _table(console, table, plan, ascii_only, links)
+            if dropped:
+                console.print(RichText(f"Left out at this width: {', '.join(dropped)} (a wider terminal or "
+                                       "--format plain shows them).", style="dim"))
         elif isinstance(block, Fields):
             _pairs(console, block.title, block.pairs, ascii_only)
+        elif isinstance(block, Markdown):
+            from rich.markdown import Markdown as RichMarkdown
+
+            console.print(RichMarkdown(block.text, code_theme="ansi_dark", hyperlinks=False))
         elif isinstance(block, Text):
             console.print(RichText(block.text, style=block.style))
