@@ -403,7 +403,9 @@ def make_help():
         if topic is None:
             click.echo(click.get_current_context().find_root().get_help())
             return
-        click.echo(answers.help_topic(topic))
+        import shutil
+
+        click.echo(answers.help_topic(topic, min(100, shutil.get_terminal_size((80, 24)).columns) - 1))
 
     return help_
 

@@ -357,7 +357,7 @@ def goal_view(a: dict, show_zh=True) -> list:
         ("why", w["reason"]),
     ]))
     if g["results"]:
-        rows = [[period(r["start_year"], r["year"]), result_text(dict(r, year=None)), r["origin"] or "",
+        rows = [[period(r["start_year"], r["year"]), _measured(r), r["origin"] or "",
                  "yes" if r["used"] else "no", r["source"], r["locator"] or "", r["note"] or ""] for r in g["results"]]
         blocks.append(Table("Results", ["year", "result", "origin", "used", "source", "where", "note"], rows,
                             optional=("where", "origin", "note"),
@@ -370,6 +370,12 @@ def goal_view(a: dict, show_zh=True) -> list:
         blocks.append(Table("Sources", ["id", "title", "publisher", "date", "kind", "address"], rows,
                             wrap=("title",), links=("address",)))
     return blocks
+
+
+def _measured(r: dict) -> str:
+    """A result's figure with what it measures (its own text), or its text alone."""
+    figure = result_text(dict(r, year=None))
+    return f"{figure}: {r['text']}" if r["value"] is not None and r["text"] else figure
 
 
 def _rate(x) -> str | None:

@@ -227,17 +227,17 @@ def _pairs(console: Console, title: str, pairs, ascii_only: bool, title_style="b
     out = RichText("\n".join(wrap(title, console.width)) + "\n", style=title_style) if title else RichText()
     if label_width is None:
         label_width = max((cell_len(k) for k, _ in pairs), default=0)
-    room = max(10, console.width - label_width - GAP)
+    room = console.width - label_width - GAP
     for k, v in pairs:
         text, style, pre = _styled(v, ascii_only)
         indent = label_width
-        if pre is None and max((cell_len(w) for w in text.split(" ")), default=0) > room:
+        if pre is None and (room < 10 or max((cell_len(w) for w in text.split(" ")), default=0) > room):
             # a word too long to sit beside the label: the value goes under it, nearly full width
             out.append(k + "\n", style="bold")
             indent, lines = 0, wrap(text, max(10, console.width - GAP))
             k = ""
         else:
-            lines = [pre] if pre is not None else wrap(text, room)
+            lines = [pre] if pre is not None else wrap(text, max(room, 1))
         for n, line in enumerate(lines):
             out.append((k if n == 0 else "").ljust(indent) + " " * GAP, style="bold")
             if isinstance(line, RichText):
