@@ -7,16 +7,19 @@ without), alternating the two so that a noisy machine slows both alike; the medi
 ratio are printed, with peak memory (maximum resident set size of each child process). Nothing
 here is asserted: the targets are for people to read (README, "Speed").
 
-Targets (issues 6 and 11): the JSON scorecard within 1.25x of `import click, json`; `trend` and
-`compare` over the four bundled plans within 1.5x of it; the Rich scorecard
+Targets (issues 6, 11 and 16): the JSON scorecard within 1.25x of `import click, json`; `trend`
+and `compare` over the four bundled plans within 1.5x of it; with 10,000 real-shaped goals (the
+bundled 2012-2015 goals replicated under new ids), a warm `summary --json` within 3x of that
+floor, a cold one within 1.5x of tomli's parse of the file, and the answers that print every
+goal within the time of a JSON round trip of their own output; the Rich scorecard
 within 1.25x of `import click, rich.console, rich.table, json`; peak memory within 1.2x of the
-floors; with a generated 10,000-goal plan, a warm (cached) run within 3x of the first floor and
-the cold run within 1.5x of the time tomli alone takes to parse the file.
+floors. `--growth` also times 1,000, 10,000 and 30,000 goals: the time per goal stays flat.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import os
 import shutil
 import statistics
@@ -101,10 +104,27 @@ def generate(path: str, goals: int) -> None:
             fh.write('\n')
 
 
+def generate_real(path: str, goals: int) -> None:
+    """A plan file of real-shaped goals: the bundled 2012-2015 file with its goals replicated
+    under new ids ("I.1.a-r2", ...) until there are ``goals`` of them."""
+    with open(os.path.join(ROOT, "data", "nhrap-2012-2015.toml"), encoding="utf-8") as fh:
+        text = fh.read()
+    start = text.index("[[goals]]")
+    head, body = text[:start], text[start:]
+    blocks = ["[[goals]]" + b for b in body.split("[[goals]]")[1:]]
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(head)
+        for n in range(goals):
+            block = blocks[n % len(blocks)]
+            copy = n // len(blocks)
+            fh.write(block if copy == 0 else re.sub(r'(?m)^id = "([^"]+)"', rf'id = "\1-r{copy}"', block, count=1))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=25)
     ap.add_argument("--goals", type=int, default=10000)
+    ap.add_argument("--growth", action="store_true", help="also time 1,000, 10,000 and 30,000 goals")
     args = ap.parse_args()
 
     exe = shutil.which("hrplan", path=os.path.dirname(sys.executable)) or shutil.which("hrplan")
@@ -129,33 +149,62 @@ def main() -> int:
                 json_floor, env, args.runs),
     ]
 
+    # The large case: the bundled 2012-2015 goals replicated under new ids (real-shaped: targets,
+    # several results, notes, see-also lists), with commands that touch every goal.
     big = os.path.join(work, "big.toml")
-    generate(big, args.goals)
+    generate_real(big, args.goals)
     size = os.path.getsize(big)
     parse = [py, "-c", f"import tomli; tomli.load(open({big!r}, 'rb'))"]
-    # Cold: every run starts with a cache directory of its own, still empty (they are removed at
-    # the end, so that deleting the last run's entry does not overlap a timed run).
-    cold_times, parse_times = [], []
-    for i in range(max(10, args.runs)):
-        cold_env = dict(env, XDG_CACHE_HOME=os.path.join(work, f"cold{i}"))
-        cold_times.append(run_once([exe, "stats", "theme", "--json", "--data", big], cold_env)[0])
-        parse_times.append(run_once(parse, env)[0])
-    cold = {"name": f"cold: stats theme --json, {args.goals:,} goals ({size / 2**20:.1f} MB)",
-            "time": statistics.median(cold_times), "floor": statistics.median(parse_times), "mem": 0, "floor_mem": 0}
-    cold["ratio"] = cold["time"] / cold["floor"]
-    warm = compare(f"warm: stats theme --json, {args.goals:,} goals", [exe, "stats", "theme", "--json", "--data", big],
-                   json_floor, env, args.runs)
+    data = ["--data", big]
+    large = []
+
+    def roundtrip_of(argv, name):
+        """The floor of an answer that prints every goal: a JSON load and dump of its own output."""
+        out = os.path.join(work, name)
+        with open(out, "wb") as fh:
+            subprocess.run([exe, *argv, *data], stdout=fh, env=env, check=True)
+        floor = [py, "-c", f"import json, sys; sys.stdout.write(json.dumps(json.load(open({out!r}))))"]
+        return floor, os.path.getsize(out)
+
+    for name, argv in (("summary --json", ["summary", "--json"]), ("stats all --json", ["stats", "all", "--json"])):
+        cold_times, parse_times = [], []
+        for i in range(max(5, args.runs // 2)):
+            cold_env = dict(env, XDG_CACHE_HOME=os.path.join(work, f"cold-{name[:5]}-{i}"))
+            cold_times.append(run_once([exe, *argv, *data], cold_env)[0])
+            parse_times.append(run_once(parse, env)[0])
+        row = {"name": f"cold: {name}, {args.goals:,} goals ({size / 2**20:.1f} MB)",
+               "time": statistics.median(cold_times), "floor": statistics.median(parse_times), "mem": 0, "floor_mem": 0}
+        row["ratio"] = row["time"] / row["floor"]
+        large.append((row, 1.5, "tomli parse"))
+        if name.startswith("summary"):
+            large.append((compare(f"warm: {name}, {args.goals:,} goals", [exe, *argv, *data], json_floor, env,
+                                  max(5, args.runs // 2)), 3.0, "import click, json"))
+    for name, argv in (("stats all --json", ["stats", "all", "--json"]), ("goals --json", ["goals", "--json"])):
+        floor, out_size = roundtrip_of(argv, name.split()[0] + ".json")
+        large.append((compare(f"warm: {name}, {args.goals:,} goals ({out_size / 2**20:.0f} MB out)",
+                              [exe, *argv, *data], floor, env, max(5, args.runs // 2)), 1.0, "JSON round trip"))
+    growth = []
+    for n in (1000, 10000, 30000) if args.growth else ():
+        path = os.path.join(work, f"grow-{n}.toml")
+        generate_real(path, n)
+        cold = [run_once([exe, "summary", "--json", "--data", path], dict(env, XDG_CACHE_HOME=os.path.join(work, f"g{n}-{i}")))[0]
+                for i in range(3)]
+        warm = [run_once([exe, "summary", "--json", "--data", path], env)[0] for _ in range(5)]
+        growth.append((n, statistics.median(cold), statistics.median(warm)))
 
     print(f"hrplan start-up benchmark: medians of {args.runs} alternating runs; python {sys.version.split()[0]}, "
           f"{os.cpu_count()} cores")
-    print(f"{'command':48} {'time':>8} {'floor':>8} {'ratio':>6} {'target':>7}   {'peak MB':>8} {'floor MB':>8} {'ratio':>6}")
-    for row, target, floor_name in ((rows[0], 1.25, "import click, json"), (rows[1], 1.25, "click + rich"),
-                                    (rows[2], 1.5, "import click, json"), (rows[3], 1.5, "import click, json"),
-                                    (cold, 1.5, "tomli parse"), (warm, 3.0, "import click, json")):
+    print(f"{'command':56} {'time':>8} {'floor':>8} {'ratio':>6} {'target':>7}   {'peak MB':>8} {'floor MB':>8} {'ratio':>6}")
+    table = [(rows[0], 1.25, "import click, json"), (rows[1], 1.25, "click + rich"),
+             (rows[2], 1.5, "import click, json"), (rows[3], 1.5, "import click, json"), *large]
+    for row, target, floor_name in table:
         mem = (f"{row['mem'] / 1024:8.1f} {row['floor_mem'] / 1024:8.1f} {row['mem_ratio']:6.2f}"
                if row.get("mem") else f"{'':8} {'':8} {'':6}")
-        print(f"{row['name']:48} {row['time'] * 1000:7.1f}ms {row['floor'] * 1000:7.1f}ms {row['ratio']:6.2f} "
+        print(f"{row['name']:56} {row['time'] * 1000:7.1f}ms {row['floor'] * 1000:7.1f}ms {row['ratio']:6.2f} "
               f"{'<=' + str(target):>7}   {mem}   floor: {floor_name}")
+    for n, cold, warm in growth:
+        print(f"growth: summary --json, {n:>6,} goals: cold {cold * 1000:8.1f}ms ({cold / n * 1e6:6.1f} us/goal), "
+              f"warm {warm * 1000:8.1f}ms ({warm / n * 1e6:6.1f} us/goal)")
     shutil.rmtree(work, ignore_errors=True)
     return 0
 

@@ -43,10 +43,14 @@ def _differing(goals, assessed) -> list[Differing]:
             for g in goals if assessed(g).agreement == "differs"]
 
 
-def _chapter_records(plan: m.Plan, assessed) -> list[ChapterRecord]:
-    by_chapter: dict[str, list[m.Goal]] = {c: [] for c in plan.chapters}
-    for g in plan.goals.values():
-        by_chapter[g.chapter].append(g)
+def _chapter_records(plan: m.Plan, assessed, facts=None) -> list[ChapterRecord]:
+    """The chapters with their counts, from the goals' facts (``hrplan.facts``)."""
+    from hrplan.facts import plan_facts
+
+    facts = plan_facts(plan, assessed) if facts is None else facts
+    by_chapter: dict[str, list] = {c: [] for c in plan.chapters}
+    for f in facts.values():
+        by_chapter[f.chapter].append(f)
     rows = []
     for c in plan.chapters.values():
         goals = by_chapter[c.id]
@@ -54,9 +58,9 @@ def _chapter_records(plan: m.Plan, assessed) -> list[ChapterRecord]:
             "id": c.id, "title": c.title, "title_zh": c.title_zh, "aliases": c.aliases,
             "coverage": c.coverage or _coverage_of([s for s in plan.sections.values() if s.chapter == c.id]),
             "coverage_note": c.coverage_note,
-            "goal_count": len(goals), "quantified_count": sum(1 for g in goals if g.target),
-            "with_results_count": sum(1 for g in goals if g.results),
-            "status_counts": count_statuses(goals, assessed),
+            "goal_count": len(goals), "quantified_count": sum(1 for f in goals if f.has_target),
+            "with_results_count": sum(1 for f in goals if f.has_results),
+            "status_counts": count_statuses(goals),
         })
     return rows
 
@@ -118,26 +122,30 @@ def _key_figure(plan: m.Plan, g: m.Goal, rec: GoalRecord, assessed) -> KeyFigure
 
 
 def summary(plan: m.Plan) -> SummaryAnswer:
-    assessed = Assessed()
-    goals = list(plan.goals.values())
+    """The plan at a glance, from the goals' facts: no goal is built when the cache holds them."""
+    from hrplan.facts import plan_facts
     from hrplan.series import coverage_note, stated_size_record
 
-    quantified = sum(1 for g in goals if g.target)
+    assessed = Assessed()
+    facts = plan_facts(plan, assessed)
+    goals = list(facts.values())
+    quantified = sum(1 for f in goals if f.has_target)
     return {
         "plan": plan_record(plan),
-        "commitment_count": sum(1 for g in goals if g.kind == "commitment"),
-        "finding_count": sum(1 for g in goals if g.kind == "finding"),
+        "commitment_count": sum(1 for f in goals if f.kind == "commitment"),
+        "finding_count": sum(1 for f in goals if f.kind == "finding"),
         "stated_size": stated_size_record(plan),
         "coverage_note": coverage_note(plan, len(goals), quantified),
         "goal_count": len(goals),
         "quantified_count": quantified,
-        "with_results_count": sum(1 for g in goals if g.results),
-        "status_counts": count_statuses(goals, assessed),
+        "with_results_count": sum(1 for f in goals if f.has_results),
+        "status_counts": count_statuses(goals),
         "reported_status_counts": count_reported(goals),
-        "chapters": _chapter_records(plan, assessed),
+        "chapters": _chapter_records(plan, assessed, facts),
         "coverage_by_section": [coverage_record(s) for s in plan.sections.values()],
-        "claims": [claim_record(plan, c, assessed) for c in plan.claims],
-        "differing": _differing(goals, assessed),
+        "claims": [claim_record(plan, c, assessed, facts=facts) for c in plan.claims],
+        "differing": [{"goal_id": f.id, "status": f.status, "reported_status": f.reported_status}
+                      for f in goals if f.agreement == "differs"],
     }
 
 

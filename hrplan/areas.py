@@ -46,12 +46,26 @@ class Area:
 
 
 
-def theme_goals(plan: m.Plan, theme: m.Theme) -> list[m.Goal]:
+def theme_ids(plan: m.Plan, theme: m.Theme) -> list[str]:
+    """The ids of a theme's goals, in file order, read from the goal index (no goal is built)."""
     secs, tags, ids = set(theme.sections), set(theme.tags), set(theme.goals)
-    return plan.goals.select(
-        gid for gid, chapter, section, gtags in plan.goals.index
-        if gid in ids or section in secs or chapter in secs or (tags and not tags.isdisjoint(gtags))
-    )
+    return [gid for gid, chapter, section, gtags in plan.goals.index
+            if gid in ids or section in secs or chapter in secs or (tags and not tags.isdisjoint(gtags))]
+
+
+def theme_goals(plan: m.Plan, theme: m.Theme) -> list[m.Goal]:
+    return plan.goals.select(theme_ids(plan, theme))
+
+
+def area_ids(plan: m.Plan, name: str | None) -> list[str]:
+    """The ids of the goals of the area ``name`` (None: the whole plan), from the goal index."""
+    if name is None or name.lower() in ("all", "plan", plan.id.lower()):
+        return list(plan.goals)
+    kind, key = area_names(plan)[name.strip().lower()]
+    if kind == "theme":
+        return theme_ids(plan, plan.themes[key])
+    column = 1 if kind == "chapter" else 2
+    return [row[0] for row in plan.goals.index if row[column] == key]
 
 
 def area_names(plan: m.Plan) -> dict[str, tuple[str, str]]:
@@ -87,16 +101,15 @@ def resolve_area(plan: m.Plan, name: str | None) -> Area:
                                              f"hrplan show {name} --plan {plan.id}")
         raise NotFound("area", name, suggest(name, _display_names(plan)))
     kind, key = hit
+    goals = plan.goals.select(area_ids(plan, name))
     if kind == "chapter":
         c = plan.chapters[key]
-        goals = plan.goals.select(row[0] for row in plan.goals.index if row[1] == key)
         return Area(key, kind, c.title, goals, c.title_zh, coverage=c.coverage)
     if kind == "section":
         s = plan.sections[key]
-        goals = plan.goals.select(row[0] for row in plan.goals.index if row[2] == key)
         return Area(key, kind, s.title, goals, s.title_zh, coverage=s.coverage)
     t = plan.themes[key]
-    return Area(key, kind, t.title, theme_goals(plan, t), definition=t.definition)
+    return Area(key, kind, t.title, goals, definition=t.definition)
 
 
 def _find(table, name: str):

@@ -24,6 +24,7 @@ import math
 from hrplan.model import Baseline, Goal, Result, Target
 from hrplan.statuses import ACHIEVED, AGREES_WITH, NO_VERDICT
 
+METHOD_VERSION = 2  # bump with any change to the method: cached statuses are keyed by it
 APPROX = 0.05  # "about v" is read as v +/- 5%; "nearly v" as [v - 5%, v]
 ON_TRACK, NEEDS_ACCELERATION = 0.95, 0.60
 INF = math.inf

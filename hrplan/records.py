@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from hrplan import model as m
-from hrplan.areas import resolve_area, whole_plan
+from hrplan.areas import area_ids, resolve_area, whole_plan
 from hrplan.method import Assessment, assess, value_range
 from hrplan.statuses import REPORTED_NONE, REPORTED_STATUSES, STATUSES, UNKNOWN
 
@@ -166,28 +166,37 @@ def coverage_record(s: m.Section) -> CoverageRecord:
     return {"section": s.id, "title": s.title, "coverage": s.coverage, "coverage_note": s.coverage_note}
 
 
-def count_statuses(goals, assessed: Assessed) -> StatusCounts:
+def count_statuses(goals, assessed: Assessed | None = None) -> StatusCounts:
+    """Goals by computed status, every status (zeros included); ``goals`` are goals (with
+    ``assessed``) or their facts (``hrplan.facts``)."""
     counts = dict.fromkeys(STATUSES, 0)
     for g in goals:
-        counts[assessed(g).status] += 1
+        counts[assessed(g).status if assessed is not None else g.status] += 1
     return counts
 
 
 def count_reported(goals) -> ReportedStatusCounts:
+    """Goals (or their facts) by reported verdict, "none" for no verdict on record."""
     counts = dict.fromkeys((*REPORTED_STATUSES, REPORTED_NONE), 0)
     for g in goals:
         counts[g.reported_status or REPORTED_NONE] += 1
     return counts
 
 
-def claim_record(plan: m.Plan, claim: m.Claim, assessed: Assessed, area=None) -> ClaimRecord:
+def claim_record(plan: m.Plan, claim: m.Claim, assessed: Assessed, area=None, facts=None) -> ClaimRecord:
     """An assessment claim beside what hrplan's data shows for the same set of targets.
 
-    ``area`` may pass the claim's area when the caller has it resolved already."""
-    if area is None or area.id != (claim.area or plan.id):
-        area = resolve_area(plan, claim.area) if claim.area else whole_plan(plan)
-    quantified = [g for g in area.goals if g.target is not None
-                  and (claim.binding is None or g.target.binding == claim.binding)]
+    ``area`` may pass the claim's area when the caller has it resolved already; ``facts`` the
+    facts of every goal of the plan (``hrplan.facts``), which spare building the goals."""
+    from hrplan.facts import of_goal
+
+    if facts is not None:
+        goals = [facts[gid] for gid in area_ids(plan, claim.area)]
+    else:
+        if area is None or area.id != (claim.area or plan.id):
+            area = resolve_area(plan, claim.area) if claim.area else whole_plan(plan)
+        goals = [of_goal(g, assessed) for g in area.goals]
+    quantified = [f for f in goals if f.has_target and (claim.binding is None or f.binding == claim.binding)]
     rec = {
         "id": claim.id,
         "text": claim.text,
@@ -205,7 +214,7 @@ def claim_record(plan: m.Plan, claim: m.Claim, assessed: Assessed, area=None) ->
     }
     if claim.share is None or not claim.counts:
         return rec
-    statuses = [assessed(g).status for g in quantified]
+    statuses = [f.status for f in quantified]
     counted = sum(1 for s in statuses if s in claim.counts)
     unknown = sum(1 for s in statuses if s in UNKNOWN)
     total = len(quantified)
@@ -220,7 +229,7 @@ def claim_record(plan: m.Plan, claim: m.Claim, assessed: Assessed, area=None) ->
         inside = (low < x or (low == x and not low_open)) and (x < high or (x == high and not high_open))
         return "consistent" if inside else "differs"
 
-    area_sections = {g.section for g in area.goals}
+    area_sections = {f.section for f in goals}
     partial = [s.id for s in plan.sections.values() if s.coverage not in (None, "full") and s.id in area_sections]
     caveats = []
     if partial:

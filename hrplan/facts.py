@@ -1,0 +1,57 @@
+"""What the counts of a plan need to know of each goal, without its texts: its status, agreement,
+kind, whether it has a target and results, its reported verdict, and its place. ``summary``,
+``areas`` and the claims are built from these facts, so an answer about every goal need not build
+every goal.
+
+The facts of a plan file are kept in the cache beside it, keyed by the file and by the status
+method's version (``hrplan.method.METHOD_VERSION``): a change to the method never serves stale
+statuses. An answer built from cached facts is byte for byte the one built from the goals (a test
+compares them).
+"""
+
+from __future__ import annotations
+
+from hrplan import model as m
+
+
+class GoalFacts:
+    __slots__ = ("id", "chapter", "section", "kind", "has_target", "binding", "has_results", "reported_status",
+                 "status", "agreement")
+
+    def __init__(self, id, chapter, section, kind, has_target, binding, has_results, reported_status, status,
+                 agreement):
+        self.id, self.chapter, self.section, self.kind = id, chapter, section, kind
+        self.has_target, self.binding, self.has_results = has_target, binding, has_results
+        self.reported_status, self.status, self.agreement = reported_status, status, agreement
+
+
+def of_goal(goal: m.Goal, assessed) -> GoalFacts:
+    a = assessed(goal)
+    t = goal.target
+    return GoalFacts(goal.id, goal.chapter, goal.section, goal.kind, t is not None, t.binding if t else None,
+                     bool(goal.results), goal.reported_status, a.status, a.agreement)
+
+
+_COLUMNS = ("kind", "has_target", "binding", "has_results", "reported_status", "status", "agreement")
+
+
+def plan_facts(plan: m.Plan, assessed, use_cache: bool | None = None) -> dict[str, GoalFacts]:
+    """The facts of every goal of a plan, by id in file order: from the cache when it holds them,
+    else from the goals (and then kept)."""
+    from hrplan import cache
+    from hrplan.load import _use_cache
+    from hrplan.method import METHOD_VERSION
+
+    key = None
+    if _use_cache(use_cache) and plan.file:
+        base = cache.key_for(plan.file)
+        key = None if base is None else [*base, "method", METHOD_VERSION]
+    columns = cache.read_small("facts", plan.file, key) if key else None
+    ids = [row[0] for row in plan.goals.index]
+    if columns is not None and len(columns) == len(_COLUMNS) and all(len(c) == len(ids) for c in columns):
+        return {gid: GoalFacts(gid, chapter, section, *values)
+                for (gid, chapter, section, _), values in zip(plan.goals.index, zip(*columns))}
+    facts = {gid: of_goal(plan.goals[gid], assessed) for gid in ids}
+    if key:
+        cache.write_small("facts", plan.file, key, [[getattr(f, c) for f in facts.values()] for c in _COLUMNS])
+    return facts
