@@ -307,18 +307,19 @@ def make_schema():
     @click.argument("name", required=False)
     @json_option
     def schema(name, as_json):
-        """The JSON Schema of a command's --json output; with no NAME, the names."""
-        from hrplan import json_schema
+        """The JSON Schema of a command's --json output, or of a plan file (plan-file); with no NAME, the names."""
+        from hrplan import json_schema, plan_schema
         from hrplan.areas import suggest
         from hrplan.errors import NotFound
         from hrplan.render import json_out
 
+        names = sorted((*json_schema.NAMES, plan_schema.NAME))
         if name is None:
-            sys.stdout.write("\n".join(json_schema.NAMES) + "\n")
+            sys.stdout.write("\n".join(names) + "\n")
             return
-        if name not in json_schema.NAMES:
-            raise NotFound("schema", name, suggest(name, json_schema.NAMES))
-        json_out.write(json_schema.schema(name))
+        if name not in names:
+            raise NotFound("schema", name, suggest(name, names))
+        json_out.write(plan_schema.plan_file_schema() if name == plan_schema.NAME else json_schema.schema(name))
 
     return schema
 
@@ -455,7 +456,8 @@ HELP = {
     "progress": ("Progress bars of the quantified targets", ["hrplan progress", "hrplan progress I.1 --plan nhrap-2012-2015"]),
     "quotas": ("Quantified targets: target, latest result, status",
                ["hrplan quotas", "hrplan quotas --plan nhrap-2012-2015 --status not_met --format csv"]),
-    "schema": ("The JSON Schema of a command's --json output", ["hrplan schema", "hrplan schema stats"]),
+    "schema": ("The JSON Schema of a command's --json output or of a plan file",
+               ["hrplan schema", "hrplan schema stats", "hrplan schema plan-file"]),
     "search": ("Search every field of every plan, Chinese too",
                ["hrplan search 66.63", "hrplan search 死刑", "hrplan search women --in text --plan nhrap-2012-2015"]),
     "show": ("One goal, claim, source or plan whole, by its id",
