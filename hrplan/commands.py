@@ -22,6 +22,7 @@ from hrplan.options import (
     data_option,
     emit,
     filtered,
+    filtered_plans,
     format_option,
     goal_filters,
     json_option,
@@ -228,39 +229,38 @@ def make_notes():
 
 
 def make_export():
+    from hrplan.exporting import FORMATS, HELP, TABLE_FORMATS
+
     @click.command()
     @area_argument(required=False)
     @goal_filters
     @click.option("--quantified", is_flag=True, help="Only goals with a quantified target.")
+    @click.option("--output", "-o", type=click.Path(), metavar="PATH",
+                  help="Write to this file (a directory for datapackage), whole or not at all, not to standard output.")
     @json_option
-    @format_option(("json", "ndjson", "csv"), default="json",
-                   help="json: one document; ndjson: one goal per line; csv: one row per result.")
+    @format_option(FORMATS, default="json", help=HELP)
     @plan_option
     @data_option
-    def export(area, **kw):
+    def export(area, output, **kw):
         """The whole plan for other tools (or an AREA, filtered): metadata, sources, areas, goals, claims."""
-        from hrplan import answers
+        from hrplan import answers, exporting
         from hrplan.areas import resolve_area
 
         fmt = kw["fmt"]
         if kw["as_json"] and fmt != "json":
             raise click.UsageError(f"--json and --format {fmt} ask for two forms; give one")
         o = opts(dict(kw, fmt=None))
+        if fmt in TABLE_FORMATS:
+            given = [f"--{n}" for n in ("fields", "sort", "limit") if kw.get("sort_by" if n == "sort" else n)]
+            if given or output is None:
+                raise click.UsageError(f"--format {fmt} " + (f"holds every goal that passes the filters, not {given[0]}"
+                                       if given else "writes to a path: give --output PATH"))
+            plans, registry = load_all(o)
+            exporting.write_tables(fmt, output, plans, registry, filtered_plans(plans, area, kw))
+            return
         plan = load_plan(o)
         found, assessed = filtered(plan, resolve_area(plan, area), kw)
-        answer = arrange(answers.export(plan, found, assessed), kw)
-        if fmt == "json":
-            from hrplan.render import json_out
-
-            json_out.write(answer)
-        elif fmt == "ndjson":
-            from hrplan.render import json_out
-
-            json_out.write_lines(answer["goals"])
-        else:
-            from hrplan.render import csv_out
-
-            csv_out.write(answer, sys.stdout)
+        exporting.write_answer(fmt, arrange(answers.export(plan, found, assessed), kw), output)
 
     return export
 
@@ -443,8 +443,9 @@ HELP = {
     "areas": ("Chapters, sections and themes: ids, aliases, counts", ["hrplan areas", "hrplan areas --plan nhrap-2016-2020"]),
     "compare": ("Two plans side by side: targets carried over, new, dropped",
                 ["hrplan compare nhrap-2012-2015 nhrap-2016-2020", "hrplan compare nhrap-2012-2015 nhrap-2016-2020 health"]),
-    "export": ("The whole plan for other tools: JSON, NDJSON or CSV",
-               ["hrplan export --plan nhrap-2012-2015 --format csv > plan.csv", "hrplan export health --format ndjson"]),
+    "export": ("Everything for other tools: JSON, NDJSON, CSV, SQLite, a data package",
+               ["hrplan export --plan nhrap-2012-2015 --format csv > plan.csv", "hrplan export health --format ndjson",
+                "hrplan export --format sqlite --output nhrap.db", "hrplan export --format datapackage -o nhrap"]),
     "goals": ("The commitments, with computed and reported status",
               ["hrplan goals health --status not_met", "hrplan goals --plan nhrap-2012-2015 --tag women --fields id,status"]),
     "help": ("Help topics: statuses, exit-codes", ["hrplan help statuses", "hrplan help exit-codes"]),

@@ -243,6 +243,28 @@ def filtered(plan, area, kw, quantified=False):
     return goals, assessed
 
 
+def filtered_plans(plans, area, kw) -> dict | None:
+    """For an export of several plans: plan id -> the goals of ``area`` that pass the filters, or
+    None when neither an area nor a filter is given. A plan in which ``area`` is no name holds no
+    goal; an area no plan knows is an error."""
+    from hrplan.areas import resolve_area
+    from hrplan.errors import NotFound
+
+    if area is None and not any(kw.get(k) for k in ("status", "reported", "tag", "binding", "origin", "kind",
+                                                     "agreement", "quantified")):
+        return None
+    goals, missing = {}, []
+    for plan in plans:
+        try:
+            goals[plan.id] = filtered(plan, resolve_area(plan, area), kw)[0]
+        except NotFound as exc:
+            missing.append(exc)
+            goals[plan.id] = []
+    if missing and len(missing) == len(plans):
+        raise missing[-1]
+    return goals
+
+
 # --sort: key of a goal record; statuses by rank (best first), progress largest first, missing last.
 SORTS = ("id", "status", "progress", "reported_status", "section", "kind")
 
