@@ -224,7 +224,9 @@ def _table(console: Console, block: Table, plan, ascii_only: bool, links=()) -> 
 def _pairs(console: Console, title: str, pairs, ascii_only: bool, title_style="bold underline",
            label_width: int | None = None) -> None:
     """Label and value, the value wrapped beside the label."""
-    out = RichText("\n".join(wrap(title, console.width)) + "\n", style=title_style) if title else RichText()
+    out = RichText()
+    if title:  # styled as a span: a Text's own style would run through every line appended to it
+        out.append("\n".join(wrap(title, console.width)) + "\n", style=title_style)
     if label_width is None:
         label_width = max((cell_len(k) for k, _ in pairs), default=0)
     room = console.width - label_width - GAP
