@@ -207,7 +207,8 @@ def test_plan_option(run, plan_file):
     (["show", "G9"], "hrplan: unknown goal, claim, source or plan 'G9'; did you mean G1 or G2 or G3?\n"),
     (["stats"], "hrplan: error: Missing argument 'AREA'. (see 'hrplan stats --help')\n"),
     (["stat", "x"], "hrplan: error: no such command 'stat'; did you mean stats or tags? (see 'hrplan --help')\n"),
-    (["goals", "--jsn"], "hrplan: error: No such option '--jsn'. Did you mean '--json'? (see 'hrplan goals --help')\n"),
+    (["goals", "--jsn"], "hrplan: error: No such option '--jsn'. (Did you mean one of: '--json', '--svg'?) "
+                         "(see 'hrplan goals --help')\n"),
     (["goals", "--status", "great"], None),
 ])
 def test_usage_errors_exit_2_with_one_line(run, plan_file, args, message):

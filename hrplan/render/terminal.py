@@ -267,8 +267,10 @@ def _records(console: Console, block: Table, ascii_only: bool) -> None:
     console.print()
 
 
-def render(blocks, env, stream=None) -> None:
-    console = console_for(env, stream)
+def render(blocks, env, stream=None, console=None) -> None:
+    """Print the blocks of a view to ``stream`` (standard output), or to ``console`` (a recording
+    console: ``hrplan.render.picture``)."""
+    console = console or console_for(env, stream)
     ascii_only = not env.unicode
     for block in blocks:
         if isinstance(block, Table):
