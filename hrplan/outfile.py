@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 
 from hrplan.errors import HrplanError
 
@@ -29,6 +28,8 @@ def _temporary(target: str, what: str) -> str:
 def _remove(path: str) -> None:
     try:
         if os.path.isdir(path) and not os.path.islink(path):
+            import shutil  # only here: it imports bz2 and lzma, and the parse cache writes through this module
+
             shutil.rmtree(path)
         else:
             os.unlink(path)
