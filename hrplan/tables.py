@@ -115,7 +115,8 @@ def _schema():
     own = [_key("key"), plan]  # a record of one plan: PLAN:ID, and its plan
     to_plan = ("plan_id", "plans", "id")
     goal = ("goal_key", "goals", "key")
-    plan_columns = [c for c in columns(PlanRecord) if c.name != "period"]
+    # a plan's period as two years; its ``file``, a path on the machine that wrote the export, left out
+    plan_columns = [c for c in columns(PlanRecord) if c.name not in ("period", "file")]
     plan_columns[1:1] = [Column("start_year", ("period", 0), INTEGER), Column("end_year", ("period", 1), INTEGER)]
     tables = [
         Table("plans", "Every plan: its metadata, its stated size, and the counts of its goals by computed status.",

@@ -49,6 +49,8 @@ def test_sqlite_has_every_table_with_keys_and_no_broken_foreign_key(database):
 
 def test_sqlite_holds_every_plan_and_goal_as_the_json_export_does(database, run):
     assert [r[0] for r in database.execute("SELECT id FROM plans ORDER BY start_year")] == list(PLANS)
+    columns = [r[1] for r in database.execute("PRAGMA table_info(plans)")]
+    assert "file" not in columns and {"start_year", "end_year", "goal_count", "status_counts_met"} <= set(columns)
     goals = run("export", "--plan", PLAN, "--json").json()["goals"]
     rows = database.execute("SELECT id, status, progress, status_reason, reported_status FROM goals "
                             "WHERE plan_id = ? ORDER BY rowid", (PLAN,)).fetchall()
