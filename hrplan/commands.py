@@ -242,7 +242,9 @@ def make_export():
     @plan_option
     @data_option
     def export(area, output, **kw):
-        """The whole plan for other tools (or an AREA, filtered): metadata, sources, areas, goals, claims."""
+        """Everything for other tools: one plan as JSON, NDJSON or CSV, or every plan as SQLite or a data package.
+
+        An AREA and the filters narrow the goals; --output writes to a file, whole or not at all."""
         from hrplan import answers, exporting
         from hrplan.areas import resolve_area
 
@@ -483,5 +485,7 @@ def document(name: str, command):
     extra = "\n\n\b\nExamples:\n" + "\n".join(f"  {e}" for e in examples)
     if name in AREA_COMMANDS:
         extra += "\n\n" + AREA_HELP
-    command.help = (command.help or "").rstrip() + extra
+    import inspect
+
+    command.help = inspect.cleandoc(command.help or "") + extra  # Click keeps a docstring's indent
     return command

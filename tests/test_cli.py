@@ -337,3 +337,11 @@ def test_sort_limit_fields_and_list_formats(run, plan_file):
     assert [json.loads(line)["id"] for line in nd] == ["G1", "G2", "G3"]
     r = run("goals", "--fields", "id,nope", "--data", plan_file())
     assert r.exit_code == 2 and "unknown field 'nope'; the fields are id, plan_id" in r.stderr
+
+
+def test_command_help_keeps_no_docstring_indent(run):
+    from hrplan.commands import COMMANDS
+
+    for name in COMMANDS:
+        text = run(name, "--help").stdout.split("Examples:")[0]
+        assert all(not line.startswith("      ") for line in text.splitlines()[1:]), name
