@@ -95,11 +95,12 @@ def emit(o: Opts, answer, view, items: str | None = None) -> None:
     Rich table on a terminal or plain tab-separated text in a pipe. A list command names its
     records (``items``): they are what CSV and NDJSON write, and what --fields picked. With --svg
     or --html, the table is also saved as a picture, whatever the form printed."""
-    if items and "fields" in answer:
+    pictured = o.svg or o.html
+    if items and "fields" in answer and (pictured or o.fmt not in ("json", "csv", "ndjson")):
         from hrplan.views import fields_view
 
         view = fields_view(items)
-    if o.svg or o.html:
+    if pictured:
         from hrplan.render import picture
         from hrplan.termenv import TermEnv
 
