@@ -1,10 +1,10 @@
 """hrplan: query China's National Human Rights Action Plans, their targets and reported results.
 
-The core (``model``, ``load``, ``query``, ``progress``) imports neither Click nor Rich, so it
-can be used from Python directly::
+The core imports neither Click nor Rich; ``hrplan.api`` is its documented surface for Python
+(notebooks and scripts), with records as plain dicts::
 
-    from hrplan.load import load_plans
-    plans = load_plans()
+    import hrplan.api as hr
+    hr.goals("health", plan="nhrap-2012-2015", status="surpassed")
 """
 
 __version__ = "0.2.0"

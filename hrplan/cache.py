@@ -141,20 +141,16 @@ def write(key: list, doc: dict) -> bool:
 
 
 def _replace(target: str, fill) -> bool:
-    """Write a file through ``fill(fh)`` into a temporary file renamed into place; False (and no
-    error) when that cannot be done."""
-    tmp = f"{target}.{os.getpid()}.tmp"
+    """Write a file through ``fill(fh)`` into a temporary file renamed into place
+    (``hrplan.outfile``); False (and no error) when that cannot be done."""
+    from hrplan.outfile import OutputError, writing
+
     try:
         os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(tmp, "wb") as fh:
+        with writing(target, binary=True, sync=False) as fh:
             fill(fh)
-        os.replace(tmp, target)
         return True
-    except (OSError, ValueError, TypeError):
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+    except (OSError, ValueError, TypeError, OutputError):
         return False
 
 

@@ -71,7 +71,8 @@ def cli(ctx, data, plan_id, no_pager):
       hrplan show I.1.a               one commitment whole, with its sources
 
     An AREA is a chapter (I), a section (I.1), an alias (jobs) or a theme (livelihood);
-    `hrplan areas` lists them. Exit codes: 0 ok, 1 invalid or unreadable plan file,
+    `hrplan areas` lists them. Exit codes: 0 ok, 1 invalid or unreadable plan file (or an
+    output file that cannot be written),
     2 usage error (unknown command, option, area, goal or plan), 3 internal error,
     130 interrupted.
     """

@@ -22,6 +22,7 @@ from hrplan.options import (
     data_option,
     emit,
     filtered,
+    filtered_plans,
     format_option,
     goal_filters,
     json_option,
@@ -228,39 +229,40 @@ def make_notes():
 
 
 def make_export():
+    from hrplan.exporting import FORMATS, HELP, TABLE_FORMATS
+
     @click.command()
     @area_argument(required=False)
     @goal_filters
     @click.option("--quantified", is_flag=True, help="Only goals with a quantified target.")
+    @click.option("--output", "-o", type=click.Path(), metavar="PATH",
+                  help="Write to this file (a directory for datapackage), whole or not at all, not to standard output.")
     @json_option
-    @format_option(("json", "ndjson", "csv"), default="json",
-                   help="json: one document; ndjson: one goal per line; csv: one row per result.")
+    @format_option(FORMATS, default="json", help=HELP)
     @plan_option
     @data_option
-    def export(area, **kw):
-        """The whole plan for other tools (or an AREA, filtered): metadata, sources, areas, goals, claims."""
-        from hrplan import answers
+    def export(area, output, **kw):
+        """Everything for other tools: one plan as JSON, NDJSON or CSV, or every plan as SQLite or a data package.
+
+        An AREA and the filters narrow the goals; --output writes to a file, whole or not at all."""
+        from hrplan import answers, exporting
         from hrplan.areas import resolve_area
 
         fmt = kw["fmt"]
         if kw["as_json"] and fmt != "json":
             raise click.UsageError(f"--json and --format {fmt} ask for two forms; give one")
         o = opts(dict(kw, fmt=None))
+        if fmt in TABLE_FORMATS:
+            given = [f"--{n}" for n in ("fields", "sort", "limit") if kw.get("sort_by" if n == "sort" else n)]
+            if given or output is None:
+                raise click.UsageError(f"--format {fmt} " + (f"holds every goal that passes the filters, not {given[0]}"
+                                       if given else "writes to a path: give --output PATH"))
+            plans, registry = load_all(o)
+            exporting.write_tables(fmt, output, plans, registry, filtered_plans(plans, area, kw))
+            return
         plan = load_plan(o)
         found, assessed = filtered(plan, resolve_area(plan, area), kw)
-        answer = arrange(answers.export(plan, found, assessed), kw)
-        if fmt == "json":
-            from hrplan.render import json_out
-
-            json_out.write(answer)
-        elif fmt == "ndjson":
-            from hrplan.render import json_out
-
-            json_out.write_lines(answer["goals"])
-        else:
-            from hrplan.render import csv_out
-
-            csv_out.write(answer, sys.stdout)
+        exporting.write_answer(fmt, arrange(answers.export(plan, found, assessed), kw), output)
 
     return export
 
@@ -307,18 +309,19 @@ def make_schema():
     @click.argument("name", required=False)
     @json_option
     def schema(name, as_json):
-        """The JSON Schema of a command's --json output; with no NAME, the names."""
-        from hrplan import json_schema
+        """The JSON Schema of a command's --json output, or of a plan file (plan-file); with no NAME, the names."""
+        from hrplan import json_schema, plan_schema
         from hrplan.areas import suggest
         from hrplan.errors import NotFound
         from hrplan.render import json_out
 
+        names = sorted((*json_schema.NAMES, plan_schema.NAME))
         if name is None:
-            sys.stdout.write("\n".join(json_schema.NAMES) + "\n")
+            sys.stdout.write("\n".join(names) + "\n")
             return
-        if name not in json_schema.NAMES:
-            raise NotFound("schema", name, suggest(name, json_schema.NAMES))
-        json_out.write(json_schema.schema(name))
+        if name not in names:
+            raise NotFound("schema", name, suggest(name, names))
+        json_out.write(plan_schema.plan_file_schema() if name == plan_schema.NAME else json_schema.schema(name))
 
     return schema
 
@@ -442,8 +445,9 @@ HELP = {
     "areas": ("Chapters, sections and themes: ids, aliases, counts", ["hrplan areas", "hrplan areas --plan nhrap-2016-2020"]),
     "compare": ("Two plans side by side: targets carried over, new, dropped",
                 ["hrplan compare nhrap-2012-2015 nhrap-2016-2020", "hrplan compare nhrap-2012-2015 nhrap-2016-2020 health"]),
-    "export": ("The whole plan for other tools: JSON, NDJSON or CSV",
-               ["hrplan export --plan nhrap-2012-2015 --format csv > plan.csv", "hrplan export health --format ndjson"]),
+    "export": ("Everything for other tools: JSON, NDJSON, CSV, SQLite, a data package",
+               ["hrplan export --plan nhrap-2012-2015 --format csv > plan.csv", "hrplan export health --format ndjson",
+                "hrplan export --format sqlite --output nhrap.db", "hrplan export --format datapackage -o nhrap"]),
     "goals": ("The commitments, with computed and reported status",
               ["hrplan goals health --status not_met", "hrplan goals --plan nhrap-2012-2015 --tag women --fields id,status"]),
     "help": ("Help topics: statuses, exit-codes", ["hrplan help statuses", "hrplan help exit-codes"]),
@@ -455,7 +459,8 @@ HELP = {
     "progress": ("Progress bars of the quantified targets", ["hrplan progress", "hrplan progress I.1 --plan nhrap-2012-2015"]),
     "quotas": ("Quantified targets: target, latest result, status",
                ["hrplan quotas", "hrplan quotas --plan nhrap-2012-2015 --status not_met --format csv"]),
-    "schema": ("The JSON Schema of a command's --json output", ["hrplan schema", "hrplan schema stats"]),
+    "schema": ("The JSON Schema of a command's --json output or of a plan file",
+               ["hrplan schema", "hrplan schema stats", "hrplan schema plan-file"]),
     "search": ("Search every field of every plan, Chinese too",
                ["hrplan search 66.63", "hrplan search 死刑", "hrplan search women --in text --plan nhrap-2012-2015"]),
     "show": ("One goal, claim, source or plan whole, by its id",
@@ -480,5 +485,7 @@ def document(name: str, command):
     extra = "\n\n\b\nExamples:\n" + "\n".join(f"  {e}" for e in examples)
     if name in AREA_COMMANDS:
         extra += "\n\n" + AREA_HELP
-    command.help = (command.help or "").rstrip() + extra
+    import inspect
+
+    command.help = inspect.cleandoc(command.help or "") + extra  # Click keeps a docstring's indent
     return command

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 # Exit codes. Keep in step with the README's "Exit codes" table.
 OK = 0
-DATA_ERROR = 1  # a plan file is missing, unreadable or invalid; `validate` found problems
+DATA_ERROR = 1  # a plan file is missing, unreadable or invalid; `validate` found problems; cannot write output
 USAGE = 2  # bad command, option or argument; unknown or ambiguous area, goal or plan
 INTERNAL = 3  # a bug in hrplan (HRPLAN_DEBUG=1 shows the traceback)
 INTERRUPTED = 130  # Ctrl-C
 EXIT_CODES = (
     (OK, "success (also: an empty search result; output cut short by a closed pipe)"),
-    (DATA_ERROR, "a plan file is missing, unreadable or invalid; `validate` found problems"),
+    (DATA_ERROR, "a plan file is missing, unreadable or invalid; `validate` found problems; an output file "
+                 "cannot be written"),
     (USAGE, "usage error: unknown command or option, missing argument, invalid value, unknown or ambiguous "
             "area, goal, plan, tag or indicator (closest matches are offered)"),
     (INTERNAL, "internal error in hrplan (HRPLAN_DEBUG=1 shows a traceback; please report it)"),

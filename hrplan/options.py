@@ -18,13 +18,15 @@ LIST_FORMATS = (*FORMATS, "csv", "ndjson")  # a list command also writes its rec
 class Opts:
     """The shared options of one call."""
 
-    __slots__ = ("fmt", "plan_id", "data", "header", "pager")
+    __slots__ = ("fmt", "plan_id", "data", "header", "pager", "svg", "html")
 
-    def __init__(self, as_json=False, fmt=None, plan_id=None, data=None, header=False, pager=True):
+    def __init__(self, as_json=False, fmt=None, plan_id=None, data=None, header=False, pager=True, svg=None,
+                 html=None):
         if as_json and fmt not in (None, "json"):
             raise click.UsageError(f"--json and --format {fmt} ask for two forms; give one")
         self.fmt = "json" if as_json else (fmt or "auto")
         self.plan_id, self.data, self.header, self.pager = plan_id, data, header, pager
+        self.svg, self.html = svg, html
 
 
 # Each shared option, declared once. ``--data`` has no Click envvar: HRPLAN_DATA is resolved in
@@ -42,10 +44,19 @@ pager_option = click.option("--no-pager", "no_pager", is_flag=True,
                             help="At a terminal, print a long answer straight out, not through the pager.")
 
 
+svg_option = click.option("--svg", type=click.Path(dir_okay=False), metavar="FILE",
+                          help="Also save the table a terminal shows as an SVG picture (for a report or a slide).")
+html_option = click.option("--html", type=click.Path(dir_okay=False), metavar="FILE",
+                           help="Also save the table a terminal shows as an HTML page.")
+
+
 def format_option(choices=FORMATS, default=None, help="auto (default): a table on a terminal, tab-separated text in a pipe."):
+    """--format; with the table formats, also --header, --no-pager, --svg and --html."""
     option = click.option("--format", "fmt", type=click.Choice(choices), default=default,
                           show_default=default is not None, help=help)
-    return lambda f: option(header_option(pager_option(f))) if "plain" in choices else option(f)
+    if "plain" not in choices:
+        return option
+    return lambda f: option(header_option(pager_option(svg_option(html_option(f)))))
 
 
 def common_options(f):
@@ -67,7 +78,8 @@ def opts(kw: dict) -> Opts:
     plan_id = kw.pop("plan_id", None) or root.get("plan_id")
     data = kw.pop("data", None) or root.get("data")
     no_pager = kw.pop("no_pager", False) or root.get("no_pager", False)
-    return Opts(kw.pop("as_json", False), kw.pop("fmt", None), plan_id, data, kw.pop("header", False), not no_pager)
+    return Opts(kw.pop("as_json", False), kw.pop("fmt", None), plan_id, data, kw.pop("header", False), not no_pager,
+                kw.pop("svg", None), kw.pop("html", None))
 
 
 def load_plan(o: Opts, assessed: bool = False):
@@ -81,7 +93,18 @@ def load_plan(o: Opts, assessed: bool = False):
 def emit(o: Opts, answer, view, items: str | None = None) -> None:
     """Print an answer as JSON, or lay it out with ``view`` (a function of ``hrplan.views``) as a
     Rich table on a terminal or plain tab-separated text in a pipe. A list command names its
-    records (``items``): they are what CSV and NDJSON write, and what --fields picked."""
+    records (``items``): they are what CSV and NDJSON write, and what --fields picked. With --svg
+    or --html, the table is also saved as a picture, whatever the form printed."""
+    pictured = o.svg or o.html
+    if items and "fields" in answer and (pictured or o.fmt not in ("json", "csv", "ndjson")):
+        from hrplan.views import fields_view
+
+        view = fields_view(items)
+    if pictured:
+        from hrplan.render import picture
+        from hrplan.termenv import TermEnv
+
+        picture.save(view(answer, show_zh=True), o.svg, o.html, TermEnv.detect().width)
     if o.fmt == "json":
         from hrplan.render import json_out
 
@@ -95,10 +118,6 @@ def emit(o: Opts, answer, view, items: str | None = None) -> None:
         else:
             json_out.write_lines(answer[items])
         return
-    if items and "fields" in answer:
-        from hrplan.views import fields_view
-
-        view = fields_view(items)
     from hrplan.termenv import TermEnv
 
     env = TermEnv.detect()
@@ -241,6 +260,28 @@ def filtered(plan, area, kw, quantified=False):
                          quantified=quantified or kw.get("quantified", False), reported=kw["reported"],
                          origin=kw["origin"], plan=plan, kind=kw["kind"], agreement=kw["agreement"])
     return goals, assessed
+
+
+def filtered_plans(plans, area, kw) -> dict | None:
+    """For an export of several plans: plan id -> the goals of ``area`` that pass the filters, or
+    None when neither an area nor a filter is given. A plan in which ``area`` is no name holds no
+    goal; an area no plan knows is an error."""
+    from hrplan.areas import resolve_area
+    from hrplan.errors import NotFound
+
+    if area is None and not any(kw.get(k) for k in ("status", "reported", "tag", "binding", "origin", "kind",
+                                                     "agreement", "quantified")):
+        return None
+    goals, missing = {}, []
+    for plan in plans:
+        try:
+            goals[plan.id] = filtered(plan, resolve_area(plan, area), kw)[0]
+        except NotFound as exc:
+            missing.append(exc)
+            goals[plan.id] = []
+    if missing and len(missing) == len(plans):
+        raise missing[-1]
+    return goals
 
 
 # --sort: key of a goal record; statuses by rank (best first), progress largest first, missing last.

@@ -160,9 +160,13 @@ REGISTRY = {"format": "int", "indicators!": [INDICATOR]}
 # and either
 #
 # - "test": a Python expression on the value ``x``, true when the value fits. It may use the
-#   names in NAMES and nothing else. This is the one statement of the rule: hrplan.validate
+#   names in NAMES and nothing else. This is the rule hrplan applies: hrplan.validate
 #   compiles it into a predicate for the full check, and writes it inline into the generated
-#   fast acceptance; or
+#   fast acceptance. Beside it, "json" states the same rule as JSON Schema (draft-07), for
+#   editors (``hrplan.plan_schema``; a test checks that the two agree on sample values). A TOML
+#   date reaches an editor's schema as a string, and the JSON forms leave out some of what a
+#   test says (a period's years in order, a date's year in range, a finite number, and the
+#   cross-checks of ``hrplan.validate``): ``hrplan validate`` has the last word; or
 # - "items": a list type; the value is an array, and each element fits one of these specs.
 #
 # A tuple spec (one of these strings) is tested by ENUM_TEST, with ``{values}`` standing for a
@@ -171,23 +175,31 @@ REGISTRY = {"format": "int", "indicators!": [INDICATOR]}
 NAMES = {"ID": ID_RE.fullmatch, "URL": URL_RE.fullmatch, "DATE": DATE_RE.fullmatch, "isfinite": math.isfinite,
          "date": datetime.date}
 ENUM_TEST = "x.__class__ is str and x in {values}"
+_YEAR = {"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX}
 TYPES = {
-    "str": {"description": "a string", "test": "x.__class__ is str and x and not x.isspace()"},
-    "label": {"description": "a non-empty string", "test": "x.__class__ is str and x"},
-    "id": {"description": "an id (letters, digits, . _ : -)", "test": "x.__class__ is str and ID(x)"},
-    "url": {"description": "an http(s) address", "test": "x.__class__ is str and URL(x)"},
-    "num": {"description": "a number", "test": "x.__class__ is int or (x.__class__ is float and isfinite(x))"},
-    "int": {"description": "a whole number", "test": "x.__class__ is int"},
+    "str": {"description": "a string", "test": "x.__class__ is str and x and not x.isspace()",
+            "json": {"type": "string", "pattern": "\\S"}},
+    "label": {"description": "a non-empty string", "test": "x.__class__ is str and x",
+              "json": {"type": "string", "minLength": 1}},
+    "id": {"description": "an id (letters, digits, . _ : -)", "test": "x.__class__ is str and ID(x)",
+           "json": {"type": "string", "pattern": f"^{ID_RE.pattern}$"}},
+    "url": {"description": "an http(s) address", "test": "x.__class__ is str and URL(x)",
+            "json": {"type": "string", "pattern": f"^{URL_RE.pattern}$"}},
+    "num": {"description": "a number", "test": "x.__class__ is int or (x.__class__ is float and isfinite(x))",
+            "json": {"type": "number"}},
+    "int": {"description": "a whole number", "test": "x.__class__ is int", "json": {"type": "integer"}},
     "year": {"description": f"a year ({YEAR_MIN}-{YEAR_MAX})",
-             "test": f"x.__class__ is int and {YEAR_MIN} <= x <= {YEAR_MAX}"},
+             "test": f"x.__class__ is int and {YEAR_MIN} <= x <= {YEAR_MAX}", "json": _YEAR},
     "period": {"description": "a pair of years [start, end]",
                "test": f"x.__class__ is list and len(x) == 2 and x[0].__class__ is int and x[1].__class__ is int"
-                       f" and {YEAR_MIN} <= x[0] <= x[1] <= {YEAR_MAX}"},
-    "bool": {"description": "true or false", "test": "x.__class__ is bool"},
+                       f" and {YEAR_MIN} <= x[0] <= x[1] <= {YEAR_MAX}",
+               "json": {"type": "array", "items": _YEAR, "minItems": 2, "maxItems": 2}},
+    "bool": {"description": "true or false", "test": "x.__class__ is bool", "json": {"type": "boolean"}},
     # A TOML date, or a string for a month or a year; a date and time is refused.
     "date": {"description": "a date (YYYY-MM-DD, YYYY-MM or YYYY)",
              "test": f"(x.__class__ is str and DATE(x) and {YEAR_MIN} <= int(x[:4]) <= {YEAR_MAX})"
-                     f" or (x.__class__ is date and {YEAR_MIN} <= x.year <= {YEAR_MAX})"},
+                     f" or (x.__class__ is date and {YEAR_MIN} <= x.year <= {YEAR_MAX})",
+             "json": {"type": "string", "pattern": f"^{DATE_RE.pattern}$"}},
     "strlist": {"description": "a list of strings", "items": ["label"]},
     "idlist": {"description": "a list of ids", "items": ["id"]},
     "statuslist": {"description": "a list of statuses", "items": [m.STATUSES]},

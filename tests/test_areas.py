@@ -54,7 +54,7 @@ def test_claim_check_against_data(plan):
 
 
 CORE = ("model", "statuses", "schema", "validate", "build", "load", "cache", "method", "areas", "records", "answers",
-        "shapes", "series_shapes", "json_schema", "errors", "termenv", "views", "series_views", "indicators", "series", "search", "facts")
+        "shapes", "series_shapes", "json_schema", "plan_schema", "tables", "exporting", "outfile", "api", "errors", "termenv", "views", "series_views", "indicators", "series", "search", "facts")
 
 
 def test_core_imports_neither_click_nor_rich():

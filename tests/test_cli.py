@@ -207,7 +207,8 @@ def test_plan_option(run, plan_file):
     (["show", "G9"], "hrplan: unknown goal, claim, source or plan 'G9'; did you mean G1 or G2 or G3?\n"),
     (["stats"], "hrplan: error: Missing argument 'AREA'. (see 'hrplan stats --help')\n"),
     (["stat", "x"], "hrplan: error: no such command 'stat'; did you mean stats or tags? (see 'hrplan --help')\n"),
-    (["goals", "--jsn"], "hrplan: error: No such option '--jsn'. Did you mean '--json'? (see 'hrplan goals --help')\n"),
+    (["goals", "--jsn"], "hrplan: error: No such option '--jsn'. (Did you mean one of: '--json', '--svg'?) "
+                         "(see 'hrplan goals --help')\n"),
     (["goals", "--status", "great"], None),
 ])
 def test_usage_errors_exit_2_with_one_line(run, plan_file, args, message):
@@ -336,3 +337,11 @@ def test_sort_limit_fields_and_list_formats(run, plan_file):
     assert [json.loads(line)["id"] for line in nd] == ["G1", "G2", "G3"]
     r = run("goals", "--fields", "id,nope", "--data", plan_file())
     assert r.exit_code == 2 and "unknown field 'nope'; the fields are id, plan_id" in r.stderr
+
+
+def test_command_help_keeps_no_docstring_indent(run):
+    from hrplan.commands import COMMANDS
+
+    for name in COMMANDS:
+        text = run(name, "--help").stdout.split("Examples:")[0]
+        assert all(not line.startswith("      ") for line in text.splitlines()[1:]), name

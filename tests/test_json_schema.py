@@ -57,7 +57,7 @@ def test_a_wrong_key_fails_validation(run, plan_file):
 
 def test_schema_command(run):
     r = run("schema")
-    assert r.exit_code == 0 and r.stdout.split() == list(json_schema.NAMES)
+    assert r.exit_code == 0 and r.stdout.split() == sorted((*json_schema.NAMES, "plan-file"))  # and a plan file's
     d = run("schema", "goals").json()
     assert d["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert d["properties"]["goals"] == {"type": "array", "items": {"$ref": "#/$defs/GoalRecord"}}

@@ -339,3 +339,13 @@ def test_render_never_splits_a_word_in_table_mode(block):
         tokens = [t for line in lines for t in line.split() if set(t) != {"─"}]
         words = table.columns + [w for row in table.rows for cell in row for w in cell.split(" ")]
         assert Counter(tokens) == Counter(words)
+
+
+def test_a_fields_title_is_underlined_and_its_fields_are_not():
+    from hrplan.views import Fields
+
+    stream = io.StringIO()
+    render([Fields("The title", [("unit", "million jobs")])],
+           TermEnv(isatty=True, color=True, encoding="utf-8", width=40), stream)
+    title, field = stream.getvalue().splitlines()[:2]
+    assert "\x1b[1;4m" in title and "4m" not in field

@@ -1,5 +1,6 @@
 """The schema is plain data that can be walked: tables, type names, value tuples, and types with a
-description and a test or item specs (a JSON Schema is to be generated from it)."""
+description and a test (with its JSON Schema form) or item specs; hrplan.plan_schema generates the
+JSON Schema of a plan file from it (tests/test_plan_schema.py)."""
 
 from hrplan import schema
 
@@ -37,9 +38,9 @@ def test_every_spec_is_plain_data_and_names_a_known_type():
     assert used <= set(schema.TYPES), used - set(schema.TYPES)
 
 
-def test_every_type_has_a_description_and_either_a_test_or_items():
+def test_every_type_has_a_description_and_either_a_test_and_its_json_form_or_items():
     for name, kind in schema.TYPES.items():
-        assert set(kind) in ({"description", "test"}, {"description", "items"}), name
+        assert set(kind) in ({"description", "test", "json"}, {"description", "items"}), name
         assert kind["description"].startswith(("a ", "an ", "true")), name
         if "test" in kind:
             compile(kind["test"], name, "eval")

@@ -17,17 +17,11 @@ _LEFT_OUT = ("target", "results", "latest", "sources", "notes")
 
 
 def _flat(record, prefix: str = "") -> list[tuple[str, tuple]]:
-    """(column, key path) for each scalar or list field of a record type, nested records flattened."""
-    from hrplan.json_schema import fields, is_record
+    """(column, key path) for each scalar or list field of a record type, nested records flattened
+    (the columns of ``hrplan.tables``: one rule for every table hrplan writes)."""
+    from hrplan.tables import columns
 
-    out = []
-    for key, tp in fields(record).items():
-        inner = [a for a in getattr(tp, "__args__", ()) if is_record(a)]
-        if inner:
-            out.extend((f"{prefix}{key}_{col}", (key, *path)) for col, path in _flat(inner[0]))
-        else:
-            out.append((f"{prefix}{key}", (key,)))
-    return out
+    return [(c.name, c.path) for c in columns(record, prefix)]
 
 
 def columns():

@@ -224,7 +224,9 @@ def _table(console: Console, block: Table, plan, ascii_only: bool, links=()) -> 
 def _pairs(console: Console, title: str, pairs, ascii_only: bool, title_style="bold underline",
            label_width: int | None = None) -> None:
     """Label and value, the value wrapped beside the label."""
-    out = RichText("\n".join(wrap(title, console.width)) + "\n", style=title_style) if title else RichText()
+    out = RichText()
+    if title:  # styled as a span: a Text's own style would run through every line appended to it
+        out.append("\n".join(wrap(title, console.width)) + "\n", style=title_style)
     if label_width is None:
         label_width = max((cell_len(k) for k, _ in pairs), default=0)
     room = console.width - label_width - GAP
@@ -265,8 +267,10 @@ def _records(console: Console, block: Table, ascii_only: bool) -> None:
     console.print()
 
 
-def render(blocks, env, stream=None) -> None:
-    console = console_for(env, stream)
+def render(blocks, env, stream=None, console=None) -> None:
+    """Print the blocks of a view to ``stream`` (standard output), or to ``console`` (a recording
+    console: ``hrplan.render.picture``)."""
+    console = console or console_for(env, stream)
     ascii_only = not env.unicode
     for block in blocks:
         if isinstance(block, Table):

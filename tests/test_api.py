@@ -1,0 +1,102 @@
+"""hrplan.api, the Python surface for notebooks: plain dicts, the same records as the JSON output."""
+
+import doctest
+import os
+import re
+
+import pytest
+
+import hrplan.api as hr
+from hrplan.errors import NotFound
+from tests.conftest import ROOT
+
+PLAN = "nhrap-2012-2015"
+
+
+@pytest.fixture(autouse=True)
+def bundled():
+    """Each test starts from the bundled data, loaded afresh."""
+    hr._loaded = None
+    yield
+    hr._loaded = None
+
+
+def test_plans_in_period_order_as_plan_records(run):
+    plans = hr.plans()
+    assert [p["id"] for p in plans] == ["nhrap-2009-2010", PLAN, "nhrap-2016-2020", "nhrap-2021-2025"]
+    assert plans[1] == run("summary", "--plan", PLAN, "--json").json()["plan"]
+
+
+def test_goals_of_an_area_are_the_json_goal_records(run):
+    assert hr.goals("health", plan=PLAN) == run("goals", "health", "--plan", PLAN, "--json").json()["goals"]
+    found = hr.goals("I.1", plan=PLAN, status=["surpassed", "met"], quantified=True)
+    cli = run("goals", "I.1", "--plan", PLAN, "--status", "surpassed", "--status", "met", "--quantified",
+              "--json").json()["goals"]
+    assert found == cli and found
+
+
+def test_goals_without_a_plan_cover_every_plan():
+    found = hr.goals(status="surpassed")
+    assert {g["status"] for g in found} == {"surpassed"}
+    assert len({g["plan_id"] for g in found}) == 4
+    assert len(hr.goals()) == sum(len(hr.goals(plan=p["id"])) for p in hr.plans())
+    # an area that is a name in some plans only: the goals of those
+    assert {g["plan_id"] for g in hr.goals("health")} <= {p["id"] for p in hr.plans()}
+
+
+def test_a_goal_with_its_status():
+    g = hr.goal("I.1.a", plan=PLAN)
+    assert (g["plan_id"], g["status"], g["target"]["value"]) == (PLAN, "surpassed", 9)
+    assert hr.goal(f"{PLAN}:I.1.a") == g
+    assert hr.goal("I.1.a")["plan_id"] == "nhrap-2016-2020"  # the latest plan that has the id
+
+
+def test_errors_name_what_is_wrong():
+    with pytest.raises(NotFound, match="did you mean health"):
+        hr.goals("helth")
+    with pytest.raises(NotFound, match="unknown plan"):
+        hr.goals(plan="nhrap-2012")
+    with pytest.raises(NotFound, match="did you mean employment"):
+        hr.goals(tag="employmnt")
+    with pytest.raises(NotFound, match="a claim of"):
+        hr.goal("O.5", plan=None)
+    with pytest.raises(ValueError, match="status='done'"):
+        hr.goals(status="done")
+    with pytest.raises(TypeError, match="no filter 'statuz'"):
+        hr.goals(statuz="met")
+
+
+def test_load_reads_other_plan_files(plan_file):
+    mine = hr.load(plan_file())
+    assert [p["id"] for p in hr.plans()] == ["test-plan"] == [p["id"] for p in mine.plans()]
+    assert [g["id"] for g in hr.goals("livelihood", tag="JOBS")] == ["G1"]
+    assert repr(mine) == "<hrplan Plans: test-plan>"
+
+
+def _examples():
+    readme = open(os.path.join(ROOT, "README.md"), encoding="utf-8").read()
+    return re.findall(r"<!-- python-example -->\n```(pycon|python)\n(.*?)```", readme, re.S)
+
+
+def test_the_readme_has_three_examples_one_with_pandas():
+    kinds = [kind for kind, _ in _examples()]
+    assert kinds == ["pycon", "pycon", "python"] and "import pandas" in _examples()[2][1]
+
+
+def test_the_readme_examples_run_and_print_what_they_show():
+    """The pycon examples in order, sharing their names as in one session; the pandas one where
+    pandas is installed (it is not a dependency)."""
+    names = {}
+    for n, (kind, code) in enumerate(_examples(), 1):
+        if kind == "pycon":
+            test = doctest.DocTestParser().get_doctest(code, names, f"README example {n}", "README.md", 0)
+            runner = doctest.DocTestRunner()
+            runner.run(test, clear_globs=False)
+            assert runner.summarize(verbose=False).failed == 0, f"README example {n}"
+            names = test.globs  # a DocTest works on a copy of the names it is given
+        else:
+            try:
+                import pandas  # noqa: F401
+            except ImportError:
+                continue
+            exec(compile(code, "README.md", "exec"), {})
