@@ -21,6 +21,32 @@ DATE_RE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 URL_RE = re.compile(r"https?://[^\s/$.?#][^\s]*")
 FORMAT_VERSION = 1
 
+# Characters a plan file's strings may not hold: the control characters (C0, DEL, C1: Unicode's
+# Cc), which a terminal obeys (ESC starts a sequence that recolours, moves the cursor, retitles
+# the window, writes the clipboard), and the bidirectional embeddings, overrides and isolates
+# U+202A-U+202E and U+2066-U+2069 ("Trojan Source"), which reorder what is shown. A free text
+# (type "text", below) may hold a newline or a tab. The renderers escape the same set
+# (``hrplan.render.visible``), whatever the data.
+UNSAFE = (*range(0x00, 0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+TEXT_CHARS = "\n\t"  # what a free text may hold of them
+
+
+def char_class(codes) -> str:
+    """A regular-expression class of the code points ``codes``, written as ranges."""
+    parts, codes = [], sorted(codes)
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        parts.append(f"\\u{codes[i]:04x}" + (f"-\\u{codes[j]:04x}" if j > i else ""))
+        i = j + 1
+    return "[" + "".join(parts) + "]"
+
+
+UNSAFE_RE = re.compile(char_class(UNSAFE))  # one line: none of them
+TEXT_UNSAFE_RE = re.compile(char_class(set(UNSAFE) - {ord(c) for c in TEXT_CHARS}))  # a free text
+
 
 # Tables: what each may hold. A spec is a type name (TYPES, below), a tuple of allowed values,
 # or a nested table spec (dict) for a table / ``[dict]`` for an array of tables. Keys ending in

@@ -1,6 +1,48 @@
-"""Renderers: one module per output form. A renderer lays out what it is given; it never computes."""
+"""Renderers: one module per output form. A renderer lays out what it is given; it never computes.
+
+What a plan file holds is untrusted: a renderer never writes a control character or a
+bidirectional override that came from the data (``visible``; the JSON writer escapes them)."""
 
 from __future__ import annotations
+
+import re
+
+from hrplan.schema import UNSAFE, char_class
+
+_PATTERNS: dict[str, re.Pattern] = {}
+
+
+def _pattern(keep: str) -> re.Pattern:
+    found = _PATTERNS.get(keep)
+    if found is None:
+        found = _PATTERNS[keep] = re.compile(char_class(set(UNSAFE) - {ord(ch) for ch in keep}))
+    return found
+
+
+_NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def _escape(match: re.Match) -> str:
+    ch = match.group()
+    if ch in _NAMED:
+        return _NAMED[ch]
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str, keep: str = "") -> str:
+    r"""``text`` with every control character and bidirectional override (``hrplan.schema.UNSAFE``)
+    written as a visible escape: ``\x1b`` for ESC, ``\x85`` for NEL, ``\u202e`` for RIGHT-TO-LEFT
+    OVERRIDE; ``\n``, ``\t`` and ``\r`` for a newline, a tab, a carriage return. The characters
+    of ``keep`` (for example ``"\n\t"`` in a block of text) stay as they are.
+
+    Text without any of them is returned as it is, after one check at C speed."""
+    if text.isprintable():  # no control, format or separator character: nothing to escape
+        return text
+    pattern = _pattern(keep)
+    if pattern.search(text) is None:
+        return text
+    return pattern.sub(_escape, text)
 
 
 def write_utf8(text: str, stream) -> None:
