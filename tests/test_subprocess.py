@@ -56,14 +56,85 @@ def test_force_color_colours_and_no_color_wins(tmp_path):
     assert "\x1b[" not in both
 
 
-@pytest.mark.parametrize("cmd", ["goals", "goals --json", "export --format ndjson", "sources"])
-def test_broken_pipe_exits_quietly(tmp_path, cmd):
-    env = subprocess_env(XDG_CACHE_HOME=str(tmp_path))
-    head = "head -c 100" if "json" in cmd else "head -1"
-    r = subprocess.run(f'set -o pipefail; "{sys.executable}" -m hrplan --plan {PLAN} {cmd} | {head} > /dev/null',
-                       shell=True, executable="/bin/bash", capture_output=True, env=env, cwd=ROOT, timeout=60)
-    assert r.stderr == b""
-    assert r.returncode == 0
+# ---------------------------------------------------------------- closed pipes
+
+# Each command with arguments that make it print a lot; --plan is added where a command takes it.
+PIPED = {
+    "areas": [], "compare": ["nhrap-2012-2015", "nhrap-2016-2020"], "export": [], "goals": [], "indicators": [],
+    "methodology": [], "notes": [], "plans": [], "progress": [], "quotas": [], "schema": ["export"],
+    "search": ["the"], "show": ["I.1.a"], "sources": [], "stats": ["all"], "summary": [], "tags": [],
+    "trend": ["life-expectancy"], "validate": [],
+}
+
+
+def piped_cases():
+    """(command, format) for every command and every format it has (--json for those without --format)."""
+    from hrplan.commands import COMMANDS
+
+    assert sorted(PIPED) == sorted(COMMANDS), "a new command: give it arguments in PIPED"
+    cases = []
+    for name in sorted(COMMANDS):
+        params = {p.name: p for p in COMMANDS[name]().params}
+        formats = params["fmt"].type.choices if "fmt" in params else ("default", "json")
+        cases += [(name, fmt, "plan_id" in params) for fmt in formats]
+    return cases
+
+
+def piped_argv(name, fmt, takes_plan):
+    fmt_args = {"default": [], "json": ["--json"]}.get(fmt, ["--format", fmt]) if name in ("methodology", "schema") \
+        else ["--format", fmt]
+    return [name, *PIPED[name], *fmt_args, *(["--plan", PLAN] if takes_plan else [])]
+
+
+@pytest.fixture(scope="module")
+def piped_results(tmp_path_factory):
+    """Every case run twice, concurrently: into ``head -1`` (with pipefail), and with standard output
+    a pipe whose reading end is already closed, so that even a short answer meets the closed pipe."""
+    import shlex
+    from concurrent.futures import ThreadPoolExecutor
+
+    env = subprocess_env(XDG_CACHE_HOME=str(tmp_path_factory.mktemp("cache")), COLUMNS="100")
+    subprocess.run([sys.executable, "-m", "hrplan", "plans", "--json"], env=env, cwd=ROOT, capture_output=True,
+                   timeout=60)  # fill the parse cache once
+
+    def head(case):
+        argv = shlex.join([sys.executable, "-m", "hrplan", *piped_argv(*case)])
+        return subprocess.run(f"set -o pipefail; {argv} | head -1 > /dev/null", shell=True, executable="/bin/bash",
+                              capture_output=True, env=env, cwd=ROOT, timeout=120)
+
+    def closed(case):
+        read, write = os.pipe()
+        os.close(read)
+        try:
+            return subprocess.run([sys.executable, "-m", "hrplan", *piped_argv(*case)], stdout=write,
+                                  stderr=subprocess.PIPE, env=env, cwd=ROOT, timeout=120)
+        finally:
+            os.close(write)
+
+    cases = piped_cases()
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        heads = dict(zip(cases, pool.map(head, cases)))
+        closes = dict(zip(cases, pool.map(closed, cases)))
+    return heads, closes
+
+
+@pytest.mark.parametrize("case", piped_cases(), ids=lambda c: f"{c[0]}-{c[1]}")
+def test_every_command_and_format_exits_0_quietly_on_a_closed_pipe(piped_results, case):
+    heads, closes = piped_results
+    for how, r in (("| head -1", heads[case]), ("closed pipe", closes[case])):
+        assert (r.returncode, r.stderr.decode()) == (0, ""), f"{' '.join(piped_argv(*case))} {how}"
+
+
+@pytest.mark.parametrize("args", [["--help"], ["goals", "--help"], []], ids=["help", "command-help", "no-command"])
+def test_help_exits_0_quietly_on_a_closed_pipe(tmp_path, args):
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        r = subprocess.run([sys.executable, "-m", "hrplan", *args], stdout=write, stderr=subprocess.PIPE, cwd=ROOT,
+                           env=subprocess_env(XDG_CACHE_HOME=str(tmp_path)), timeout=60)
+    finally:
+        os.close(write)
+    assert (r.returncode, r.stderr) == (0, b"")
 
 
 @pytest.mark.parametrize("env", [{"LC_ALL": "C", "LANG": "C"}, {"PYTHONIOENCODING": "ascii"},
