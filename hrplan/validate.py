@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from hrplan import model as m
 from hrplan.errors import Problem
-from hrplan.schema import ENUM_TEST, FORMAT_VERSION, NAMES, REGISTRY, TOP, TYPES
+from hrplan.schema import (ENUM_TEST, FORMAT_VERSION, NAMES, REGISTRY, TEXT_UNSAFE_RE, TOP, TYPES, UNSAFE_RE,
+                           escaped)
 
 
 def _describe(value) -> str:
@@ -89,7 +90,9 @@ def _check_value(value, spec, path, out) -> None:
     if "test" in kind:
         if _predicate(spec)(value):
             return
-        if spec == "num" and value.__class__ is float:  # the one way a float is not a number
+        if value.__class__ is str and _unsafe(value, spec):
+            out.append((_pstr(path), _unsafe(value, spec)))
+        elif spec == "num" and value.__class__ is float:  # the one way a float is not a number
             out.append((_pstr(path), f"must be a finite number, not {value}"))
         else:
             out.append((_pstr(path), f"must be {kind['description']}, not {_shown(value)}"))
@@ -102,7 +105,10 @@ def _check_value(value, spec, path, out) -> None:
     if not tables:  # a list of scalars: one message for the whole list
         if all(any(ok(v) for ok in scalars) for v in value):
             return
-        if spec == "statuslist" and all(v.__class__ is str and v for v in value):
+        unsafe = [(i, _unsafe(v, kind["items"][0])) for i, v in enumerate(value) if v.__class__ is str]
+        if any(message for _, message in unsafe):
+            out.extend((_pstr((path, i)), message) for i, message in unsafe if message)
+        elif spec == "statuslist" and all(v.__class__ is str and v for v in value):
             bad = next(v for v in value if v not in m.STATUSES)
             out.append((_pstr(path), f"unknown status {bad!r}; one of {', '.join(m.STATUSES)}"))
         else:
@@ -111,10 +117,25 @@ def _check_value(value, spec, path, out) -> None:
     for i, item in enumerate(value):  # notes: each a string or a table, checked in its place
         if any(ok(item) for ok in scalars):
             continue
-        if item.__class__ is str:  # a string that fits no test here is blank
-            out.append((_pstr((path, i)), "must not be empty"))
+        if item.__class__ is str:  # a string that fits no test here is blank, or holds what it may not
+            out.append((_pstr((path, i)), _unsafe(item, "text") or "must not be empty"))
         else:
             _check_table(item, tables[0], (path, i), out)
+
+
+def _unsafe(value: str, spec) -> str | None:
+    """What is wrong with a string that holds characters of ``schema.UNSAFE`` its type refuses
+    (a free text, "text", may hold newlines and tabs), or None."""
+    found = [mt.start() for mt in (TEXT_UNSAFE_RE if spec == "text" else UNSAFE_RE).finditer(value)]
+    if not found:
+        return None
+    listed = ", ".join(f"{escaped(value[i])} at character {i + 1}" for i in found[:5])
+    if len(found) > 5:
+        listed += f" and {len(found) - 5} more"
+    if spec == "text":
+        return f"holds {listed}: no control character (but newline and tab) or bidirectional override is allowed"
+    return (f"holds {listed}: this value is one line, without control characters (newline and tab included) "
+            "or bidirectional overrides")
 
 
 def _shown(value) -> str:

@@ -49,9 +49,9 @@ RULES = [
     ("mean target without period", "value = 9\nyear = 2015\n", 'value = 9\nyear = 2015\naggregate = "mean"\n', "goals[0].target.aggregate", "needs a period"),
     ("self predecessor", 'period = [2012, 2015]\n', 'period = [2012, 2015]\npredecessor = "test-plan"\n', "plan.predecessor", "own predecessor"),
     ("bad date", 'period = [2012, 2015]\n', 'period = [2012, 2015]\npublished = "June 2012"\n', "plan.published", "a date"),
-    ("id with a final newline", 'id = "G2"', 'id = "G2\\n"', "goals[1].id", "must be an id"),
-    ("url with a final newline", 'url = "https://example.org/plan"', 'url = "https://example.org/plan\\n"', "sources[0].url", "http(s) address"),
-    ("date with a final newline", 'period = [2012, 2015]\n', 'period = [2012, 2015]\npublished = "2012-06-11\\n"\n', "plan.published", "a date"),
+    ("id with a final newline", 'id = "G2"', 'id = "G2\\n"', "goals[1].id", "holds \\n at character 3: this value is one line"),
+    ("url with a final newline", 'url = "https://example.org/plan"', 'url = "https://example.org/plan\\n"', "sources[0].url", "holds \\n at character 25"),
+    ("date with a final newline", 'period = [2012, 2015]\n', 'period = [2012, 2015]\npublished = "2012-06-11\\n"\n', "plan.published", "holds \\n at character 11"),
     ("top-level key after a table", "format = 1\n", "", "", ""),
 ]
 
@@ -88,7 +88,10 @@ def test_valid_toml_that_is_not_a_plan(plan_file):
 JUNK = ["", " ", "x", "I.1", "bad id!", "-x", "http://example.org/a", "ftp://x", "2012-13", "1999-01", "met",
         "more_than", ">=", "note", 0, 1, 2012, 1800, -5, True, False, 1.5, math.nan, math.inf, [], ["a"], ["", "x"],
         ["I.1", "bad id!"], [2012, 2015], [2015, 2012], [1], {}, {"a": 1}, {"text": "t"},
-        datetime.date(2012, 1, 1), datetime.datetime(2012, 1, 1, 1, 1)]
+        datetime.date(2012, 1, 1), datetime.datetime(2012, 1, 1, 1, 1),
+        # what a string may not hold: control characters, bidirectional overrides; lines and tabs
+        "a\x1b[31m", "\x1b]0;title\x07", "nel\x85", "del\x7f", "\u202eevil", "iso\u2066", "two\nlines", "tab\tbed",
+        "https://example.org/\x1b", "I.1\n", ["a\x1b"], ["ok", "two\nlines"], ["note\x9b", {"text": "t\u202e"}]]
 
 
 def _value(spec, draw, depth):
@@ -101,7 +104,8 @@ def _value(spec, draw, depth):
         return [_table(spec[0], draw, depth + 1) for _ in range(draw(st.integers(0, 2)))]
     if isinstance(spec, tuple):
         return draw(st.sampled_from(spec))
-    fitting = {"str": ["text", " padded "], "id": ["I.1", "s1"], "url": ["https://example.org/x"],
+    fitting = {"str": ["text", " padded "], "text": ["text", "two\nlines\tand a tab"], "id": ["I.1", "s1"],
+               "url": ["https://example.org/x"],
                "num": [1, 2.5, -3], "int": [1], "year": [2012, 1949, 2100], "period": [[2012, 2015]],
                "bool": [True], "date": ["2012-06-11", datetime.date(2012, 6, 11)], "strlist": [["a", "b"]],
                "idlist": [["s1", "I.2"]], "statuslist": [["met"]], "notes": [["a note", {"text": "t"}]]}[spec]
@@ -181,3 +185,83 @@ def test_checking_a_document_with_problems_leaves_it_unchanged():
     before = copy.deepcopy(doc)
     assert [p.path for p in check(doc, "x")] == ["goals[1].section"]
     assert doc == before
+
+
+# ---------------------------------------------------------------- characters a string may not hold
+
+FIELDS = [
+    # (what, replace-from, with a string holding {}, path, a free text)
+    ("goal text", 'text = "Create nine million jobs a year."', 'text = "Create{}jobs."', "goals[0].text", True),
+    ("source title", 'title = "The plan"', 'title = "The{}plan"', "sources[0].title", False),
+    ("source url", 'url = "https://example.org/plan"', 'url = "https://example.org/{}plan"', "sources[0].url", False),
+    ("plan title", 'title = "Test plan"', 'title = "Test{}plan"', "plan.title", False),
+    ("section title", 'title = "Work"', 'title = "W{}ork"', "sections[0].title", False),
+    ("alias", 'aliases = ["jobs"]', 'aliases = ["jo{}bs"]', "sections[0].aliases[0]", False),
+    ("tag", 'tags = ["jobs"]', 'tags = ["jo{}bs"]', "goals[0].tags[0]", False),
+    ("unit", 'unit = "million"\nop', 'unit = "mil{}lion"\nop', "goals[0].target.unit", False),
+    ("note table", 'text = "A copy garbles the figure."', 'text = "A copy{}garbles."', "goals[0].notes[0].text", True),
+    ("claim text", 'text = "More than half', 'text = "More{}than half', "claims[0].text", True),
+    ("theme definition", 'definition = "Sections I.1 and I.2."', 'definition = "Sections{}I.1."', "themes[0].definition", True),
+    ("result text", 'text = "The law was revised."', 'text = "The law{}was revised."', "goals[2].results[0].text", True),
+    ("id", 'id = "G2"', 'id = "G{}2"', "goals[1].id", False),
+]
+CONTROLS = [("\\u001b", "\\x1b"), ("\\u0007", "\\x07"), ("\\u0000", "\\x00"), ("\\r", "\\r"), ("\\e", "\\x1b"),
+            ("\\u007f", "\\x7f"), ("\\u0085", "\\x85"), ("\\u009b", "\\x9b"), ("\u0085", "\\x85"),
+            ("\\u202e", "\\u202e"), ("\u202a", "\\u202a"), ("\\u2066", "\\u2066"), ("\u2069", "\\u2069")]
+
+
+@pytest.mark.parametrize("what,old,new,path,free", FIELDS, ids=[f[0] for f in FIELDS])
+@pytest.mark.parametrize("written,shown", CONTROLS, ids=[c[1] for c in CONTROLS])
+def test_control_characters_and_overrides_are_refused_in_every_string(plan_file, what, old, new, path, free,
+                                                                     written, shown):
+    assert old in MINIMAL
+    found = problems_of(plan_file, MINIMAL.replace(old, new.format(written), 1))
+    at = new.index("{}") - new.index('"')  # where the character is, counted from 1
+    assert [(p, m.split(":")[0]) for p, m, _ in found] == [(path, f"holds {shown} at character {at}")]
+
+
+@pytest.mark.parametrize("what,old,new,path,free", FIELDS, ids=[f[0] for f in FIELDS])
+@pytest.mark.parametrize("written", ["\\n", "\\t", "\t"], ids=["newline", "tab", "raw-tab"])
+def test_newlines_and_tabs_only_in_free_texts(plan_file, what, old, new, path, free, written):
+    found = problems_of(plan_file, MINIMAL.replace(old, new.format(written), 1))
+    if free:
+        assert found == []
+    else:
+        assert len(found) == 1 and found[0][0] == path
+        assert "this value is one line" in found[0][1] or path.endswith(".id")
+
+
+def test_a_multiline_string_is_a_free_text_only(plan_file):
+    text = MINIMAL.replace('text = "Revise a law."', 'text = """Revise\na law."""').replace(
+        'title = "Chapter two"', 'title = """Chapter\ntwo"""')
+    assert problems_of(plan_file, text) == [
+        ("chapters[1].title", "holds \\n at character 8: this value is one line, without control characters "
+                              "(newline and tab included) or bidirectional overrides", "error")]
+
+
+def test_every_character_of_a_string_is_listed(plan_file):
+    found = problems_of(plan_file, MINIMAL.replace('title = "Test plan"', 'title = "\\e[31mred\\e[0m \\u202e"'))
+    assert found == [("plan.title", "holds \\x1b at character 1, \\x1b at character 9, \\u202e at character 14: this "
+                                    "value is one line, without control characters (newline and tab included) or "
+                                    "bidirectional overrides", "error")]
+
+
+def test_a_plan_with_a_control_character_is_not_loaded(plan_file):
+    from hrplan.errors import PlanFileError
+    from hrplan.load import load_plans
+
+    path = plan_file(MINIMAL.replace('text = "Revise a law."', 'text = "Revise \\u001b]0;owned\\u0007 a law."'))
+    with pytest.raises(PlanFileError, match=r"goals\[.*\]\.text: holds \\x1b at character 8, \\x07 at character 17"):
+        load_plans(path, use_cache=False)
+
+
+def test_the_indicator_registry_refuses_them_too(tmp_path):
+    from hrplan.indicators import check_registry
+
+    path = tmp_path / "indicators.toml"
+    path.write_text('[[indicators]]\nid = "x"\ntitle = "X\\u202e"\nunit = "%"\ndirection = "higher"\n'
+                    'definition = "Two\\nlines,\\ta tab: fine; \\u001b is not."\n', encoding="utf-8")
+    tables, problems = check_registry(str(path))
+    assert tables is None
+    assert [(p.path, p.message.split(":")[0]) for p in problems] == [
+        ("indicators[0].title", "holds \\u202e at character 2"), ("indicators[0].definition", "holds \\x1b at character 25")]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from hrplan.schema import UNSAFE, char_class
+from hrplan.schema import UNSAFE, char_class, escaped
 
 _PATTERNS: dict[str, re.Pattern] = {}
 
@@ -19,15 +19,8 @@ def _pattern(keep: str) -> re.Pattern:
     return found
 
 
-_NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
-
-
 def _escape(match: re.Match) -> str:
-    ch = match.group()
-    if ch in _NAMED:
-        return _NAMED[ch]
-    code = ord(ch)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return escaped(match.group())
 
 
 def visible(text: str, keep: str = "") -> str:
