@@ -316,11 +316,12 @@ def export(plan: m.Plan, goals: list[m.Goal] | None = None, assessed: Assessed |
 
 
 def validate(paths: list[str]) -> ValidateAnswer:
-    """Every problem of the plan files in ``paths`` (files or directories), each file checked
-    whole, then the checks between files and against the indicator registry."""
+    """Every problem of the plan files in ``paths`` (files or directories), in one pass: each file
+    checked whole (structure, references, indicators against the registry), then the checks
+    between files, on whatever of each plan could be read."""
     from hrplan.errors import PlanFileError
-    from hrplan.indicators import check_registry, registry_file, unknown_indicators
-    from hrplan.load import build, check_file, cross_check_plans, plan_files
+    from hrplan.indicators import check_registry, registry_file
+    from hrplan.load import build, cross_check_plans, examine, plan_files
 
     problems, plans, files = [], [], 0
     for path in paths:
@@ -332,15 +333,15 @@ def validate(paths: list[str]) -> ValidateAnswer:
         reg_file = registry_file(path)
         registry, found = check_registry(reg_file) if reg_file else ([], [])
         problems.extend(p for p in found if p not in problems)
-        registry = {t["id"] for t in registry or ()}
+        registry = {t["id"] for t in registry or ()} if reg_file else None
         for file in names:
             files += 1
-            doc, found = check_file(file)
+            doc, found, head = examine(file, registry)
             problems.extend(found)
             if doc is not None:
-                if reg_file:
-                    problems.extend(unknown_indicators(doc, file, registry))
                 plans.append(build(doc, file))
+            elif head is not None:
+                plans.append(head)
     problems.extend(cross_check_plans(plans))
     errors = sum(1 for p in problems if p.severity == "error")
     return {"ok": not problems, "file_count": files, "error_count": errors, "warning_count": len(problems) - errors,

@@ -11,7 +11,6 @@ validation but goes through the same ``build``.
 from __future__ import annotations
 
 import os
-import re
 
 from hrplan import model as m
 from hrplan.build import build, normalise
@@ -100,37 +99,49 @@ def parse(text: str, file: str) -> dict:
         raise PlanFileError([Problem(file, "", f"cannot parse: {type(exc).__name__}")]) from None
 
 
-def _locate(problems: list[Problem], text: str) -> None:
-    """Give problems under ``goals[12]`` etc. the line of that table's header, where found."""
-    starts: dict[str, list[int]] = {}
-    for n, line in enumerate(text.splitlines(), 1):
-        s = line.strip()
-        if s.startswith("[[") and s.endswith("]]") and "." not in s:
-            starts.setdefault(s[2:-2].strip(), []).append(n)
-    for p in problems:
-        mt = re.match(r"^(\w+)\[(\d+)\]", p.path)
-        if mt and p.line is None:
-            lines = starts.get(mt.group(1), [])
-            i = int(mt.group(2))
-            if i < len(lines):
-                p.line = lines[i]
+def examine(file: str, registry=None) -> tuple[dict | None, list[Problem], m.Plan | None]:
+    """Parse and check one file, in one pass: (canonical document or None, every problem, the
+    plan's head: its id and links as far as they could be read, or None).
 
-
-def check_file(file: str) -> tuple[dict | None, list[Problem]]:
-    """Parse and validate one file: (canonical document or None, problems)."""
+    The problems are structural and cross-reference ones together, and, with ``registry`` (the
+    indicator ids), goals naming an unknown indicator; each is placed at the line of its key or
+    value, elements of id tables named by their ids (``hrplan.locate``). A valid file never pays
+    for placing."""
     try:
         text = read_text(file)
         doc = parse(text, file)
     except PlanFileError as exc:
-        return None, exc.problems
+        return None, exc.problems, None
     from hrplan.validate import validate
 
     problems = validate(doc, file)
+    if registry is not None:
+        from hrplan.indicators import unknown_indicators
+
+        problems += unknown_indicators(doc, file, registry)
     if problems:
-        _locate(problems, text)
+        from hrplan.locate import place
+
+        place(problems, text, doc)
     if any(p.severity == "error" for p in problems):
-        return None, problems
-    return normalise(doc), problems
+        return None, problems, _head(doc, file)
+    return normalise(doc), problems, None
+
+
+def _head(doc: dict, file: str) -> m.Plan | None:
+    """What could be read of a plan's id and links, for the checks between files."""
+    from hrplan.schema import ID_RE
+
+    plan = doc.get("plan")
+    ids = {k: v for k, v in plan.items() if k in ("id", "predecessor", "successor") and v.__class__ is str
+           and ID_RE.fullmatch(v)} if isinstance(plan, dict) else {}
+    return m.Plan(title="", file=file, **ids) if "id" in ids else None
+
+
+def check_file(file: str) -> tuple[dict | None, list[Problem]]:
+    """Parse and validate one file: (canonical document or None, problems). See ``examine``."""
+    doc, problems, _ = examine(file)
+    return doc, problems
 
 
 def load_file(file: str, use_cache: bool = True) -> m.Plan:

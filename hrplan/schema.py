@@ -48,14 +48,24 @@ def escaped(ch: str) -> str:
     return named or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
 
 
-UNSAFE_RE = re.compile(char_class(UNSAFE))  # what a one-line string may not hold
-TEXT_UNSAFE_RE = re.compile(char_class(set(UNSAFE) - {ord(c) for c in TEXT_CHARS}))  # nor a free text
+_PATTERNS: dict[str, re.Pattern] = {}
+
+
+def unsafe_pattern(keep: str = "") -> re.Pattern:
+    """The characters of UNSAFE but those of ``keep``, as a compiled class: ``unsafe_pattern()``
+    for a one-line string, ``unsafe_pattern(TEXT_CHARS)`` for a free text. Compiled on first use:
+    a class of characters beyond U+00FF makes ``re`` build a 64 KB table, which a run that meets
+    no string needing it (most strings pass ``str.isprintable``) should not pay for."""
+    found = _PATTERNS.get(keep)
+    if found is None:
+        found = _PATTERNS[keep] = re.compile(char_class(set(UNSAFE) - {ord(c) for c in keep}))
+    return found
+
 
 # Used with fullmatch: "$" would also match before a final newline, and accept "I.1\n".
 ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*")
 DATE_RE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
-_NOT_IN_URL = char_class({*UNSAFE, 0x20})[1:-1]
-URL_RE = re.compile(rf"https?://[^\s/$.?#{_NOT_IN_URL}][^\s{_NOT_IN_URL}]*")
+URL_RE = re.compile(r"https?://[^\s/$.?#][^\s]*")
 
 
 # Tables: what each may hold. A spec is a type name (TYPES, below), a tuple of allowed values,
@@ -205,7 +215,11 @@ REGISTRY = {"format": "int", "indicators!": [INDICATOR]}
 # name bound to the tuple's values.
 
 NAMES = {"ID": ID_RE.fullmatch, "URL": URL_RE.fullmatch, "DATE": DATE_RE.fullmatch, "isfinite": math.isfinite,
-         "date": datetime.date, "UNSAFE": UNSAFE_RE.search, "TEXT_UNSAFE": TEXT_UNSAFE_RE.search}
+         "date": datetime.date,
+         # Whether a string holds a character of UNSAFE it may not hold; each test asks
+         # str.isprintable first, which is true of nearly every string and faster.
+         "UNSAFE": lambda x: unsafe_pattern().search(x),
+         "TEXT_UNSAFE": lambda x: unsafe_pattern(TEXT_CHARS).search(x)}
 ENUM_TEST = "x.__class__ is str and x in {values}"
 TYPES = {
     # One line of text: a title, a name, a unit (see UNSAFE).
@@ -214,7 +228,8 @@ TYPES = {
     "text": {"description": "a string", "test": "x.__class__ is str and x and not x.isspace() and (x.isprintable() or not TEXT_UNSAFE(x))"},
     "label": {"description": "a non-empty string", "test": "x.__class__ is str and x and (x.isprintable() or not UNSAFE(x))"},
     "id": {"description": "an id (letters, digits, . _ : -)", "test": "x.__class__ is str and ID(x)"},
-    "url": {"description": "an http(s) address", "test": "x.__class__ is str and URL(x)"},
+    "url": {"description": "an http(s) address",
+            "test": "x.__class__ is str and URL(x) and (x.isprintable() or not UNSAFE(x))"},
     "num": {"description": "a number", "test": "x.__class__ is int or (x.__class__ is float and isfinite(x))"},
     "int": {"description": "a whole number", "test": "x.__class__ is int"},
     "year": {"description": f"a year ({YEAR_MIN}-{YEAR_MAX})",

@@ -179,7 +179,7 @@ def test_validate_ok_and_bad(run, plan_file):
     bad = plan_file(open(plan_file()).read().replace('source = "stat"', 'source = "nope"'), name="bad.toml")
     r = run("validate", bad)
     assert r.exit_code == 1
-    assert "goals[1].results[0].source: unknown source 'nope'" in r.stdout
+    assert "goals[G2].results[0].source: unknown source 'nope'" in r.stdout
     d = run("validate", bad, "--json")
     assert d.exit_code == 1 and d.json()["error_count"] == 1
 
@@ -188,7 +188,7 @@ def test_other_commands_refuse_an_invalid_file(run, plan_file):
     bad = plan_file(open(plan_file()).read().replace('section = "I.2"', 'section = "I.9"'), name="bad.toml")
     r = run("summary", "--data", bad)
     assert r.exit_code == 1 and r.stdout == ""
-    assert r.stderr.startswith("hrplan: ") and "goals[1].section: unknown section 'I.9'" in r.stderr
+    assert r.stderr.startswith("hrplan: ") and "goals[G2].section: unknown section 'I.9'" in r.stderr
 
 
 def test_data_from_environment(run, plan_file):

@@ -33,8 +33,8 @@ def test_problem_carries_file_key_path_and_line(plan_file):
     with pytest.raises(PlanFileError) as err:
         load_plans(path)
     [problem] = err.value.problems
-    line = MINIMAL.splitlines().index("[[goals]]", MINIMAL.splitlines().index('id = "G1"')) + 1
-    assert str(problem) == f"{path}:{line}: goals[1].section: unknown section 'I.9'"
+    line = MINIMAL.splitlines().index('section = "I.2"') + 1  # the line of the faulty value
+    assert str(problem) == f"{path}:{line}: goals[G2].section: unknown section 'I.9'"
 
 
 @pytest.mark.parametrize("text,words", [

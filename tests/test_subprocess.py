@@ -208,3 +208,52 @@ def test_shell_completion(tmp_path, words, cword, expect):
     assert r.returncode == 0
     lines = r.stdout.decode().splitlines()
     assert lines[: len(expect)] == expect
+
+
+# ---------------------------------------------------------------- untrusted plan files
+
+def control_bytes(data: bytes) -> set:
+    """The control characters and bidirectional overrides in UTF-8 output, but newline and tab."""
+    from hrplan.schema import UNSAFE
+
+    return {ch for ch in data.decode("utf-8") if ord(ch) in UNSAFE and ch not in "\n\t"}
+
+
+def test_a_plan_file_cannot_write_control_characters_to_the_terminal(tmp_path):
+    from tests.conftest import MINIMAL
+
+    path = tmp_path / "plan.toml"
+    path.write_text(MINIMAL.replace('text = "Revise a law."', 'text = "Revise \\u001b]0;owned\\u0007 a law."')
+                    .replace('title = "Chapter two"', 'title = "Chapter \\u202etwo"\n"\\u001b[2J" = 1'), encoding="utf-8")
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    title = MINIMAL.split("\n").index('title = "Chapter two"') + 1
+    # (the terminal renderer, --format table, is covered with its own escaping)
+    for args in (["validate", str(path)], ["summary", "--data", str(path)]):
+        r = hrplan(*args, env=env)
+        assert r.returncode == 1, r.stderr
+        assert control_bytes(r.stdout) == set() and control_bytes(r.stderr) == set(), args
+        out = (r.stdout + r.stderr).decode()
+        assert f"{path}:{title}: chapters[II].title: holds \\u202e at character 9" in out
+        assert f"chapters[II].\\x1b[2J: unknown key" in out
+        assert "goals[G3].text: holds \\x1b at character 8, \\x07 at character 17" in out
+    r = hrplan("validate", str(path), "--json", env=env)
+    assert r.returncode == 1 and control_bytes(r.stdout) == set()
+    assert "chapters[II].\u001b[2J" in [p["path"] for p in json.loads(r.stdout)["problems"]]
+
+
+def test_validate_names_every_problem_of_a_file_at_its_own_line_in_one_run(tmp_path):
+    from tests.conftest import MINIMAL
+
+    text = (MINIMAL.replace('tags = ["jobs"]', 'tagz = ["jobs"]').replace('source = "stat"', 'source = "stats"')
+            .replace("value = 9\n", 'value = "nine"\n'))
+    path = tmp_path / "plan.toml"
+    path.write_text(text, encoding="utf-8")
+    tagz, nine, stats = (text.split("\n").index(line) + 1 for line in ('tagz = ["jobs"]', 'value = "nine"', 'source = "stats"'))
+    r = hrplan("validate", str(path), env={"XDG_CACHE_HOME": str(tmp_path / "cache")})
+    assert r.returncode == 1
+    assert r.stdout.decode().splitlines() == [
+        f"{path}:{tagz}: goals[G1].tagz: unknown key (did you mean tags?)",
+        f"{path}:{nine}: goals[G1].target.value: must be a number, not 'nine'",
+        f"{path}:{stats}: goals[G2].results[0].source: unknown source 'stats' (did you mean stat?)",
+        "1 file(s) checked: 3 error(s), 0 warning(s)",
+    ]

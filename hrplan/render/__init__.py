@@ -7,16 +7,7 @@ from __future__ import annotations
 
 import re
 
-from hrplan.schema import UNSAFE, char_class, escaped
-
-_PATTERNS: dict[str, re.Pattern] = {}
-
-
-def _pattern(keep: str) -> re.Pattern:
-    found = _PATTERNS.get(keep)
-    if found is None:
-        found = _PATTERNS[keep] = re.compile(char_class(set(UNSAFE) - {ord(ch) for ch in keep}))
-    return found
+from hrplan.schema import escaped, unsafe_pattern
 
 
 def _escape(match: re.Match) -> str:
@@ -32,7 +23,7 @@ def visible(text: str, keep: str = "") -> str:
     Text without any of them is returned as it is, after one check at C speed."""
     if text.isprintable():  # no control, format or separator character: nothing to escape
         return text
-    pattern = _pattern(keep)
+    pattern = unsafe_pattern(keep)
     if pattern.search(text) is None:
         return text
     return pattern.sub(_escape, text)

@@ -13,12 +13,13 @@ import re
 import sys
 
 from hrplan.render import write_utf8
-from hrplan.schema import UNSAFE, char_class
+from hrplan.schema import unsafe_pattern
 
-# The characters of UNSAFE that json writes as they are. Outside its strings, JSON text is
-# ASCII punctuation, digits and words, so any of them in the encoder's output is inside a string,
-# where \uXXXX means the same character: escaping them in the output is exact.
-_RAW = re.compile(char_class(c for c in UNSAFE if c >= 0x7F))
+# The characters of schema.UNSAFE that json writes as they are: all but the C0 controls, which it
+# escapes. Outside its strings, JSON text is ASCII punctuation, digits and words, so any of them
+# in the encoder's output is inside a string, where \uXXXX means the same character: escaping
+# them in the output is exact.
+_C0 = "".join(map(chr, range(0x20)))
 
 
 def _escape(match: re.Match) -> str:
@@ -27,11 +28,14 @@ def _escape(match: re.Match) -> str:
 
 def safe(text: str) -> str:
     """Encoded JSON with DEL, C1 controls and bidirectional overrides escaped. ASCII text (known
-    at no cost) can hold only DEL of them, found at the speed of memchr; other text takes one
-    search."""
+    at no cost) can hold only DEL of them, found at the speed of memchr; other text, none of them
+    if it is printable (compact JSON has no newline), else one search."""
     if text.isascii():
         return text.replace("\x7f", "\\u007f") if "\x7f" in text else text
-    return text if _RAW.search(text) is None else _RAW.sub(_escape, text)
+    if text.isprintable():
+        return text
+    raw = unsafe_pattern(_C0)
+    return text if raw.search(text) is None else raw.sub(_escape, text)
 
 
 def dumps(answer) -> str:
