@@ -318,15 +318,16 @@ def export(plan: m.Plan, goals: list[m.Goal] | None = None, assessed: Assessed |
 def validate(paths: list[str]) -> ValidateAnswer:
     """Every problem of the plan files in ``paths`` (files or directories), in one pass: each file
     checked whole (structure, references, indicators against the registry), then the checks
-    between files, on whatever of each plan could be read."""
+    between files, on whatever of each plan could be read; and the files of a directory skipped
+    as not plans (no [plan] table)."""
     from hrplan.errors import PlanFileError
     from hrplan.indicators import check_registry, registry_file
     from hrplan.load import build, cross_check_plans, examine, plan_files
 
-    problems, plans, files = [], [], 0
+    problems, plans, files, skipped = [], [], 0, []
     for path in paths:
         try:
-            names = plan_files(path)
+            names = plan_files(path, skipped)
         except PlanFileError as exc:
             problems.extend(exc.problems)
             continue
@@ -345,7 +346,7 @@ def validate(paths: list[str]) -> ValidateAnswer:
     problems.extend(cross_check_plans(plans))
     errors = sum(1 for p in problems if p.severity == "error")
     return {"ok": not problems, "file_count": files, "error_count": errors, "warning_count": len(problems) - errors,
-            "problems": [dict(p.as_dict(), text=str(p)) for p in problems]}
+            "problems": [dict(p.as_dict(), text=str(p)) for p in problems], "skipped": skipped}
 
 
 def methodology() -> MethodologyAnswer:

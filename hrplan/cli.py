@@ -33,6 +33,9 @@ class HrplanGroup(click.Group):
         return cmd
 
     def invoke(self, ctx):
+        from hrplan import errors
+
+        errors.on_notice = _err  # a command that runs says what it skipped (completion does not)
         try:
             return super().invoke(ctx)
         except BrokenPipeError:

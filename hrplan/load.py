@@ -11,6 +11,7 @@ validation but goes through the same ``build``.
 from __future__ import annotations
 
 import os
+import re
 
 from hrplan import model as m
 from hrplan.build import build, normalise
@@ -47,20 +48,82 @@ REGISTRY_FILE = "indicators.toml"  # in a data directory: the indicator registry
 GLOSSARY_FILE = "glossary.toml"  # bundled beside the plans: the bilingual search vocabulary
 
 
-def plan_files(path: str) -> list[str]:
-    """The plan files a path names: the file itself, or the ``*.toml`` files of a directory
-    (but the indicator registry and the search glossary)."""
+# A data directory may hold other TOML files beside its plans (a pyproject.toml, notes). A file
+# is taken for a plan when a line of it is the header of the [plan] table (spaces allowed inside
+# the brackets, a comment after them); any other is skipped, with a notice. Deciding reads the
+# file's bytes, but only when the cache does not know the directory's files already: the cache
+# keeps, per file, the plan it holds or that it is not a plan (see _folder_entry).
+_PLAN_HEADER = re.compile(rb"""^[ \t]*\[[ \t]*(?:plan|"plan"|'plan')[ \t]*\][ \t]*(?:#[^\n]*)?\r?$""", re.M)
+FOLDER = "folder"  # the small cache entry of a data directory
+
+
+def is_plan_text(data: bytes) -> bool:
+    """Whether a file's bytes hold the header of a [plan] table (usually in its first lines)."""
+    return b"plan" in data and _PLAN_HEADER.search(data) is not None
+
+
+def _is_plan_file(file: str) -> bool:
+    try:
+        if os.path.getsize(file) > MAX_FILE_BYTES:
+            return True  # the loader says what is wrong with it
+        with open(file, "rb") as fh:
+            return is_plan_text(fh.read())
+    except OSError:
+        return True  # a directory or an unreadable file named *.toml: the loader says so
+
+
+def _toml_files(path: str) -> list[str]:
+    """The ``*.toml`` files of a directory but the indicator registry and the search glossary."""
+    try:
+        names = sorted(n for n in os.listdir(path) if n.endswith(".toml") and n not in (REGISTRY_FILE, GLOSSARY_FILE))
+    except OSError as exc:
+        raise PlanFileError([Problem(path, "", f"cannot list directory: {exc.strerror}")])
+    if not names:
+        raise PlanFileError([Problem(path, "", "no plan files (*.toml) in this directory")])
+    return [os.path.join(path, n) for n in names]
+
+
+def _folder_entry(path: str, files: list[str]):
+    """What the cache knows of a directory's files: per file, (plan id, start, end, assessment)
+    or None for a file that is not a plan; None when it does not know (or they changed)."""
+    from hrplan import cache
+
+    key = cache.small_key(FOLDER, files)
+    known = cache.read_small(FOLDER, os.path.abspath(path), key) if key else None
+    return known if isinstance(known, list) and len(known) == len(files) else None
+
+
+def _folder(path: str, use_cache: bool):
+    """(the directory's ``*.toml`` files but the registry and the glossary, what the cache knows
+    of them (see ``_folder_entry``) or None, its plan files)."""
+    files = _toml_files(path)
+    known = _folder_entry(path, files) if use_cache else None
+    plans = [f for f, head in zip(files, known) if head is not None] if known else [f for f in files if _is_plan_file(f)]
+    if not plans:
+        raise PlanFileError([Problem(path, "", f"no plan files in this directory: {len(files)} TOML file(s) "
+                                               "without a [plan] table, skipped")])
+    return files, known, plans
+
+
+def plan_files(path: str, skipped: list | None = None, use_cache: bool | None = None) -> list[str]:
+    """The plan files a path names: the file itself, or the plan files of a directory (its
+    ``*.toml`` files but the indicator registry and the search glossary, and but the files that
+    are not plans, which are added to ``skipped``). A directory without a plan is an error."""
     if os.path.isdir(path):
-        try:
-            names = sorted(n for n in os.listdir(path) if n.endswith(".toml") and n not in (REGISTRY_FILE, GLOSSARY_FILE))
-        except OSError as exc:
-            raise PlanFileError([Problem(path, "", f"cannot list directory: {exc.strerror}")])
-        if not names:
-            raise PlanFileError([Problem(path, "", "no plan files (*.toml) in this directory")])
-        return [os.path.join(path, n) for n in names]
+        files, _, plans = _folder(path, _use_cache(use_cache))
+        if skipped is not None:
+            skipped.extend(f for f in files if f not in plans)
+        return plans
     if not os.path.exists(path):
         raise PlanFileError([Problem(path, "", "no such file or directory")])
     return [path]
+
+
+def _skipped(files) -> None:
+    from hrplan.errors import notice
+
+    for file in files:
+        notice(f"skipped {file}: not a plan file (no [plan] table)")
 
 
 def read_text(file: str) -> str:
@@ -169,11 +232,17 @@ def _use_cache(use_cache: bool | None) -> bool:
 
 
 def load_plans(path: str | None = None, use_cache: bool | None = None) -> list[m.Plan]:
-    """Every plan in ``path``, a file or a directory (default: see ``data_path``)."""
+    """Every plan in ``path``, a file or a directory (default: see ``data_path``); a file of a
+    directory that is not a plan is skipped, with a notice (``hrplan.errors.notice``)."""
     path = data_path(path)
     use_cache = _use_cache(use_cache)
+    every, known = None, None
+    if os.path.isdir(path):
+        every, known, files = _folder(path, use_cache)
+        _skipped(f for f in every if f not in files)
+    else:
+        files = plan_files(path)
     plans, problems = [], []
-    files = plan_files(path)
     for file in files:
         try:
             plans.append(load_file(file, use_cache))
@@ -182,12 +251,15 @@ def load_plans(path: str | None = None, use_cache: bool | None = None) -> list[m
     problems.extend(cross_check_plans(plans))
     if problems:
         raise PlanFileError(problems)
-    if use_cache and len(files) > 1:
-        from hrplan import cache
+    if use_cache and every is not None:
+        heads = {p.file: [p.id, p.start, p.end, p.assessment] for p in plans}
+        found = [heads.get(f) for f in every]
+        if found != known:
+            from hrplan import cache
 
-        key = cache.small_key("plans", files)
-        if key:
-            cache.write_small("plans", os.path.abspath(path), key, [(p.id, p.start, p.end, p.assessment) for p in plans])
+            key = cache.small_key(FOLDER, every)
+            if key:
+                cache.write_small(FOLDER, os.path.abspath(path), key, found)
     return plans
 
 
@@ -204,18 +276,18 @@ def load_plan(path: str | None = None, plan_id: str | None = None, use_cache: bo
     path = data_path(path)
     use_cache = _use_cache(use_cache)
     if use_cache and os.path.isdir(path):
-        from hrplan import cache
-
-        files = plan_files(path)
-        key = cache.small_key("plans", files)
-        known = cache.read_small("plans", os.path.abspath(path), key) if key else None
-        if known and len(known) == len(files):
-            heads = [m.Plan(id=pid, title="", file=file, start=start, end=end, assessment=assessment)
-                     for file, (pid, start, end, assessment) in zip(files, known)]
+        files = _toml_files(path)
+        known = _folder_entry(path, files)
+        if known:
+            heads = [m.Plan(id=head[0], title="", file=file, start=head[1], end=head[2], assessment=head[3])
+                     for file, head in zip(files, known) if head is not None]
             try:
-                return load_file(select_plan(heads, plan_id, assessed).file, use_cache)
+                plan = load_file(select_plan(heads, plan_id, assessed).file, use_cache)
             except NotFound:
                 pass  # load every plan for the full message
+            else:
+                _skipped(f for f, head in zip(files, known) if head is None)
+                return plan
     return select_plan(load_plans(path, use_cache), plan_id, assessed)
 
 

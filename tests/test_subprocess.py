@@ -257,3 +257,34 @@ def test_validate_names_every_problem_of_a_file_at_its_own_line_in_one_run(tmp_p
         f"{path}:{stats}: goals[G2].results[0].source: unknown source 'stats' (did you mean stat?)",
         "1 file(s) checked: 3 error(s), 0 warning(s)",
     ]
+
+
+def unpinned(*args, env=None):
+    """hrplan in a subprocess, without the pinned plan."""
+    return subprocess.run([sys.executable, "-m", "hrplan", *args], capture_output=True, cwd=ROOT, timeout=60,
+                          env=subprocess_env(**(env or {})))
+
+
+def test_a_data_folder_may_hold_other_toml_files(tmp_path):
+    from tests.conftest import MINIMAL
+
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / "plan.toml").write_text(MINIMAL, encoding="utf-8")
+    (folder / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    notice = f"hrplan: skipped {folder / 'pyproject.toml'}: not a plan file (no [plan] table)\n".encode()
+    for _ in range(2):  # the second time, which file is a plan comes from the cache
+        r = unpinned("summary", "--json", "--data", str(folder), env=env)
+        assert r.returncode == 0 and r.stderr == notice
+        assert json.loads(r.stdout)["plan"]["id"] == "test-plan"
+    r = unpinned("validate", "--json", str(folder), env=env)
+    assert r.returncode == 0 and json.loads(r.stdout)["skipped"] == [str(folder / "pyproject.toml")]
+    # completing a command line says nothing on stderr
+    r = unpinned(env=dict(env, _HRPLAN_COMPLETE="bash_complete", COMP_WORDS=f"hrplan goals --data {folder} --plan t",
+                          COMP_CWORD="5"))
+    assert r.returncode == 0 and r.stderr == b"" and b"test-plan" in r.stdout
+    (folder / "plan.toml").unlink()
+    r = unpinned("summary", "--data", str(folder), env=env)
+    assert r.returncode == 1
+    assert r.stderr.decode().startswith(f"hrplan: {folder}: no plan files in this directory")
