@@ -28,20 +28,37 @@ def bundled_data_dir() -> str:
     return os.path.join(os.path.dirname(here), "data")
 
 
-def data_path(explicit: str | None = None) -> str:
-    """The plan file or directory to load: ``explicit`` (``--data``) when given, else the
-    ``HRPLAN_DATA`` environment variable, else the bundled data.
+def data_source(explicit: str | None = None, origin: str | None = "--data") -> tuple[str, str | None]:
+    """The plan file or directory to load, and where it came from: ``explicit`` (given as
+    ``origin``: the CLI passes ``--data``) when given, else the ``HRPLAN_DATA`` environment
+    variable, else the bundled data (origin None).
 
     A path from HRPLAN_DATA that does not exist is refused here, with a message that names the
     variable: whoever reads it may have forgotten that it is set."""
     if explicit is not None:
-        return explicit
+        return explicit, origin
     path = os.environ.get("HRPLAN_DATA")
     if path:
         if not os.path.exists(path):
-            raise PlanFileError([Problem(path, "", "no such file or directory (from HRPLAN_DATA)")])
-        return path
-    return bundled_data_dir()
+            raise PlanFileError([Problem(path, "", "no such file or directory", origin="HRPLAN_DATA")])
+        return path, "HRPLAN_DATA"
+    return bundled_data_dir(), None
+
+
+def data_path(explicit: str | None = None) -> str:
+    """The plan file or directory to load (see ``data_source``)."""
+    return data_source(explicit)[0]
+
+
+def _named(exc: PlanFileError, path: str, origin: str | None) -> PlanFileError:
+    """``exc`` with the problems of the data path itself (missing, unreadable, a directory without
+    plans) saying where the path came from."""
+    if origin:
+        for p in exc.problems:
+            if p.file == path and not p.path and p.line is None:
+                p.origin = origin
+        exc.args = ("\n".join(str(p) for p in exc.problems),)
+    return exc
 
 
 REGISTRY_FILE = "indicators.toml"  # in a data directory: the indicator registry, not a plan
@@ -231,11 +248,18 @@ def _use_cache(use_cache: bool | None) -> bool:
     return os.environ.get("HRPLAN_NO_CACHE", "") in ("", "0") if use_cache is None else use_cache
 
 
-def load_plans(path: str | None = None, use_cache: bool | None = None) -> list[m.Plan]:
-    """Every plan in ``path``, a file or a directory (default: see ``data_path``); a file of a
-    directory that is not a plan is skipped, with a notice (``hrplan.errors.notice``)."""
-    path = data_path(path)
-    use_cache = _use_cache(use_cache)
+def load_plans(path: str | None = None, use_cache: bool | None = None, origin: str | None = "--data") -> list[m.Plan]:
+    """Every plan in ``path``, a file or a directory (default: see ``data_source``, which says
+    what ``origin`` is); a file of a directory that is not a plan is skipped, with a notice
+    (``hrplan.errors.notice``)."""
+    path, origin = data_source(path, origin)
+    try:
+        return _load_plans(path, _use_cache(use_cache))
+    except PlanFileError as exc:
+        raise _named(exc, path, origin) from None
+
+
+def _load_plans(path: str, use_cache: bool) -> list[m.Plan]:
     every, known = None, None
     if os.path.isdir(path):
         every, known, files = _folder(path, use_cache)
@@ -264,31 +288,36 @@ def load_plans(path: str | None = None, use_cache: bool | None = None) -> list[m
 
 
 def load_plan(path: str | None = None, plan_id: str | None = None, use_cache: bool | None = None,
-              assessed: bool = False) -> m.Plan:
-    """One plan of ``path``: the one named ``plan_id``, by default the latest (or the latest with
-    an assessment: see ``hrplan.areas.select_plan``).
+              assessed: bool = False, origin: str | None = "--data") -> m.Plan:
+    """One plan of ``path`` (see ``load_plans``): the one named ``plan_id`` (an unknown one is
+    said to come from ``--plan``), by default the latest (or the latest with an assessment: see
+    ``hrplan.areas.select_plan``).
 
     From a directory whose files have not changed since they were last loaded together, only
     that plan's file is read: the cache keeps which plan each file holds (and the files were
     checked together then). Otherwise every plan is loaded and checked, as ``load_plans``."""
     from hrplan.areas import select_plan
 
-    path = data_path(path)
+    path, origin = data_source(path, origin)
     use_cache = _use_cache(use_cache)
-    if use_cache and os.path.isdir(path):
-        files = _toml_files(path)
-        known = _folder_entry(path, files)
-        if known:
-            heads = [m.Plan(id=head[0], title="", file=file, start=head[1], end=head[2], assessment=head[3])
-                     for file, head in zip(files, known) if head is not None]
-            try:
-                plan = load_file(select_plan(heads, plan_id, assessed).file, use_cache)
-            except NotFound:
-                pass  # load every plan for the full message
-            else:
-                _skipped(f for f, head in zip(files, known) if head is None)
-                return plan
-    return select_plan(load_plans(path, use_cache), plan_id, assessed)
+    try:
+        if use_cache and os.path.isdir(path):
+            files = _toml_files(path)
+            known = _folder_entry(path, files)
+            if known:
+                heads = [m.Plan(id=head[0], title="", file=file, start=head[1], end=head[2], assessment=head[3])
+                         for file, head in zip(files, known) if head is not None]
+                try:
+                    plan = load_file(select_plan(heads, plan_id, assessed).file, use_cache)
+                except NotFound:
+                    pass  # load every plan for the full message
+                else:
+                    _skipped(f for f, head in zip(files, known) if head is None)
+                    return plan
+        plans = _load_plans(path, use_cache)
+    except PlanFileError as exc:
+        raise _named(exc, path, origin) from None
+    return select_plan(plans, plan_id, assessed)
 
 
 def cross_check_plans(plans: list[m.Plan]) -> list[Problem]:

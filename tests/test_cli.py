@@ -199,7 +199,7 @@ def test_data_from_environment(run, plan_file):
 def test_plan_option(run, plan_file):
     assert run("summary", "--plan", "test-plan", "--data", plan_file(), "--json").json()["plan"]["id"] == "test-plan"
     r = run("summary", "--plan", "test-plam", "--data", plan_file())
-    assert r.exit_code == 2 and r.stderr == "hrplan: unknown plan 'test-plam'; did you mean test-plan?\n"
+    assert r.exit_code == 2 and r.stderr == "hrplan: unknown plan 'test-plam' (from --plan); did you mean test-plan?\n"
 
 
 @pytest.mark.parametrize("args,message", [
@@ -258,7 +258,7 @@ def test_data_and_plan_before_the_command(run, plan_file):
     assert run("--data", path, "validate").stdout == "1 file(s) checked: no problems\n"
     assert run("validate", "--data", path).stdout == "1 file(s) checked: no problems\n"
     r = run("--data", path, "--plan", "nope", "stats", "livelihood")
-    assert r.exit_code == 2 and r.stderr == "hrplan: unknown plan 'nope'; did you mean test-plan?\n"
+    assert r.exit_code == 2 and r.stderr == "hrplan: unknown plan 'nope' (from --plan); did you mean test-plan?\n"
 
 
 def test_no_command_prints_the_help(run):

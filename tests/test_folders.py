@@ -70,7 +70,7 @@ def test_a_folder_without_a_plan_is_an_error(tmp_path):
     (tmp_path / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
     with pytest.raises(PlanFileError) as err:
         load_plans(str(tmp_path))
-    assert str(err.value) == f"{tmp_path}: no plan files in this directory: 1 TOML file(s) without a [plan] table, skipped"
+    assert str(err.value) == f"--data {tmp_path}: no plan files in this directory: 1 TOML file(s) without a [plan] table, skipped"
 
 
 def test_the_cache_knows_which_file_is_a_plan(folder, monkeypatch):
@@ -111,3 +111,27 @@ def test_the_registry_and_the_glossary_are_known_by_name(folder, notices):
     (folder / "glossary.toml").write_text("[[terms]]\n", encoding="utf-8")
     load_plans(str(folder))
     assert not any("indicators.toml" in n or "glossary.toml" in n for n in notices)
+
+
+def test_validate_names_where_a_wrong_path_came_from(tmp_path, monkeypatch):
+    from hrplan.answers import validate
+
+    missing = str(tmp_path / "missing")
+    [problem] = validate([], data=missing)["problems"]
+    assert problem["text"] == f"--data {missing}: no such file or directory" and problem["file"] == missing
+    [problem] = validate([missing])["problems"]  # a path given as an argument is the user's own
+    assert problem["text"] == f"{missing}: no such file or directory"
+    (tmp_path / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
+    monkeypatch.setenv("HRPLAN_DATA", str(tmp_path))
+    [problem] = validate([])["problems"]
+    assert problem["text"].startswith(f"HRPLAN_DATA={tmp_path}: no plan files in this directory")
+
+
+def test_validate_reports_a_shared_registry_once(folder):
+    from hrplan.answers import validate
+
+    (folder / "indicators.toml").write_text('[[indicators]]\nid = "x"\n', encoding="utf-8")
+    answer = validate([str(folder / "plan.toml"), str(folder)])
+    texts = [p["text"] for p in answer["problems"]]
+    assert len(texts) == len(set(texts)) and any("indicators.toml" in t for t in texts)
+    assert answer["file_count"] == 1 and not any("duplicate plan id" in t for t in texts)  # one file, once

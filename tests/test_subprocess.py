@@ -287,4 +287,23 @@ def test_a_data_folder_may_hold_other_toml_files(tmp_path):
     (folder / "plan.toml").unlink()
     r = unpinned("summary", "--data", str(folder), env=env)
     assert r.returncode == 1
-    assert r.stderr.decode().startswith(f"hrplan: {folder}: no plan files in this directory")
+    assert r.stderr.decode().startswith(f"hrplan: --data {folder}: no plan files in this directory")
+
+
+def test_errors_name_where_a_wrong_value_came_from(tmp_path):
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    missing = str(tmp_path / "missing")
+    cases = [
+        (["summary", "--data", missing], {}, 1, f"hrplan: --data {missing}: no such file or directory\n"),
+        (["--data", missing, "goals"], {}, 1, f"hrplan: --data {missing}: no such file or directory\n"),
+        (["trend", "life-expectancy", "--data", missing], {}, 1, f"hrplan: --data {missing}: no such file or directory\n"),
+        (["summary"], {"HRPLAN_DATA": missing}, 1, f"hrplan: HRPLAN_DATA={missing}: no such file or directory\n"),
+        (["summary", "--plan", "nhrap-2051"], {}, 2, "hrplan: unknown plan 'nhrap-2051' (from --plan); did you mean "),
+        (["plans", "--plan", "nhrap-2051"], {}, 2, "hrplan: unknown plan 'nhrap-2051' (from --plan); did you mean "),
+        (["compare", "nhrap-2051", "nhrap-2016-2020"], {}, 2,
+         "hrplan: unknown plan 'nhrap-2051'; did you mean "),  # an argument, not --plan
+    ]
+    for args, extra, code, message in cases:
+        r = unpinned(*args, env=dict(env, **extra))
+        err = r.stderr.decode()
+        assert r.returncode == code and err.startswith(message) and err.count("\n") == 1, (args, err)
