@@ -162,7 +162,9 @@ def test_tables_at_any_width(tmp_path, columns):
                              for line in lines if not any(ord(c) > 0x2e80 for c in line))
 
 
-def test_ctrl_c_exits_130_without_traceback(tmp_path):
+def interrupted(tmp_path):
+    """hrplan stopped by SIGINT (Ctrl-C) while it waits in the middle of loading its plan file: a
+    FIFO that it has opened and that nobody writes to. (returncode, stdout, stderr)."""
     fifo = tmp_path / "plan.toml"
     os.mkfifo(fifo)
     env = subprocess_env(XDG_CACHE_HOME=str(tmp_path), HRPLAN_NO_CACHE="1")
@@ -182,8 +184,55 @@ def test_ctrl_c_exits_130_without_traceback(tmp_path):
     p.send_signal(signal.SIGINT)
     out, err = p.communicate(timeout=30)
     os.close(writer)
-    assert p.returncode == 130
+    return p.returncode, out, err
+
+
+def test_ctrl_c_exits_130_without_traceback(tmp_path):
+    code, _, err = interrupted(tmp_path)
+    assert code == 130
     assert b"Traceback" not in err and err.decode().strip() == "hrplan: interrupted"
+
+
+BROKEN = ("import sys\nfrom hrplan import answers\nfrom hrplan.cli import main\n"
+          "answers.summary = lambda plan: 1 / 0  # a bug in hrplan\nsys.argv = ['hrplan', 'summary']\nmain()\n")
+
+
+def test_each_exit_code(tmp_path):
+    """0, 1, 2, 3 and 130, each from a real process, as the README, --help and hrplan.errors list
+    them."""
+    from hrplan import errors
+    from tests.conftest import MINIMAL
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text(MINIMAL.replace('section = "I.2"', 'section = "I.9"'), encoding="utf-8")
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    seen = {
+        "ok": unpinned("summary", "--json", "--plan", "nhrap-2012-2015", env=env),
+        "empty search": unpinned("search", "no-such-word-anywhere", env=env),
+        "invalid plan file": unpinned("summary", "--data", str(bad), env=env),
+        "validate found problems": unpinned("validate", str(bad), env=env),
+        "missing plan file": unpinned("goals", "--data", str(tmp_path / "missing.toml"), env=env),
+        "unknown command": unpinned("sumary", env=env),
+        "unknown area": unpinned("stats", "livelyhood", env=env),
+        "bad option value": unpinned("goals", "--format", "xml", env=env),
+        "two formats": unpinned("goals", "--json", "--format", "csv", env=env),
+        "internal error": subprocess.run([sys.executable, "-c", BROKEN], capture_output=True, cwd=ROOT, timeout=60,
+                                         env=subprocess_env(**env)),
+    }
+    codes = {name: r.returncode for name, r in seen.items()}
+    assert codes == {"ok": 0, "empty search": 0, "invalid plan file": 1, "validate found problems": 1,
+                     "missing plan file": 1, "unknown command": 2, "unknown area": 2, "bad option value": 2,
+                     "two formats": 2, "internal error": 3}, {n: (r.returncode, r.stderr) for n, r in seen.items()}
+    assert seen["internal error"].stderr.decode() == ("hrplan: internal error: ZeroDivisionError: division by zero "
+                                                      "(set HRPLAN_DEBUG=1 for a traceback)\n")
+    assert interrupted(tmp_path)[0] == 130
+    listed = {errors.OK, errors.DATA_ERROR, errors.USAGE, errors.INTERNAL, errors.INTERRUPTED}
+    assert listed == {0, 1, 2, 3, 130}
+    readme = open(os.path.join(ROOT, "README.md"), encoding="utf-8").read().split("## Exit codes")[1].split("##")[0]
+    assert {int(line.split("|")[1]) for line in readme.splitlines() if line.startswith("| ") and "code" not in line} \
+        == listed
+    help_text = unpinned("--help", env=env).stdout.decode()
+    assert all(f"{code} " in help_text.split("Exit codes:")[1] for code in listed)
 
 
 def test_console_script_is_installed():
