@@ -46,7 +46,11 @@ def cross_check(doc, out) -> None:
 
     def unique(table):
         """The table's ids, each with its first position; a problem for each repeated id."""
-        ids = [item.get("id") for item in doc.get(table, ())]
+        items = doc.get(table, ())
+        try:
+            ids = [item["id"] for item in items]
+        except KeyError:  # what could be read of a faulty document
+            ids = [item.get("id") for item in items]
         seen = dict(zip(ids, range(len(ids))))  # built in C; with no repeats, the first positions
         if len(seen) < len(ids):
             seen = {}
@@ -192,14 +196,15 @@ def _check_results(results, p, target, sources, ref, out) -> None:
     """``p`` is a key path as in ``hrplan.validate``, written out only for a problem."""
     unit = target.get("unit") if target is not None else None
     for j, r in enumerate(results):
-        source = r.get("source")
-        if source is not None and source not in sources:
+        intact = r.__class__ is dict  # read whole, or Pruned
+        source = r["source"] if intact else r.get("source")
+        if source not in sources and source is not None:
             ref(source, "sources", sources, f"{_pstr(p)}[{j}].source", "source")
         if "see_also" in r:
             for k, s in enumerate(r["see_also"]):
                 if s not in sources:
                     ref(s, "sources", sources, f"{_pstr(p)}[{j}].see_also[{k}]", "source")
-        if r.__class__ is not dict:
+        if not intact:
             continue  # Pruned: what is there or not is already reported
         _check_change(r, (p, j), out)
         if "year" in r:
