@@ -27,12 +27,12 @@ def closest(word, choices):
     return found[0] if found else None
 
 
-def _pstr(path) -> str:
+def path_str(path) -> str:
     """A key path written out: ("goals", 12) -> goals[12]; (("goals", 12), "results") -> goals[12].results."""
     if path.__class__ is not tuple:
         return path
     parent, key = path
-    parent = _pstr(parent)
+    parent = path_str(parent)
     if key.__class__ is int:
         return f"{parent}[{key}]"
     return f"{parent}.{key}" if parent else key
@@ -161,35 +161,35 @@ def _check_target(t, p, start, end, out) -> None:
     """``p`` is a key path as in ``hrplan.validate``, written out only for a problem."""
     if "period" in t:
         if "year" in t:
-            out.append((_pstr(p), "give either year or period, not both"))
+            out.append((path_str(p), "give either year or period, not both"))
         last = t["period"][1]
     elif "year" in t:
         last = t["year"]
     else:
-        out.append((_pstr(p), "needs a year or a period"))
+        out.append((path_str(p), "needs a year or a period"))
         last = None
     if last is not None and start is not None and not start <= last <= end + 5:
-        out.append((f"{_pstr(p)}.{'period' if 'period' in t else 'year'}",
+        out.append((f"{path_str(p)}.{'period' if 'period' in t else 'year'}",
                     f"target year {last} is outside the plan's period {start}-{end}"))
     if "aggregate" in t and t["aggregate"] != "end" and "period" not in t:
-        out.append((f"{_pstr(p)}.aggregate", "a mean or total target needs a period"))
+        out.append((f"{path_str(p)}.aggregate", "a mean or total target needs a period"))
     base = t.get("baseline", {}).get("year")
     if base is not None and last is not None and base > last:
-        out.append((f"{_pstr(p)}.baseline.year", f"baseline year {base} is after the target year {last}"))
+        out.append((f"{path_str(p)}.baseline.year", f"baseline year {base} is after the target year {last}"))
     _check_change(t, p, out)
     if "change" in t and "base_year" in t:
         if last is not None and t["base_year"] >= last:
-            out.append((f"{_pstr(p)}.base_year", f"base year {t['base_year']} is not before the target year {last}"))
+            out.append((f"{path_str(p)}.base_year", f"base year {t['base_year']} is not before the target year {last}"))
         if base is not None and base != t["base_year"]:
-            out.append((f"{_pstr(p)}.baseline.year", f"the base value of a change must be for the base year {t['base_year']}"))
+            out.append((f"{path_str(p)}.baseline.year", f"the base value of a change must be for the base year {t['base_year']}"))
 
 
 def _check_change(d, p, out) -> None:
     """A change (of a target or a result) needs its base year; a base year needs a change."""
     if "change" in d and "base_year" not in d:
-        out.append((f"{_pstr(p)}.base_year", "a change needs the base year it is measured from"))
+        out.append((f"{path_str(p)}.base_year", "a change needs the base year it is measured from"))
     elif "base_year" in d and "change" not in d:
-        out.append((f"{_pstr(p)}.change", "a base year needs a change (absolute, percent or multiple)"))
+        out.append((f"{path_str(p)}.change", "a base year needs a change (absolute, percent or multiple)"))
 
 
 def _check_results(results, p, target, sources, ref, out) -> None:
@@ -199,26 +199,26 @@ def _check_results(results, p, target, sources, ref, out) -> None:
         intact = r.__class__ is dict  # read whole, or Pruned
         source = r["source"] if intact else r.get("source")
         if source not in sources and source is not None:
-            ref(source, "sources", sources, f"{_pstr(p)}[{j}].source", "source")
+            ref(source, "sources", sources, f"{path_str(p)}[{j}].source", "source")
         if "see_also" in r:
             for k, s in enumerate(r["see_also"]):
                 if s not in sources:
-                    ref(s, "sources", sources, f"{_pstr(p)}[{j}].see_also[{k}]", "source")
+                    ref(s, "sources", sources, f"{path_str(p)}[{j}].see_also[{k}]", "source")
         if not intact:
             continue  # Pruned: what is there or not is already reported
         _check_change(r, (p, j), out)
         if "year" in r:
             if "period" in r:
-                out.append((f"{_pstr(p)}[{j}]", "give either year or period, not both"))
+                out.append((f"{path_str(p)}[{j}]", "give either year or period, not both"))
         elif "period" not in r:
-            out.append((f"{_pstr(p)}[{j}]", "needs a year or a period"))
+            out.append((f"{path_str(p)}[{j}]", "needs a year or a period"))
         if "value" in r:
             if "unit" not in r:
-                out.append((f"{_pstr(p)}[{j}].unit", "a result with a value needs a unit"))
+                out.append((f"{path_str(p)}[{j}].unit", "a result with a value needs a unit"))
             elif unit is not None and r["unit"] != unit and r.get("use", True) and "change" not in r:
-                out.append((f"{_pstr(p)}[{j}].unit", f"unit {r['unit']!r} differs from the target's {unit!r}", "warning"))
+                out.append((f"{path_str(p)}[{j}].unit", f"unit {r['unit']!r} differs from the target's {unit!r}", "warning"))
         elif "text" not in r:
-            out.append((f"{_pstr(p)}[{j}]", "a result needs a value or a text"))
+            out.append((f"{path_str(p)}[{j}]", "a result needs a value or a text"))
 
 
 def _check_notes(notes, p, sources, ref) -> None:

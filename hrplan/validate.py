@@ -1,12 +1,12 @@
 """Checking a parsed plan document against ``hrplan.schema``: every problem at once, each with
-its key path; the generated fast acceptance; and the cross-checks (references, uniqueness,
-area-name collisions, plausibility of targets and results).
+its key path; the generated fast acceptance; what of a faulty document could be read; and
+``validate``, which runs the cross-checks (``hrplan.crosscheck``) beside, in the same pass.
 """
 
 from __future__ import annotations
 
 from hrplan import model as m
-from hrplan.crosscheck import Pruned, _pstr, closest as _closest
+from hrplan.crosscheck import Pruned, closest as _closest, path_str as _pstr
 from hrplan.errors import Problem
 from hrplan.schema import ENUM_TEST, FORMAT_VERSION, NAMES, REGISTRY, TEXT_CHARS, TOP, TYPES, escaped, unsafe_pattern
 
