@@ -26,7 +26,7 @@ _TOKEN = re.compile(r'''
 
 
 def _tokens(text: str):
-    """(kind, text, line) of each token; "ml" strings may span lines, counted in ``line``."""
+    """(kind, text, line, offset) of each token; "ml" strings may span lines, counted in ``line``."""
     line, pos, end = 1, 0, len(text)
     while pos < end:
         mt = _TOKEN.match(text, pos)
@@ -53,33 +53,43 @@ def _key(kind: str, value: str) -> str:
         return value[1:-1]
 
 
+_END = (None, None, None, None)
+
+
 class _Reader:
     """Reads the tokens of a TOML text into ``lines``: key path (a tuple of names and indexes) to
-    the line where it starts."""
+    the line where it starts, for the paths in ``wanted`` (every path, when it is None). The
+    tokens are read as they come, one ahead, so that a large file costs no more memory than
+    the paths wanted."""
 
-    def __init__(self, text: str):
-        self.tokens = list(_tokens(text))
-        self.i = 0
+    def __init__(self, text: str, wanted=None):
+        self.stream = _tokens(text)
+        self.ahead = next(self.stream, _END)
+        self.wanted = wanted
         self.lines: dict[tuple, int] = {}
         self.arrays: dict[tuple, int] = {}  # array of tables (by its path) -> index of its last table
 
     def peek(self):
-        return self.tokens[self.i] if self.i < len(self.tokens) else (None, None, None, None)
+        return self.ahead
+
+    def skip(self) -> None:
+        self.ahead = next(self.stream, _END)
 
     def take(self):
-        tok = self.peek()
-        self.i += 1
+        tok = self.ahead
+        self.ahead = next(self.stream, _END)
         return tok
 
     def mark(self, path: tuple, line: int) -> None:
-        self.lines.setdefault(path, line)
+        if self.wanted is None or path in self.wanted:
+            self.lines.setdefault(path, line)
 
     def read(self) -> dict[tuple, int]:
         table: tuple = ()
-        while self.i < len(self.tokens):
-            kind, value, line, start = self.peek()
+        while self.ahead is not _END:
+            kind, value, line, start = self.ahead
             if kind == "nl":
-                self.i += 1
+                self.skip()
             elif value == "[":
                 table = self.header()
             else:
@@ -95,16 +105,18 @@ class _Reader:
             names.append(_key(kind, value))
             if self.peek()[1] != ".":
                 return names, first
-            self.i += 1
+            self.skip()
 
     def header(self) -> tuple:
         """A [table] or [[array of tables]] header: the table's path."""
         _, _, line, start = self.take()
         double = self.peek()[1] == "[" and self.peek()[3] == start + 1
         if double:
-            self.i += 1
+            self.skip()
         names, _ = self.dotted()
-        self.i += 2 if double else 1  # the closing ]] or ]
+        self.skip()  # the closing ]
+        if double:
+            self.skip()
         path: tuple = ()
         for n, name in enumerate(names):
             path += (name,)
@@ -124,7 +136,7 @@ class _Reader:
         for name in names:
             path += (name,)
             self.mark(path, line)
-        self.i += 1  # =
+        self.skip()  # =
         self.value(path)
 
     def value(self, path: tuple) -> None:
@@ -135,16 +147,16 @@ class _Reader:
             self.array(path)
         else:  # a scalar: a float is three tokens (1 . 5), a date and a time two
             while (self.peek()[0] == "bare" or self.peek()[1] == ".") and self.peek()[2] == line:
-                self.i += 1
+                self.skip()
 
     def inline_table(self, path: tuple) -> None:
         while True:
             kind, value, _, _ = self.peek()
             if kind is None or value == "}":
-                self.i += 1
+                self.skip()
                 return
             if kind == "nl" or value == ",":
-                self.i += 1
+                self.skip()
                 continue
             self.keyval(path)
 
@@ -153,24 +165,26 @@ class _Reader:
         while True:
             kind, value, line, _ = self.peek()
             if kind is None or value == "]":
-                self.i += 1
+                self.skip()
                 return
             if kind == "nl":
-                self.i += 1
+                self.skip()
             elif value == ",":
-                self.i += 1
+                self.skip()
                 index += 1
             else:
                 self.mark(path + (index,), line)
                 self.value(path + (index,))
 
 
-def key_lines(text: str) -> dict[tuple, int]:
-    """Key path -> line, for every key, table and array element of a TOML text."""
+def key_lines(text: str, wanted=None) -> dict[tuple, int]:
+    """Key path -> line, for every key, table and array element of a TOML text (or for those of
+    the set ``wanted``)."""
+    reader = _Reader(text, wanted)
     try:
-        return _Reader(text).read()
+        return reader.read()
     except (IndexError, TypeError, AttributeError):  # text tomli did not accept: what was read
-        return {}
+        return reader.lines
 
 
 _STEP = re.compile(r"\[(\d+)\]|\.?([^.\[]+)")
@@ -196,10 +210,10 @@ ID_TABLES = ("sources", "chapters", "sections", "themes", "goals", "claims", "in
 def place(problems, text: str, doc) -> None:
     """Give each problem without a line the line of its key path (or of the nearest table or key
     above it that is in the text), and name the element of an id table by its id."""
-    lines = key_lines(text)
+    split = [split_path(p.path or "") for p in problems]
+    lines = key_lines(text, {parts[:n] for parts in split for n in range(1, len(parts) + 1)})
     ids: dict[str, dict[int, str]] = {}
-    for p in problems:
-        parts = split_path(p.path or "")
+    for p, parts in zip(problems, split):
         if p.line is None and parts:
             for n in range(len(parts), 0, -1):
                 line = lines.get(parts[:n])
