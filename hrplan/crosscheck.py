@@ -114,6 +114,7 @@ def cross_check(doc, out) -> None:
             out.append((p, "a theme needs sections, tags or goals"))
 
     chapter_of = {sec["id"]: sec.get("chapter") for sec in doc.get("sections", []) if "id" in sec}
+    source_ids = set(sources)
     for i, goal in enumerate(doc.get("goals", ())):
         # Once per goal: key paths are written out only for a problem.
         sec = goal.get("section")
@@ -130,7 +131,7 @@ def cross_check(doc, out) -> None:
                     out.append((f"goals[{i}]", "needs a section (or, for a chapter without sections, a chapter)"))
             elif chapter not in chapters:
                 ref(chapter, "chapters", chapters, f"goals[{i}].chapter", "chapter")
-        if "plan_sources" in goal:
+        if "plan_sources" in goal and not source_ids.issuperset(goal["plan_sources"]):
             for j, s in enumerate(goal["plan_sources"]):
                 if s not in sources:
                     ref(s, "sources", sources, f"goals[{i}].plan_sources[{j}]", "source")
@@ -206,7 +207,8 @@ def _check_results(results, p, target, sources, ref, out) -> None:
                     ref(s, "sources", sources, f"{path_str(p)}[{j}].see_also[{k}]", "source")
         if not intact:
             continue  # Pruned: what is there or not is already reported
-        _check_change(r, (p, j), out)
+        if "change" in r or "base_year" in r:
+            _check_change(r, (p, j), out)
         if "year" in r:
             if "period" in r:
                 out.append((f"{path_str(p)}[{j}]", "give either year or period, not both"))

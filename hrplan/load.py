@@ -11,7 +11,6 @@ validation but goes through the same ``build``.
 from __future__ import annotations
 
 import os
-import re
 
 from hrplan import model as m
 from hrplan.build import build, normalise
@@ -70,13 +69,15 @@ GLOSSARY_FILE = "glossary.toml"  # bundled beside the plans: the bilingual searc
 # the brackets, a comment after them); any other is skipped, with a notice. Deciding reads the
 # file's bytes, but only when the cache does not know the directory's files already: the cache
 # keeps, per file, the plan it holds or that it is not a plan (see _folder_entry).
-_PLAN_HEADER = re.compile(rb"""^[ \t]*\[[ \t]*(?:plan|"plan"|'plan')[ \t]*\][ \t]*(?:#[^\n]*)?\r?$""", re.M)
+PLAN_HEADER = rb"""^[ \t]*\[[ \t]*(?:plan|"plan"|'plan')[ \t]*\][ \t]*(?:#[^\n]*)?\r?$"""
 FOLDER = "folder"  # the small cache entry of a data directory
 
 
 def is_plan_text(data: bytes) -> bool:
     """Whether a file's bytes hold the header of a [plan] table (usually in its first lines)."""
-    return b"plan" in data and _PLAN_HEADER.search(data) is not None
+    import re  # compiled when a folder's files are sorted out, not at every start
+
+    return b"plan" in data and re.search(PLAN_HEADER, data, re.M) is not None
 
 
 def _is_plan_file(file: str) -> bool:
