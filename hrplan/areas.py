@@ -22,9 +22,11 @@ def suggest(word: str, choices) -> list[str]:
     return [lowered[k] for _, k in sorted(scored)[:3]]
 
 
-def select_plan(plans: list[m.Plan], plan_id: str | None, assessed: bool = False) -> m.Plan:
+def select_plan(plans: list[m.Plan], plan_id: str | None, assessed: bool = False,
+                origin: str | None = "--plan") -> m.Plan:
     """The plan named by ``--plan``; by default the only plan, or the one that ends last (with
-    ``assessed``, the one that ends last among those with an assessment, if any has one)."""
+    ``assessed``, the one that ends last among those with an assessment, if any has one). An
+    unknown plan id is said to come from ``origin`` (None: a command's argument)."""
     if plan_id is None:
         pool = [p for p in plans if p.assessment] if assessed else []
         return max(pool or plans, key=lambda p: (p.end or 0, p.id))
@@ -32,7 +34,7 @@ def select_plan(plans: list[m.Plan], plan_id: str | None, assessed: bool = False
         if p.id == plan_id:
             return p
     ids = [p.id for p in plans]
-    raise NotFound("plan", plan_id, suggest(plan_id, ids) or (ids if len(ids) <= 5 else []))
+    raise NotFound("plan", plan_id, suggest(plan_id, ids) or (ids if len(ids) <= 5 else []), origin=origin)
 
 
 class Area:
@@ -140,7 +142,7 @@ def resolve_id(plans: list[m.Plan], name: str, plan_id: str | None = None):
     if plan_id is None and _find(by_id, name) is not None:
         plan = by_id[_find(by_id, name)]
         return "plan", plan, plan
-    candidates = [select_plan(plans, plan_id)] if plan_id else sorted(plans, key=lambda p: (p.end or 0, p.id), reverse=True)
+    candidates = [select_plan(plans, plan_id, origin=None)] if plan_id else sorted(plans, key=lambda p: (p.end or 0, p.id), reverse=True)
     for plan in candidates:
         kind = kind_of(plan, name)
         if kind == "goal":

@@ -33,6 +33,9 @@ class HrplanGroup(click.Group):
         return cmd
 
     def invoke(self, ctx):
+        from hrplan import errors
+
+        errors.on_notice = _err  # a command that runs says what it skipped (completion does not)
         try:
             return super().invoke(ctx)
         except BrokenPipeError:
@@ -71,10 +74,12 @@ def cli(ctx, data, plan_id, no_pager):
       hrplan show I.1.a               one commitment whole, with its sources
 
     An AREA is a chapter (I), a section (I.1), an alias (jobs) or a theme (livelihood);
-    `hrplan areas` lists them. Exit codes: 0 ok, 1 invalid or unreadable plan file (or an
-    output file that cannot be written),
-    2 usage error (unknown command, option, area, goal or plan), 3 internal error,
-    130 interrupted.
+    `hrplan areas` lists them.
+
+    \b
+    Exit codes: 0 ok; 1 invalid or unreadable plan file, or an output
+    file that cannot be written; 2 usage error; 3 internal error;
+    130 interrupted (`hrplan help exit-codes`).
     """
 
 
@@ -88,8 +93,12 @@ def _complete_plan(ctx, param, incomplete):
 
 
 def _err(message: str) -> None:
+    """One line on stderr; a control character in it (from a file name, a key of a plan file)
+    is written visibly escaped."""
+    from hrplan.render import visible
+
     try:
-        sys.stderr.write(f"hrplan: {message}\n")
+        sys.stderr.write(f"hrplan: {visible(message)}\n")
         sys.stderr.flush()
     except (OSError, ValueError):
         pass
@@ -104,6 +113,15 @@ def _quiet_stdout() -> None:
         pass
 
 
+def _closed_pipe(exc: SystemExit) -> bool:
+    """Whether a SystemExit stands for a closed pipe, which is no error: Rich's console raises
+    SystemExit(1) while handling a BrokenPipeError, and Click exits 1 after an EPIPE (printing
+    help, for instance), once it has wrapped stdout to silence the flush at exit."""
+    from click.utils import _PacifyFlushWrapper
+
+    return isinstance(exc.__context__, BrokenPipeError) or isinstance(sys.stdout, _PacifyFlushWrapper)
+
+
 def main(argv=None) -> None:
     """Console-script entry point: every failure becomes a one-line message and an exit code.
 
@@ -111,47 +129,17 @@ def main(argv=None) -> None:
     a short-lived process need not free every object one by one, and that teardown is a good
     part of a command's time. (``hrplan.__main__`` switches the cyclic garbage collector off for
     the same reason, before anything is imported.)
+
+    A closed pipe (``hrplan goals | head -1``) is no error: the program stops writing, says
+    nothing and exits 0, whichever part of the output met it (Click, Rich, a renderer, the last
+    flush).
     """
     as_program = argv is None
     try:
-        if hasattr(sys.stdout, "reconfigure"):
-            enc = (sys.stdout.encoding or "").lower().replace("-", "")
-            if enc not in ("utf8", "utf_8"):
-                sys.stdout.reconfigure(errors="replace")
-                sys.stderr.reconfigure(errors="backslashreplace")
-        rc = cli.main(args=argv, prog_name="hrplan", standalone_mode=False)
-        code = rc if isinstance(rc, int) else OK
-    except click.exceptions.Exit as exc:
-        code = exc.exit_code
-    except click.exceptions.NoArgsIsHelpError as exc:
-        # `hrplan` alone: the help, as with --help
-        sys.stdout.write(exc.ctx.get_help() + "\n")
-        code = OK
-    except click.UsageError as exc:
-        cmd = exc.ctx.command_path if exc.ctx else "hrplan"
-        msg = exc.format_message().replace("\n", " ")
-        _err(f"error: {msg} (see '{cmd} --help')")
-        code = USAGE
-    except (KeyboardInterrupt, click.Abort):
-        _err("interrupted")
-        code = INTERRUPTED
-    except BrokenPipeError:
+        code = _run(argv)
+    except BrokenPipeError:  # while writing the help or a message (the other cases are in _run)
         _quiet_stdout()
         code = OK
-    except HrplanError as exc:
-        for line in str(exc).splitlines():
-            _err(line)
-        code = exc.exit_code
-    except click.ClickException as exc:
-        _err(f"error: {exc.format_message()}")
-        code = exc.exit_code
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else DATA_ERROR)
-    except Exception as exc:  # never a traceback, unless asked for
-        if os.environ.get("HRPLAN_DEBUG"):
-            raise
-        _err(f"internal error: {type(exc).__name__}: {exc} (set HRPLAN_DEBUG=1 for a traceback)")
-        code = INTERNAL
     try:
         sys.stdout.flush()
     except BrokenPipeError:
@@ -165,3 +153,49 @@ def main(argv=None) -> None:
             pass
         os._exit(code)
     sys.exit(code)
+
+
+def _run(argv) -> int:
+    """Run the command line; its exit code."""
+    try:
+        if hasattr(sys.stdout, "reconfigure"):
+            enc = (sys.stdout.encoding or "").lower().replace("-", "")
+            if enc not in ("utf8", "utf_8"):
+                sys.stdout.reconfigure(errors="replace")
+                sys.stderr.reconfigure(errors="backslashreplace")
+        rc = cli.main(args=argv, prog_name="hrplan", standalone_mode=False)
+        return rc if isinstance(rc, int) else OK
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.exceptions.NoArgsIsHelpError as exc:
+        # `hrplan` alone: the help, as with --help
+        sys.stdout.write(exc.ctx.get_help() + "\n")
+        return OK
+    except click.UsageError as exc:
+        cmd = exc.ctx.command_path if exc.ctx else "hrplan"
+        msg = exc.format_message().replace("\n", " ")
+        _err(f"error: {msg} (see '{cmd} --help')")
+        return USAGE
+    except (KeyboardInterrupt, click.Abort):
+        _err("interrupted")
+        return INTERRUPTED
+    except BrokenPipeError:
+        _quiet_stdout()
+        return OK
+    except HrplanError as exc:
+        for line in str(exc).splitlines():
+            _err(line)
+        return exc.exit_code
+    except click.ClickException as exc:
+        _err(f"error: {exc.format_message()}")
+        return exc.exit_code
+    except SystemExit as exc:
+        if _closed_pipe(exc):
+            _quiet_stdout()
+            return OK
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else DATA_ERROR)
+    except Exception as exc:  # never a traceback, unless asked for
+        if os.environ.get("HRPLAN_DEBUG"):
+            raise
+        _err(f"internal error: {type(exc).__name__}: {exc} (set HRPLAN_DEBUG=1 for a traceback)")
+        return INTERNAL

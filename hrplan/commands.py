@@ -277,12 +277,8 @@ def make_validate():
         """Check plan files (default: the data in use) and print every problem; exit 1 if any."""
         from hrplan import answers, views
         from hrplan.errors import DATA_ERROR
-        from hrplan.load import data_path
-
         o = opts(kw)
-        if o.data:
-            paths = (*paths, o.data)
-        answer = answers.validate(list(paths) or [data_path(None)])
+        answer = answers.validate(list(paths), data=o.data)
         emit(o, answer, views.validate_view)
         if not answer["ok"]:
             raise SystemExit(DATA_ERROR)

@@ -19,6 +19,17 @@ EXIT_CODES = (
 )
 
 
+# Notices: what a user should know that is not an error (a file of a data directory skipped).
+# The core hands each to ``on_notice``; the CLI sets it to print the notice on stderr
+# (``hrplan.cli``), a library user may set it; by default a notice is dropped.
+on_notice = None
+
+
+def notice(message: str) -> None:
+    if on_notice is not None:
+        on_notice(message)
+
+
 class HrplanError(Exception):
     """Base class: every error hrplan reports to a user. ``str(err)`` is the message."""
 
@@ -26,20 +37,24 @@ class HrplanError(Exception):
 
 
 class Problem:
-    """One problem found in a plan file: where it is and what is wrong."""
+    """One problem found in a plan file: where it is and what is wrong. ``origin`` says where a
+    path that is wrong came from, when it came from the user: ``--data`` or ``HRPLAN_DATA``."""
 
-    __slots__ = ("file", "path", "message", "line", "column", "severity")
+    __slots__ = ("file", "path", "message", "line", "column", "severity", "origin")
 
-    def __init__(self, file, path, message, line=None, column=None, severity="error"):
+    def __init__(self, file, path, message, line=None, column=None, severity="error", origin=None):
         self.file = file
         self.path = path
         self.message = message
         self.line = line
         self.column = column
         self.severity = severity
+        self.origin = origin
 
     def __str__(self) -> str:
         where = str(self.file)
+        if self.origin:  # as the user wrote it: --data PATH, HRPLAN_DATA=PATH
+            where = f"{self.origin} {where}" if self.origin.startswith("-") else f"{self.origin}={where}"
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
@@ -73,17 +88,19 @@ class NotFound(HrplanError):
 
     exit_code = USAGE
 
-    def __init__(self, kind: str, name: str, suggestions=(), candidates=(), hint: str | None = None):
+    def __init__(self, kind: str, name: str, suggestions=(), candidates=(), hint: str | None = None,
+                 origin: str | None = None):
         self.kind = kind
         self.name = name
         self.suggestions = list(suggestions)
         self.candidates = list(candidates)
+        source = f" (from {origin})" if origin else ""  # the option that gave the name, e.g. --plan
         if hint:
             msg = hint
         elif self.candidates:
-            msg = f"ambiguous {kind} {name!r}: it could be " + ", ".join(self.candidates)
+            msg = f"ambiguous {kind} {name!r}{source}: it could be " + ", ".join(self.candidates)
         else:
-            msg = f"unknown {kind} {name!r}"
+            msg = f"unknown {kind} {name!r}{source}"
             if self.suggestions:
                 msg += "; did you mean " + " or ".join(self.suggestions) + "?"
         super().__init__(msg)

@@ -31,10 +31,15 @@ def check_registry(file: str) -> tuple[list[dict] | None, list[Problem]]:
     from hrplan.validate import validate_registry
 
     try:
-        doc = parse(read_text(file), file)
+        text = read_text(file)
+        doc = parse(text, file)
     except PlanFileError as exc:
         return None, exc.problems
     problems = validate_registry(doc, file)
+    if problems:
+        from hrplan.locate import place
+
+        place(problems, text, doc)
     return (None if problems else doc["indicators"]), problems
 
 
@@ -58,15 +63,19 @@ def load_registry(path: str | None = None, use_cache: bool | None = None) -> dic
     return {t["id"]: m.Indicator(**t) for t in tables}
 
 
-def unknown_indicators(doc: dict, file: str, registry: dict) -> list[Problem]:
-    """A problem for each goal of a canonical plan document that names an indicator the registry
-    does not hold."""
+def unknown_indicators(doc: dict, file: str, registry) -> list[Problem]:
+    """A problem for each goal of a plan document (as parsed, or canonical) that names, by a valid
+    id, an indicator the registry does not hold (any other value is a structural problem)."""
     from hrplan.areas import suggest
+    from hrplan.schema import ID_RE
 
+    goals = doc.get("goals", [])
+    if not isinstance(goals, list):
+        return []
     problems = []
-    for i, goal in enumerate(doc.get("goals", ())):
-        ind = goal.get("indicator")
-        if ind is not None and ind not in registry:
+    for i, goal in enumerate(goals):
+        ind = goal.get("indicator") if isinstance(goal, dict) else None
+        if ind.__class__ is str and ind not in registry and ID_RE.fullmatch(ind):
             close = suggest(ind, registry)
             hint = f" (did you mean {close[0]}?)" if close else ""
             problems.append(Problem(file, f"goals[{i}].indicator", f"unknown indicator {ind!r}{hint}"))

@@ -11,7 +11,6 @@ validation but goes through the same ``build``.
 from __future__ import annotations
 
 import os
-import re
 
 from hrplan import model as m
 from hrplan.build import build, normalise
@@ -28,40 +27,121 @@ def bundled_data_dir() -> str:
     return os.path.join(os.path.dirname(here), "data")
 
 
-def data_path(explicit: str | None = None) -> str:
-    """The plan file or directory to load: ``explicit`` (``--data``) when given, else the
-    ``HRPLAN_DATA`` environment variable, else the bundled data.
+def data_source(explicit: str | None = None, origin: str | None = "--data") -> tuple[str, str | None]:
+    """The plan file or directory to load, and where it came from: ``explicit`` (given as
+    ``origin``: the CLI passes ``--data``) when given, else the ``HRPLAN_DATA`` environment
+    variable, else the bundled data (origin None).
 
     A path from HRPLAN_DATA that does not exist is refused here, with a message that names the
     variable: whoever reads it may have forgotten that it is set."""
     if explicit is not None:
-        return explicit
+        return explicit, origin
     path = os.environ.get("HRPLAN_DATA")
     if path:
         if not os.path.exists(path):
-            raise PlanFileError([Problem(path, "", "no such file or directory (from HRPLAN_DATA)")])
-        return path
-    return bundled_data_dir()
+            raise PlanFileError([Problem(path, "", "no such file or directory", origin="HRPLAN_DATA")])
+        return path, "HRPLAN_DATA"
+    return bundled_data_dir(), None
+
+
+def data_path(explicit: str | None = None) -> str:
+    """The plan file or directory to load (see ``data_source``)."""
+    return data_source(explicit)[0]
+
+
+def _named(exc: PlanFileError, path: str, origin: str | None) -> PlanFileError:
+    """``exc`` with the problems of the data path itself (missing, unreadable, a directory without
+    plans) saying where the path came from."""
+    if origin:
+        for p in exc.problems:
+            if p.file == path and not p.path and p.line is None:
+                p.origin = origin
+        exc.args = ("\n".join(str(p) for p in exc.problems),)
+    return exc
 
 
 REGISTRY_FILE = "indicators.toml"  # in a data directory: the indicator registry, not a plan
 GLOSSARY_FILE = "glossary.toml"  # bundled beside the plans: the bilingual search vocabulary
 
 
-def plan_files(path: str) -> list[str]:
-    """The plan files a path names: the file itself, or the ``*.toml`` files of a directory
-    (but the indicator registry and the search glossary)."""
+# A data directory may hold other TOML files beside its plans (a pyproject.toml, notes). A file
+# is taken for a plan when a line of it is the header of the [plan] table (spaces allowed inside
+# the brackets, a comment after them); any other is skipped, with a notice. Deciding reads the
+# file's bytes, but only when the cache does not know the directory's files already: the cache
+# keeps, per file, the plan it holds or that it is not a plan (see _folder_entry).
+PLAN_HEADER = rb"""^[ \t]*\[[ \t]*(?:plan|"plan"|'plan')[ \t]*\][ \t]*(?:#[^\n]*)?\r?$"""
+FOLDER = "folder"  # the small cache entry of a data directory
+
+
+def is_plan_text(data: bytes) -> bool:
+    """Whether a file's bytes hold the header of a [plan] table (usually in its first lines)."""
+    import re  # compiled when a folder's files are sorted out, not at every start
+
+    return b"plan" in data and re.search(PLAN_HEADER, data, re.M) is not None
+
+
+def _is_plan_file(file: str) -> bool:
+    try:
+        if os.path.getsize(file) > MAX_FILE_BYTES:
+            return True  # the loader says what is wrong with it
+        with open(file, "rb") as fh:
+            return is_plan_text(fh.read())
+    except OSError:
+        return True  # a directory or an unreadable file named *.toml: the loader says so
+
+
+def _toml_files(path: str) -> list[str]:
+    """The ``*.toml`` files of a directory but the indicator registry and the search glossary."""
+    try:
+        names = sorted(n for n in os.listdir(path) if n.endswith(".toml") and n not in (REGISTRY_FILE, GLOSSARY_FILE))
+    except OSError as exc:
+        raise PlanFileError([Problem(path, "", f"cannot list directory: {exc.strerror}")])
+    if not names:
+        raise PlanFileError([Problem(path, "", "no plan files (*.toml) in this directory")])
+    return [os.path.join(path, n) for n in names]
+
+
+def _folder_entry(path: str, files: list[str]):
+    """What the cache knows of a directory's files: per file, (plan id, start, end, assessment)
+    or None for a file that is not a plan; None when it does not know (or they changed)."""
+    from hrplan import cache
+
+    key = cache.small_key(FOLDER, files)
+    known = cache.read_small(FOLDER, os.path.abspath(path), key) if key else None
+    return known if isinstance(known, list) and len(known) == len(files) else None
+
+
+def _folder(path: str, use_cache: bool):
+    """(the directory's ``*.toml`` files but the registry and the glossary, what the cache knows
+    of them (see ``_folder_entry``) or None, its plan files)."""
+    files = _toml_files(path)
+    known = _folder_entry(path, files) if use_cache else None
+    plans = [f for f, head in zip(files, known) if head is not None] if known else [f for f in files if _is_plan_file(f)]
+    if not plans:
+        raise PlanFileError([Problem(path, "", f"no plan files in this directory: {len(files)} TOML file(s) "
+                                               "without a [plan] table, skipped")])
+    return files, known, plans
+
+
+def plan_files(path: str, skipped: list | None = None, use_cache: bool | None = None) -> list[str]:
+    """The plan files a path names: the file itself, or the plan files of a directory (its
+    ``*.toml`` files but the indicator registry and the search glossary, and but the files that
+    are not plans, which are added to ``skipped``). A directory without a plan is an error."""
     if os.path.isdir(path):
-        try:
-            names = sorted(n for n in os.listdir(path) if n.endswith(".toml") and n not in (REGISTRY_FILE, GLOSSARY_FILE))
-        except OSError as exc:
-            raise PlanFileError([Problem(path, "", f"cannot list directory: {exc.strerror}")])
-        if not names:
-            raise PlanFileError([Problem(path, "", "no plan files (*.toml) in this directory")])
-        return [os.path.join(path, n) for n in names]
+        files, _, plans = _folder(path, _use_cache(use_cache))
+        if skipped is not None:
+            skipped.extend(f for f in files if f not in plans)
+        return plans
     if not os.path.exists(path):
         raise PlanFileError([Problem(path, "", "no such file or directory")])
     return [path]
+
+
+def _skipped(files) -> None:
+    from hrplan.errors import notice
+
+    for file in files:
+        notice(f"skipped {file}: not a plan file (no [plan] table)")
 
 
 def read_text(file: str) -> str:
@@ -100,37 +180,49 @@ def parse(text: str, file: str) -> dict:
         raise PlanFileError([Problem(file, "", f"cannot parse: {type(exc).__name__}")]) from None
 
 
-def _locate(problems: list[Problem], text: str) -> None:
-    """Give problems under ``goals[12]`` etc. the line of that table's header, where found."""
-    starts: dict[str, list[int]] = {}
-    for n, line in enumerate(text.splitlines(), 1):
-        s = line.strip()
-        if s.startswith("[[") and s.endswith("]]") and "." not in s:
-            starts.setdefault(s[2:-2].strip(), []).append(n)
-    for p in problems:
-        mt = re.match(r"^(\w+)\[(\d+)\]", p.path)
-        if mt and p.line is None:
-            lines = starts.get(mt.group(1), [])
-            i = int(mt.group(2))
-            if i < len(lines):
-                p.line = lines[i]
+def examine(file: str, registry=None) -> tuple[dict | None, list[Problem], m.Plan | None]:
+    """Parse and check one file, in one pass: (canonical document or None, every problem, the
+    plan's head: its id and links as far as they could be read, or None).
 
-
-def check_file(file: str) -> tuple[dict | None, list[Problem]]:
-    """Parse and validate one file: (canonical document or None, problems)."""
+    The problems are structural and cross-reference ones together, and, with ``registry`` (the
+    indicator ids), goals naming an unknown indicator; each is placed at the line of its key or
+    value, elements of id tables named by their ids (``hrplan.locate``). A valid file never pays
+    for placing."""
     try:
         text = read_text(file)
         doc = parse(text, file)
     except PlanFileError as exc:
-        return None, exc.problems
+        return None, exc.problems, None
     from hrplan.validate import validate
 
     problems = validate(doc, file)
+    if registry is not None:
+        from hrplan.indicators import unknown_indicators
+
+        problems += unknown_indicators(doc, file, registry)
     if problems:
-        _locate(problems, text)
+        from hrplan.locate import place
+
+        place(problems, text, doc)
     if any(p.severity == "error" for p in problems):
-        return None, problems
-    return normalise(doc), problems
+        return None, problems, _head(doc, file)
+    return normalise(doc), problems, None
+
+
+def _head(doc: dict, file: str) -> m.Plan | None:
+    """What could be read of a plan's id and links, for the checks between files."""
+    from hrplan.schema import ID_RE
+
+    plan = doc.get("plan")
+    ids = {k: v for k, v in plan.items() if k in ("id", "predecessor", "successor") and v.__class__ is str
+           and ID_RE.fullmatch(v)} if isinstance(plan, dict) else {}
+    return m.Plan(title="", file=file, **ids) if "id" in ids else None
+
+
+def check_file(file: str) -> tuple[dict | None, list[Problem]]:
+    """Parse and validate one file: (canonical document or None, problems). See ``examine``."""
+    doc, problems, _ = examine(file)
+    return doc, problems
 
 
 def load_file(file: str, use_cache: bool = True) -> m.Plan:
@@ -157,12 +249,25 @@ def _use_cache(use_cache: bool | None) -> bool:
     return os.environ.get("HRPLAN_NO_CACHE", "") in ("", "0") if use_cache is None else use_cache
 
 
-def load_plans(path: str | None = None, use_cache: bool | None = None) -> list[m.Plan]:
-    """Every plan in ``path``, a file or a directory (default: see ``data_path``)."""
-    path = data_path(path)
-    use_cache = _use_cache(use_cache)
+def load_plans(path: str | None = None, use_cache: bool | None = None, origin: str | None = "--data") -> list[m.Plan]:
+    """Every plan in ``path``, a file or a directory (default: see ``data_source``, which says
+    what ``origin`` is); a file of a directory that is not a plan is skipped, with a notice
+    (``hrplan.errors.notice``)."""
+    path, origin = data_source(path, origin)
+    try:
+        return _load_plans(path, _use_cache(use_cache))
+    except PlanFileError as exc:
+        raise _named(exc, path, origin) from None
+
+
+def _load_plans(path: str, use_cache: bool) -> list[m.Plan]:
+    every, known = None, None
+    if os.path.isdir(path):
+        every, known, files = _folder(path, use_cache)
+        _skipped(f for f in every if f not in files)
+    else:
+        files = plan_files(path)
     plans, problems = [], []
-    files = plan_files(path)
     for file in files:
         try:
             plans.append(load_file(file, use_cache))
@@ -171,41 +276,49 @@ def load_plans(path: str | None = None, use_cache: bool | None = None) -> list[m
     problems.extend(cross_check_plans(plans))
     if problems:
         raise PlanFileError(problems)
-    if use_cache and len(files) > 1:
-        from hrplan import cache
+    if use_cache and every is not None:
+        heads = {p.file: [p.id, p.start, p.end, p.assessment] for p in plans}
+        found = [heads.get(f) for f in every]
+        if found != known:
+            from hrplan import cache
 
-        key = cache.small_key("plans", files)
-        if key:
-            cache.write_small("plans", os.path.abspath(path), key, [(p.id, p.start, p.end, p.assessment) for p in plans])
+            key = cache.small_key(FOLDER, every)
+            if key:
+                cache.write_small(FOLDER, os.path.abspath(path), key, found)
     return plans
 
 
 def load_plan(path: str | None = None, plan_id: str | None = None, use_cache: bool | None = None,
-              assessed: bool = False) -> m.Plan:
-    """One plan of ``path``: the one named ``plan_id``, by default the latest (or the latest with
-    an assessment: see ``hrplan.areas.select_plan``).
+              assessed: bool = False, origin: str | None = "--data") -> m.Plan:
+    """One plan of ``path`` (see ``load_plans``): the one named ``plan_id`` (an unknown one is
+    said to come from ``--plan``), by default the latest (or the latest with an assessment: see
+    ``hrplan.areas.select_plan``).
 
     From a directory whose files have not changed since they were last loaded together, only
     that plan's file is read: the cache keeps which plan each file holds (and the files were
     checked together then). Otherwise every plan is loaded and checked, as ``load_plans``."""
     from hrplan.areas import select_plan
 
-    path = data_path(path)
+    path, origin = data_source(path, origin)
     use_cache = _use_cache(use_cache)
-    if use_cache and os.path.isdir(path):
-        from hrplan import cache
-
-        files = plan_files(path)
-        key = cache.small_key("plans", files)
-        known = cache.read_small("plans", os.path.abspath(path), key) if key else None
-        if known and len(known) == len(files):
-            heads = [m.Plan(id=pid, title="", file=file, start=start, end=end, assessment=assessment)
-                     for file, (pid, start, end, assessment) in zip(files, known)]
-            try:
-                return load_file(select_plan(heads, plan_id, assessed).file, use_cache)
-            except NotFound:
-                pass  # load every plan for the full message
-    return select_plan(load_plans(path, use_cache), plan_id, assessed)
+    try:
+        if use_cache and os.path.isdir(path):
+            files = _toml_files(path)
+            known = _folder_entry(path, files)
+            if known:
+                heads = [m.Plan(id=head[0], title="", file=file, start=head[1], end=head[2], assessment=head[3])
+                         for file, head in zip(files, known) if head is not None]
+                try:
+                    plan = load_file(select_plan(heads, plan_id, assessed).file, use_cache)
+                except NotFound:
+                    pass  # load every plan for the full message
+                else:
+                    _skipped(f for f, head in zip(files, known) if head is None)
+                    return plan
+        plans = _load_plans(path, use_cache)
+    except PlanFileError as exc:
+        raise _named(exc, path, origin) from None
+    return select_plan(plans, plan_id, assessed)
 
 
 def cross_check_plans(plans: list[m.Plan]) -> list[Problem]:

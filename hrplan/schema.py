@@ -15,18 +15,64 @@ from hrplan import model as m
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # refuse bigger plan files with a size message
 YEAR_MIN, YEAR_MAX = 1949, 2100
+FORMAT_VERSION = 1
+
+# Characters a plan file's strings may not hold: the control characters (C0, DEL, C1: Unicode's
+# Cc), which a terminal obeys (ESC starts a sequence that recolours, moves the cursor, retitles
+# the window, writes the clipboard), and the bidirectional embeddings, overrides and isolates
+# U+202A-U+202E and U+2066-U+2069 ("Trojan Source"), which reorder what is shown. A free text
+# (type "text", below) may hold a newline or a tab; any other string is one line. The renderers
+# escape the same set (``hrplan.render.visible``), whatever the data.
+UNSAFE = (*range(0x00, 0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+TEXT_CHARS = "\n\t"  # what a free text may hold of them
+
+
+def char_class(codes) -> str:
+    """A regular-expression class of the code points ``codes``, written as ranges."""
+    parts, codes = [], sorted(codes)
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        parts.append(f"\\u{codes[i]:04x}" + (f"-\\u{codes[j]:04x}" if j > i else ""))
+        i = j + 1
+    return "[" + "".join(parts) + "]"
+
+
+def escaped(ch: str) -> str:
+    """How hrplan writes a character of UNSAFE for people to see: ``\\n``, ``\\t``, ``\\r``,
+    ``\\x1b``, ``\\u202e``."""
+    code = ord(ch)
+    named = {10: "\\n", 9: "\\t", 13: "\\r"}.get(code)
+    return named or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+_PATTERNS: dict[str, re.Pattern] = {}
+
+
+def unsafe_pattern(keep: str = "") -> re.Pattern:
+    """The characters of UNSAFE but those of ``keep``, as a compiled class: ``unsafe_pattern()``
+    for a one-line string, ``unsafe_pattern(TEXT_CHARS)`` for a free text. Compiled on first use:
+    a class of characters beyond U+00FF makes ``re`` build a 64 KB table, which a run that meets
+    no string needing it (most strings pass ``str.isprintable``) should not pay for."""
+    found = _PATTERNS.get(keep)
+    if found is None:
+        found = _PATTERNS[keep] = re.compile(char_class(set(UNSAFE) - {ord(c) for c in keep}))
+    return found
+
+
 # Used with fullmatch: "$" would also match before a final newline, and accept "I.1\n".
 ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*")
 DATE_RE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 URL_RE = re.compile(r"https?://[^\s/$.?#][^\s]*")
-FORMAT_VERSION = 1
 
 
 # Tables: what each may hold. A spec is a type name (TYPES, below), a tuple of allowed values,
 # or a nested table spec (dict) for a table / ``[dict]`` for an array of tables. Keys ending in
 # "!" are required.
 
-NOTE = {"text!": "str", "kind": m.NOTE_KINDS, "sources": "idlist"}
+NOTE = {"text!": "text", "kind": m.NOTE_KINDS, "sources": "idlist"}
 BASELINE = {"value!": "num", "year!": "year"}
 TARGET = {
     "metric!": "str",
@@ -39,7 +85,7 @@ TARGET = {
     "binding": m.BINDING,
     "ceiling": "bool",
     "aggregate": m.AGGREGATES,
-    "wording": "str",
+    "wording": "text",
     "change": m.CHANGES,
     "base_year": "year",
 }
@@ -50,9 +96,9 @@ RESULT = {
     "value": "num",
     "unit": "str",
     "qualifier": m.QUALIFIERS,
-    "text": "str",
+    "text": "text",
     "locator": "str",
-    "note": "str",
+    "note": "text",
     "see_also": "idlist",
     "use": "bool",
     "aggregate": m.AGGREGATES,
@@ -63,20 +109,20 @@ GOAL = {
     "id!": "id",
     "section": "id",
     "chapter": "id",
-    "text!": "str",
+    "text!": "text",
     "kind": m.GOAL_KINDS,
     "tags": "strlist",
     "target": TARGET,
     "results": [RESULT],
     "reported_status": m.REPORTED_STATUSES,
-    "reported_wording": "str",
+    "reported_wording": "text",
     "plan_sources": "idlist",
     "notes": "notes",
     "indicator": "id",
 }
 CLAIM = {
     "id!": "id",
-    "text!": "str",
+    "text!": "text",
     "area": "id",
     "binding": m.BINDING,
     "share": "num",
@@ -97,7 +143,7 @@ SOURCE = {
     "date": "date",
     "language": "str",
     "mirror": "bool",
-    "note": "str",
+    "note": "text",
 }
 CHAPTER = {
     "id!": "id",
@@ -105,19 +151,19 @@ CHAPTER = {
     "title_zh": "str",
     "aliases": "strlist",
     "coverage": m.COVERAGE,
-    "coverage_note": "str",
+    "coverage_note": "text",
 }
 SECTION = dict(CHAPTER, **{"chapter!": "id"})
 THEME = {
     "id!": "id",
     "title!": "str",
-    "definition!": "str",
+    "definition!": "text",
     "sections": "idlist",
     "tags": "strlist",
     "goals": "idlist",
     "aliases": "strlist",
 }
-STATED_SIZE = {"value!": "num", "unit!": "str", "qualifier": m.QUALIFIERS, "sources": "idlist", "note": "str"}
+STATED_SIZE = {"value!": "num", "unit!": "str", "qualifier": m.QUALIFIERS, "sources": "idlist", "note": "text"}
 PLAN = {
     "id!": "id",
     "title!": "str",
@@ -150,9 +196,9 @@ INDICATOR = {
     "title_zh": "str",
     "unit!": "str",
     "direction!": m.DIRECTIONS,
-    "definition!": "str",
+    "definition!": "text",
     "aliases": "strlist",
-    "note": "str",
+    "note": "text",
 }
 REGISTRY = {"format": "int", "indicators!": [INDICATOR]}
 
@@ -173,17 +219,28 @@ REGISTRY = {"format": "int", "indicators!": [INDICATOR]}
 # name bound to the tuple's values.
 
 NAMES = {"ID": ID_RE.fullmatch, "URL": URL_RE.fullmatch, "DATE": DATE_RE.fullmatch, "isfinite": math.isfinite,
-         "date": datetime.date}
+         "date": datetime.date,
+         # Whether a string holds a character of UNSAFE it may not hold; each test asks
+         # str.isprintable first, which is true of nearly every string and faster.
+         "UNSAFE": lambda x: unsafe_pattern().search(x),
+         "TEXT_UNSAFE": lambda x: unsafe_pattern(TEXT_CHARS).search(x)}
 ENUM_TEST = "x.__class__ is str and x in {values}"
 _YEAR = {"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX}
 TYPES = {
-    "str": {"description": "a string", "test": "x.__class__ is str and x and not x.isspace()",
+    # One line of text: a title, a name, a unit (see UNSAFE).
+    "str": {"description": "a string",
+            "test": "x.__class__ is str and x and not x.isspace() and (x.isprintable() or not UNSAFE(x))",
             "json": {"type": "string", "pattern": "\\S"}},
-    "label": {"description": "a non-empty string", "test": "x.__class__ is str and x",
+    # A free text, which may run over several lines: a goal's text, a note, a wording, a definition.
+    "text": {"description": "a string",
+             "test": "x.__class__ is str and x and not x.isspace() and (x.isprintable() or not TEXT_UNSAFE(x))",
+             "json": {"type": "string", "pattern": "\\S"}},
+    "label": {"description": "a non-empty string", "test": "x.__class__ is str and x and (x.isprintable() or not UNSAFE(x))",
               "json": {"type": "string", "minLength": 1}},
     "id": {"description": "an id (letters, digits, . _ : -)", "test": "x.__class__ is str and ID(x)",
            "json": {"type": "string", "pattern": f"^{ID_RE.pattern}$"}},
-    "url": {"description": "an http(s) address", "test": "x.__class__ is str and URL(x)",
+    "url": {"description": "an http(s) address",
+            "test": "x.__class__ is str and URL(x) and (x.isprintable() or not UNSAFE(x))",
             "json": {"type": "string", "pattern": f"^{URL_RE.pattern}$"}},
     "num": {"description": "a number", "test": "x.__class__ is int or (x.__class__ is float and isfinite(x))",
             "json": {"type": "number"}},
@@ -203,5 +260,5 @@ TYPES = {
     "strlist": {"description": "a list of strings", "items": ["label"]},
     "idlist": {"description": "a list of ids", "items": ["id"]},
     "statuslist": {"description": "a list of statuses", "items": [m.STATUSES]},
-    "notes": {"description": "a list of notes (strings or tables with text)", "items": ["str", NOTE]},
+    "notes": {"description": "a list of notes (strings or tables with text)", "items": ["text", NOTE]},
 }

@@ -208,7 +208,7 @@ def _ambition(older: list, newer: list, direction: str):
 
 def compare(plans: list[m.Plan], registry: dict[str, m.Indicator], first: str, second: str,
             area: str | None = None) -> CompareAnswer:
-    a, b = select_plan(plans, first), select_plan(plans, second)
+    a, b = select_plan(plans, first, origin=None), select_plan(plans, second, origin=None)
     if a.id == b.id:
         raise UsageError(f"compare needs two different plans, not {a.id} twice")
     older, newer = sorted((a, b), key=lambda p: (p.start or 0, p.end or 0, p.id))

@@ -415,6 +415,7 @@ class ValidateAnswer(TypedDict):
     error_count: int
     warning_count: int
     problems: list[ProblemRecord]
+    skipped: list[str]  # files of a directory that are not plans (no [plan] table)
 
 
 class StatusDefinition(TypedDict):

@@ -1,13 +1,14 @@
 """Checking a parsed plan document against ``hrplan.schema``: every problem at once, each with
-its key path; the generated fast acceptance; and the cross-checks (references, uniqueness,
-area-name collisions, plausibility of targets and results).
+its key path; the generated fast acceptance; what of a faulty document could be read; and
+``validate``, which runs the cross-checks (``hrplan.crosscheck``) beside, in the same pass.
 """
 
 from __future__ import annotations
 
 from hrplan import model as m
+from hrplan.crosscheck import Pruned, closest as _closest, path_str as _pstr
 from hrplan.errors import Problem
-from hrplan.schema import ENUM_TEST, FORMAT_VERSION, NAMES, REGISTRY, TOP, TYPES
+from hrplan.schema import ENUM_TEST, FORMAT_VERSION, NAMES, REGISTRY, TEXT_CHARS, TOP, TYPES, escaped, unsafe_pattern
 
 
 def _describe(value) -> str:
@@ -89,7 +90,9 @@ def _check_value(value, spec, path, out) -> None:
     if "test" in kind:
         if _predicate(spec)(value):
             return
-        if spec == "num" and value.__class__ is float:  # the one way a float is not a number
+        if value.__class__ is str and _unsafe(value, spec):
+            out.append((_pstr(path), _unsafe(value, spec)))
+        elif spec == "num" and value.__class__ is float:  # the one way a float is not a number
             out.append((_pstr(path), f"must be a finite number, not {value}"))
         else:
             out.append((_pstr(path), f"must be {kind['description']}, not {_shown(value)}"))
@@ -102,7 +105,10 @@ def _check_value(value, spec, path, out) -> None:
     if not tables:  # a list of scalars: one message for the whole list
         if all(any(ok(v) for ok in scalars) for v in value):
             return
-        if spec == "statuslist" and all(v.__class__ is str and v for v in value):
+        unsafe = [(i, _unsafe(v, kind["items"][0])) for i, v in enumerate(value) if v.__class__ is str]
+        if any(message for _, message in unsafe):
+            out.extend((_pstr((path, i)), message) for i, message in unsafe if message)
+        elif spec == "statuslist" and all(v.__class__ is str and v for v in value):
             bad = next(v for v in value if v not in m.STATUSES)
             out.append((_pstr(path), f"unknown status {bad!r}; one of {', '.join(m.STATUSES)}"))
         else:
@@ -111,10 +117,25 @@ def _check_value(value, spec, path, out) -> None:
     for i, item in enumerate(value):  # notes: each a string or a table, checked in its place
         if any(ok(item) for ok in scalars):
             continue
-        if item.__class__ is str:  # a string that fits no test here is blank
-            out.append((_pstr((path, i)), "must not be empty"))
+        if item.__class__ is str:  # a string that fits no test here is blank, or holds what it may not
+            out.append((_pstr((path, i)), _unsafe(item, "text") or "must not be empty"))
         else:
             _check_table(item, tables[0], (path, i), out)
+
+
+def _unsafe(value: str, spec) -> str | None:
+    """What is wrong with a string that holds characters of ``schema.UNSAFE`` its type refuses
+    (a free text, "text", may hold newlines and tabs), or None."""
+    found = [mt.start() for mt in unsafe_pattern(TEXT_CHARS if spec == "text" else "").finditer(value)]
+    if not found:
+        return None
+    listed = ", ".join(f"{escaped(value[i])} at character {i + 1}" for i in found[:5])
+    if len(found) > 5:
+        listed += f" and {len(found) - 5} more"
+    if spec == "text":
+        return f"holds {listed}: no control character (but newline and tab) or bidirectional override is allowed"
+    return (f"holds {listed}: this value is one line, without control characters (newline and tab included) "
+            "or bidirectional overrides")
 
 
 def _shown(value) -> str:
@@ -233,224 +254,71 @@ def _emit_table(schema: dict, depth: int, pad: str, env: dict, lines: list) -> N
                       f"{inner}for x in {t}:", f"{inner}    if not ({' or '.join(tests)}):", f"{inner}        return False"]
 
 
-def _pstr(path) -> str:
-    """A key path written out: ("goals", 12) -> goals[12]; (("goals", 12), "results") -> goals[12].results."""
-    if path.__class__ is not tuple:
-        return path
-    parent, key = path
-    parent = _pstr(parent)
-    if key.__class__ is int:
-        return f"{parent}[{key}]"
-    return f"{parent}.{key}" if parent else key
-
-
 def _join(path, name: str) -> str:
     path = _pstr(path)
     return f"{path}.{name}" if path else name
 
 
-def _closest(word, choices):
-    import difflib
+# --------------------------------------------------------------------------------------------
+# What could be read: the part of a document with structural problems that the cross-checks
+# (hrplan.crosscheck) can still check, so that one run reports both kinds of problem.
 
-    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.7)
-    return found[0] if found else None
+_DROP = object()
+
+
+def readable(value, spec):
+    """What of ``value`` fits ``spec``: a table that fits whole is the same object; any other table
+    becomes a ``Pruned`` table of the keys whose values fit; an array of tables keeps its length,
+    an element that is not a table becoming an empty ``Pruned`` (key paths keep their indexes); a
+    list of values is kept whole or not at all; a value that does not fit is ``_DROP``."""
+    if spec.__class__ is dict:
+        if value.__class__ is not dict:
+            return _DROP
+        if _fast_ok(spec)(value):
+            return value
+        known = _compiled(spec)[0]
+        kept = ((key, readable(item, known[key])) for key, item in value.items() if key in known)
+        return Pruned((key, item) for key, item in kept if item is not _DROP)
+    if spec.__class__ is list:
+        if value.__class__ is not list:
+            return _DROP
+        return [Pruned() if item is _DROP else item for item in (readable(element, spec[0]) for element in value)]
+    if spec.__class__ is tuple or "test" in TYPES[spec]:
+        return value if _predicate(spec)(value) else _DROP
+    if value.__class__ is not list:
+        return _DROP
+    scalars = [_predicate(s) for s in TYPES[spec]["items"] if s.__class__ is not dict]
+    tables = [s for s in TYPES[spec]["items"] if s.__class__ is dict]
+    if not tables:
+        return value if all(any(ok(v) for ok in scalars) for v in value) else _DROP
+    kept = [v if any(ok(v) for ok in scalars) else readable(v, tables[0]) for v in value]  # notes
+    return [Pruned() if v is _DROP else v for v in kept]
 
 
 # --------------------------------------------------------------------------------------------
-# Cross-checks: references, uniqueness, plausibility. Run on a structurally valid document.
 
 
-def _cross_check(doc, out) -> None:
-    """Append every cross-reference problem to ``out``. The document is only read."""
-    plan = doc["plan"]
-    start, end = plan["period"]
-    pid = plan["id"]
-
-    def unique(table):
-        """The table's ids, each with its first position; a problem for each repeated id."""
-        ids = [item["id"] for item in doc.get(table, ())]
-        seen = dict(zip(ids, range(len(ids))))  # built in C; with no repeats, the first positions
-        if len(seen) < len(ids):
-            seen = {}
-            for i, gid in enumerate(ids):
-                first = seen.setdefault(gid, i)
-                if first != i:
-                    out.append((f"{table}[{i}].id", f"duplicate id {gid!r} (first at {table}[{first}])"))
-        return seen
-
-    sources = unique("sources")
-    chapters = unique("chapters")
-    sections = unique("sections")
-    themes = unique("themes")
-    goals = unique("goals")
-    unique("claims")
-
-    # Aliases and ids must not collide across chapters, sections and themes (area names).
-    names: dict[str, str] = {}
-    for table in ("chapters", "sections", "themes"):
-        for i, item in enumerate(doc.get(table, [])):
-            for j, name in enumerate([item["id"], *item.get("aliases", [])]):
-                key = name.lower()
-                where = f"{table}[{i}]" + (".id" if j == 0 else f".aliases[{j - 1}]")
-                if key in names and names[key] != where and j > 0:
-                    out.append((where, f"area name {name!r} is already used by {names[key]}"))
-                names.setdefault(key, where)
-
-    def ref(value, table, index, path, what):
-        if value not in index:
-            hint = _closest(value, index)
-            out.append((path, f"unknown {what} {value!r}" + (f" (did you mean {hint}?)" if hint else "")))
-
-    for rel in ("predecessor", "successor"):
-        if plan.get(rel) == pid:
-            out.append((f"plan.{rel}", "a plan cannot be its own " + rel))
-    if "assessment" in plan:
-        ref(plan["assessment"], "sources", sources, "plan.assessment", "source")
-    for j, s in enumerate(plan.get("sources", [])):
-        ref(s, "sources", sources, f"plan.sources[{j}]", "source")
-    _check_notes(plan.get("notes", []), "plan.notes", sources, ref)
-    for j, s in enumerate(plan.get("stated_size", {}).get("sources", [])):
-        ref(s, "sources", sources, f"plan.stated_size.sources[{j}]", "source")
-
-    for i, sec in enumerate(doc.get("sections", [])):
-        ref(sec["chapter"], "chapters", chapters, f"sections[{i}].chapter", "chapter")
-
-    for i, theme in enumerate(doc.get("themes", [])):
-        p = f"themes[{i}]"
-        for j, s in enumerate(theme.get("sections", [])):
-            if s not in sections and s not in chapters:
-                ref(s, "sections", {**sections, **chapters}, f"{p}.sections[{j}]", "section or chapter")
-        for j, g in enumerate(theme.get("goals", [])):
-            ref(g, "goals", goals, f"{p}.goals[{j}]", "goal")
-        if not (theme.get("sections") or theme.get("tags") or theme.get("goals")):
-            out.append((p, "a theme needs sections, tags or goals"))
-
-    chapter_of = {sec["id"]: sec["chapter"] for sec in doc.get("sections", [])}
-    for i, goal in enumerate(doc.get("goals", ())):
-        # Once per goal: key paths are written out only for a problem.
-        sec = goal.get("section")
-        if sec is not None:
-            chapter = chapter_of.get(sec)
-            if chapter is None:
-                ref(sec, "sections", sections, f"goals[{i}].section", "section")
-            elif "chapter" in goal and goal["chapter"] != chapter:
-                out.append((f"goals[{i}].chapter", f"section {sec!r} is in chapter {chapter!r}"))
-        else:
-            chapter = goal.get("chapter")
-            if chapter is None:
-                out.append((f"goals[{i}]", "needs a section (or, for a chapter without sections, a chapter)"))
-            elif chapter not in chapters:
-                ref(chapter, "chapters", chapters, f"goals[{i}].chapter", "chapter")
-        if "plan_sources" in goal:
-            for j, s in enumerate(goal["plan_sources"]):
-                if s not in sources:
-                    ref(s, "sources", sources, f"goals[{i}].plan_sources[{j}]", "source")
-        target = goal.get("target")
-        if target is not None:
-            _check_target(target, (("goals", i), "target"), start, end, out)
-        if "results" in goal:
-            _check_results(goal["results"], (("goals", i), "results"), target, sources, ref, out)
-        if "notes" in goal:
-            _check_notes(goal["notes"], f"goals[{i}].notes", sources, ref)
-
-    area_ids = {**chapters, **sections, **themes}
-    for i, claim in enumerate(doc.get("claims", [])):
-        p = f"claims[{i}]"
-        if "area" in claim and claim["area"] not in area_ids:
-            ref(claim["area"], "areas", area_ids, f"{p}.area", "area")
-        for j, s in enumerate(claim.get("sources", [])):
-            ref(s, "sources", sources, f"{p}.sources[{j}]", "source")
-        if "share" in claim and not 0 <= claim["share"] <= 100:
-            out.append((f"{p}.share", f"must be a percentage from 0 to 100, not {claim['share']}"))
-        if "share" in claim and not claim.get("counts"):
-            out.append((f"{p}.counts", "a claim with a share needs the statuses it counts"))
-        _check_results(claim.get("results", []), f"{p}.results", None, sources, ref, out)
-        _check_notes(claim.get("notes", []), f"{p}.notes", sources, ref)
-
-
-def _check_target(t, p, start, end, out) -> None:
-    """``p`` is a key path as in ``_check_value``, written out only for a problem."""
-    if "period" in t:
-        if "year" in t:
-            out.append((_pstr(p), "give either year or period, not both"))
-        last = t["period"][1]
-    elif "year" in t:
-        last = t["year"]
-    else:
-        out.append((_pstr(p), "needs a year or a period"))
-        last = None
-    if last is not None and not start <= last <= end + 5:
-        out.append((f"{_pstr(p)}.{'period' if 'period' in t else 'year'}",
-                    f"target year {last} is outside the plan's period {start}-{end}"))
-    if "aggregate" in t and t["aggregate"] != "end" and "period" not in t:
-        out.append((f"{_pstr(p)}.aggregate", "a mean or total target needs a period"))
-    if "baseline" in t and last is not None and t["baseline"]["year"] > last:
-        out.append((f"{_pstr(p)}.baseline.year", f"baseline year {t['baseline']['year']} is after the target year {last}"))
-    _check_change(t, p, out)
-    if "change" in t and "base_year" in t:
-        if last is not None and t["base_year"] >= last:
-            out.append((f"{_pstr(p)}.base_year", f"base year {t['base_year']} is not before the target year {last}"))
-        if "baseline" in t and t["baseline"]["year"] != t["base_year"]:
-            out.append((f"{_pstr(p)}.baseline.year", f"the base value of a change must be for the base year {t['base_year']}"))
-
-
-def _check_change(d, p, out) -> None:
-    """A change (of a target or a result) needs its base year; a base year needs a change."""
-    if "change" in d and "base_year" not in d:
-        out.append((f"{_pstr(p)}.base_year", "a change needs the base year it is measured from"))
-    elif "base_year" in d and "change" not in d:
-        out.append((f"{_pstr(p)}.change", "a base year needs a change (absolute, percent or multiple)"))
-
-
-def _check_results(results, p, target, sources, ref, out) -> None:
-    """``p`` is a key path as in ``_check_value``, written out only for a problem."""
-    unit = target["unit"] if target is not None else None
-    for j, r in enumerate(results):
-        if r["source"] not in sources:
-            ref(r["source"], "sources", sources, f"{_pstr(p)}[{j}].source", "source")
-        if "see_also" in r:
-            for k, s in enumerate(r["see_also"]):
-                if s not in sources:
-                    ref(s, "sources", sources, f"{_pstr(p)}[{j}].see_also[{k}]", "source")
-        _check_change(r, (p, j), out)
-        if "year" in r:
-            if "period" in r:
-                out.append((f"{_pstr(p)}[{j}]", "give either year or period, not both"))
-        elif "period" not in r:
-            out.append((f"{_pstr(p)}[{j}]", "needs a year or a period"))
-        if "value" in r:
-            if "unit" not in r:
-                out.append((f"{_pstr(p)}[{j}].unit", "a result with a value needs a unit"))
-            elif unit is not None and r["unit"] != unit and r.get("use", True) and "change" not in r:
-                out.append((f"{_pstr(p)}[{j}].unit", f"unit {r['unit']!r} differs from the target's {unit!r}", "warning"))
-        elif "text" not in r:
-            out.append((f"{_pstr(p)}[{j}]", "a result needs a value or a text"))
-
-
-def _check_notes(notes, p, sources, ref) -> None:
-    for j, note in enumerate(notes):
-        if isinstance(note, dict):
-            for k, s in enumerate(note.get("sources", [])):
-                ref(s, "sources", sources, f"{p}[{j}].sources[{k}]", "source")
-
-
-# --------------------------------------------------------------------------------------------
+def _problems(raw, file: str) -> list[Problem]:
+    return [Problem(file, item[0], item[1], severity=item[2] if len(item) > 2 else "error") for item in raw]
 
 
 def validate(doc, file: str) -> list[Problem]:
-    """Every problem of one parsed plan document, errors and warnings, in document order.
+    """Every problem of one parsed plan document, errors and warnings: the structural ones in
+    document order, then those of the cross-checks, run on what could be read.
 
     The document is only read: ``hrplan.build.normalise`` gives its canonical form."""
+    from hrplan.crosscheck import cross_check
+
     raw: list[tuple] = []
     try:
         _check_table(doc, TOP, "", raw)
+        fmt = doc.get("format")
+        if fmt.__class__ is int and fmt != FORMAT_VERSION:
+            raw.insert(0, ("format", f"this hrplan reads format {FORMAT_VERSION}, not {fmt}"))
+        cross_check(readable(doc, TOP) if raw else doc, raw)
     finally:
         _KNOWN_IDS.clear()
-    if "format" in doc and doc["format"] != FORMAT_VERSION and not raw:
-        raw.append(("format", f"this hrplan reads format {FORMAT_VERSION}, not {doc['format']}"))
-    if not raw:
-        _cross_check(doc, raw)
-    return [Problem(file, item[0], item[1], severity=item[2] if len(item) > 2 else "error") for item in raw]
+    return _problems(raw, file)
 
 
 def validate_registry(doc, file: str) -> list[Problem]:
@@ -458,14 +326,16 @@ def validate_registry(doc, file: str) -> list[Problem]:
     raw: list[tuple] = []
     try:
         _check_table(doc, REGISTRY, "", raw)
+        read = readable(doc, REGISTRY) if raw else doc
     finally:
         _KNOWN_IDS.clear()
-    if not raw:
-        names: dict[str, str] = {}
-        for i, ind in enumerate(doc["indicators"]):
-            for j, name in enumerate([ind["id"], *ind.get("aliases", [])]):
-                where = f"indicators[{i}]" + (".id" if j == 0 else f".aliases[{j - 1}]")
-                if name.lower() in names:
-                    raw.append((where, f"indicator name {name!r} is already used by {names[name.lower()]}"))
-                names.setdefault(name.lower(), where)
-    return [Problem(file, path, message) for path, message in raw]
+    names: dict[str, str] = {}
+    for i, ind in enumerate(read.get("indicators", ())):
+        for j, name in enumerate([ind.get("id"), *ind.get("aliases", [])]):
+            if name is None:
+                continue
+            where = f"indicators[{i}]" + (".id" if j == 0 else f".aliases[{j - 1}]")
+            if name.lower() in names:
+                raw.append((where, f"indicator name {name!r} is already used by {names[name.lower()]}"))
+            names.setdefault(name.lower(), where)
+    return _problems(raw, file)

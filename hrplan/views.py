@@ -295,7 +295,7 @@ def show_view(a: dict, show_zh=True) -> list:
         c = a["claim"]
         head = Fields(f"Claim {c['id']} of {a['plan']['id']}", [
             ("the source says", c["text"]), ("area", c["area_id"]), ("reported status", c["reported_status"]),
-            ("sources", ", ".join(c["source_ids"])), ("addresses", "\n".join(c["urls"]))])
+            ("sources", ", ".join(c["source_ids"])), ("addresses", " ".join(c["urls"]))])
         return [head] + claim_blocks([c]) + (
             [Table("Notes", ["kind", "note", "sources"], [[n["kind"], n["text"], ", ".join(n["source_ids"])]
                                                           for n in a["claim"]["notes"]], wrap=("note",))]
@@ -474,6 +474,7 @@ def progress_view(a: dict, show_zh=True) -> list:
 
 def validate_view(a: dict, show_zh=True) -> list:
     lines = [p["text"] for p in a["problems"]]
+    lines += [f"skipped {f}: not a plan file (no [plan] table)" for f in a.get("skipped", ())]
     if a["ok"]:
         lines.append(f"{a['file_count']} file(s) checked: no problems")
     else:

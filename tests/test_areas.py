@@ -53,8 +53,9 @@ def test_claim_check_against_data(plan):
     assert rec["data"]["agreement"] == "differs"  # 50% is not "more than 50%"
 
 
-CORE = ("model", "statuses", "schema", "validate", "build", "load", "cache", "method", "areas", "records", "answers",
-        "shapes", "series_shapes", "json_schema", "plan_schema", "tables", "exporting", "outfile", "api", "errors", "termenv", "views", "series_views", "indicators", "series", "search", "facts")
+CORE = ("model", "statuses", "schema", "validate", "crosscheck", "locate", "build", "load", "cache", "method", "areas",
+        "records", "answers", "shapes", "series_shapes", "json_schema", "plan_schema", "tables", "exporting", "outfile",
+        "api", "errors", "termenv", "views", "series_views", "indicators", "series", "search", "facts")
 
 
 def test_core_imports_neither_click_nor_rich():

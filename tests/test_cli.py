@@ -179,7 +179,7 @@ def test_validate_ok_and_bad(run, plan_file):
     bad = plan_file(open(plan_file()).read().replace('source = "stat"', 'source = "nope"'), name="bad.toml")
     r = run("validate", bad)
     assert r.exit_code == 1
-    assert "goals[1].results[0].source: unknown source 'nope'" in r.stdout
+    assert "goals[G2].results[0].source: unknown source 'nope'" in r.stdout
     d = run("validate", bad, "--json")
     assert d.exit_code == 1 and d.json()["error_count"] == 1
 
@@ -188,7 +188,7 @@ def test_other_commands_refuse_an_invalid_file(run, plan_file):
     bad = plan_file(open(plan_file()).read().replace('section = "I.2"', 'section = "I.9"'), name="bad.toml")
     r = run("summary", "--data", bad)
     assert r.exit_code == 1 and r.stdout == ""
-    assert r.stderr.startswith("hrplan: ") and "goals[1].section: unknown section 'I.9'" in r.stderr
+    assert r.stderr.startswith("hrplan: ") and "goals[G2].section: unknown section 'I.9'" in r.stderr
 
 
 def test_data_from_environment(run, plan_file):
@@ -199,7 +199,7 @@ def test_data_from_environment(run, plan_file):
 def test_plan_option(run, plan_file):
     assert run("summary", "--plan", "test-plan", "--data", plan_file(), "--json").json()["plan"]["id"] == "test-plan"
     r = run("summary", "--plan", "test-plam", "--data", plan_file())
-    assert r.exit_code == 2 and r.stderr == "hrplan: unknown plan 'test-plam'; did you mean test-plan?\n"
+    assert r.exit_code == 2 and r.stderr == "hrplan: unknown plan 'test-plam' (from --plan); did you mean test-plan?\n"
 
 
 @pytest.mark.parametrize("args,message", [
@@ -259,7 +259,7 @@ def test_data_and_plan_before_the_command(run, plan_file):
     assert run("--data", path, "validate").stdout == "1 file(s) checked: no problems\n"
     assert run("validate", "--data", path).stdout == "1 file(s) checked: no problems\n"
     r = run("--data", path, "--plan", "nope", "stats", "livelihood")
-    assert r.exit_code == 2 and r.stderr == "hrplan: unknown plan 'nope'; did you mean test-plan?\n"
+    assert r.exit_code == 2 and r.stderr == "hrplan: unknown plan 'nope' (from --plan); did you mean test-plan?\n"
 
 
 def test_no_command_prints_the_help(run):

@@ -349,3 +349,19 @@ def test_a_fields_title_is_underlined_and_its_fields_are_not():
            TermEnv(isatty=True, color=True, encoding="utf-8", width=40), stream)
     title, field = stream.getvalue().splitlines()[:2]
     assert "\x1b[1;4m" in title and "4m" not in field
+
+
+def test_the_terminal_renderer_writes_no_control_character_from_the_data():
+    from hrplan.render.terminal import render
+    from hrplan.views import Fields, Text
+
+    evil = "a\x1b]0;owned\x07b \x1b[31mred \u202eflip \x9bc"
+    blocks = [Fields(evil, [(evil, evil)]), Table(evil, [evil, "x"], [[evil, Status("met")]], wrap=[evil]),
+              Text(evil + "\nnext"), Table("links", ["id", "address"], [["a", "http://x.org/\x1b[2J"]], links=["address"])]
+    for width in (40, 80):
+        out = io.StringIO()
+        render(blocks, TermEnv(isatty=True, color=False, encoding="utf-8", width=width), out)
+        text = out.getvalue()
+        assert not any(ord(c) < 32 and c != "\n" or 0x7f <= ord(c) <= 0x9f or 0x202a <= ord(c) <= 0x202e
+                       for c in text), repr(text[:200])
+        assert "\\x1b]0;owned\\x07" in text and "\\u202e" in text

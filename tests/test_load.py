@@ -33,8 +33,8 @@ def test_problem_carries_file_key_path_and_line(plan_file):
     with pytest.raises(PlanFileError) as err:
         load_plans(path)
     [problem] = err.value.problems
-    line = MINIMAL.splitlines().index("[[goals]]", MINIMAL.splitlines().index('id = "G1"')) + 1
-    assert str(problem) == f"{path}:{line}: goals[1].section: unknown section 'I.9'"
+    line = MINIMAL.splitlines().index('section = "I.2"') + 1  # the line of the faulty value
+    assert str(problem) == f"{path}:{line}: goals[G2].section: unknown section 'I.9'"
 
 
 @pytest.mark.parametrize("text,words", [
@@ -90,13 +90,50 @@ def test_data_path_is_explicit_then_hrplan_data_then_bundled(plan_file, monkeypa
 
 
 def test_a_missing_hrplan_data_path_is_named_as_coming_from_hrplan_data(tmp_path, monkeypatch):
-    # Through load_plans. (The CLI still reads HRPLAN_DATA itself, through Click's envvar, and
-    # passes it on as an explicit path, until it calls data_path.)
     missing = str(tmp_path / "missing")
     monkeypatch.setenv("HRPLAN_DATA", missing)
     with pytest.raises(PlanFileError) as err:
         load_plans()
-    assert str(err.value) == f"{missing}: no such file or directory (from HRPLAN_DATA)"
+    assert str(err.value) == f"HRPLAN_DATA={missing}: no such file or directory"
     with pytest.raises(PlanFileError) as err:  # a missing --data path says nothing of HRPLAN_DATA
         load_plans(missing)
-    assert str(err.value) == f"{missing}: no such file or directory"
+    assert str(err.value) == f"--data {missing}: no such file or directory"
+
+
+@pytest.mark.parametrize("origin", ["--data", "HRPLAN_DATA"])
+def test_an_error_about_the_data_path_names_where_it_came_from(tmp_path, monkeypatch, origin):
+    """The path itself (missing, a folder without plans, an empty or binary file, a directory
+    that cannot be listed); not the problems inside a plan file, which name their file and line."""
+    from hrplan.load import load_plan
+
+    def load(path, one=False):
+        if origin == "HRPLAN_DATA":
+            monkeypatch.setenv("HRPLAN_DATA", path)
+            path = None
+        with pytest.raises(PlanFileError) as err:
+            load_plan(path) if one else load_plans(path)
+        return str(err.value)
+
+    shown = (lambda p: f"--data {p}") if origin == "--data" else (lambda p: f"HRPLAN_DATA={p}")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert load(str(empty)) == f"{shown(empty)}: no plan files (*.toml) in this directory"
+    assert load(str(empty), one=True) == f"{shown(empty)}: no plan files (*.toml) in this directory"
+    binary = tmp_path / "binary.toml"
+    binary.write_bytes(b"\x00\x01")
+    assert load(str(binary)) == f"{shown(binary)}: is a binary file, not a TOML plan file"
+    bad = tmp_path / "bad.toml"
+    bad.write_text(MINIMAL.replace('section = "I.2"', 'section = "I.9"'), encoding="utf-8")
+    assert load(str(bad)).startswith(f"{bad}:")  # a problem inside the file: its file and line
+    with pytest.raises(PlanFileError) as err:  # a library caller may say the path is its own
+        load_plans(str(binary), origin=None)
+    assert str(err.value) == f"{binary}: is a binary file, not a TOML plan file"
+
+
+def test_an_unknown_plan_names_the_option_it_came_from(plan_file):
+    from hrplan.errors import NotFound
+    from hrplan.load import load_plan
+
+    with pytest.raises(NotFound) as err:
+        load_plan(plan_file(), "test-plam")
+    assert str(err.value) == "unknown plan 'test-plam' (from --plan); did you mean test-plan?"

@@ -109,6 +109,7 @@ def test_a_wrong_value_fails(edit):
 # "$" matches before it; an editor's regex does not).
 SAMPLES = {
     "str": ["a", " a ", "", " ", "\t", 1, None, ["a"], True],
+    "text": ["a", " a ", "", " ", "\t", 1, None],
     "label": ["a", " ", "", 1, None],
     "id": ["I.1", "nhrap-2012-2015", "a:b_c", "9", "-a", ".a", "", "a b", "中", 1],
     "url": ["http://x.org", "https://x.org/a?b=1", "ftp://x.org", "http://", "http:// x", "x.org", 1],

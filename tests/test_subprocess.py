@@ -56,14 +56,86 @@ def test_force_color_colours_and_no_color_wins(tmp_path):
     assert "\x1b[" not in both
 
 
-@pytest.mark.parametrize("cmd", ["goals", "goals --json", "export --format ndjson", "sources"])
-def test_broken_pipe_exits_quietly(tmp_path, cmd):
-    env = subprocess_env(XDG_CACHE_HOME=str(tmp_path))
-    head = "head -c 100" if "json" in cmd else "head -1"
-    r = subprocess.run(f'set -o pipefail; "{sys.executable}" -m hrplan --plan {PLAN} {cmd} | {head} > /dev/null',
-                       shell=True, executable="/bin/bash", capture_output=True, env=env, cwd=ROOT, timeout=60)
-    assert r.stderr == b""
-    assert r.returncode == 0
+# ---------------------------------------------------------------- closed pipes
+
+# Each command with arguments that make it print a lot; --plan is added where a command takes it.
+PIPED = {
+    "areas": [], "compare": ["nhrap-2012-2015", "nhrap-2016-2020"], "export": [], "goals": [], "indicators": [],
+    "methodology": [], "notes": [], "plans": [], "progress": [], "quotas": [], "schema": ["export"],
+    "search": ["the"], "show": ["I.1.a"], "sources": [], "stats": ["all"], "summary": [], "tags": [],
+    "trend": ["life-expectancy"], "validate": [], "help": ["statuses"],
+}
+
+
+def piped_cases():
+    """(command, format) for every command and every format it has (--json for those without --format)."""
+    from hrplan.commands import COMMANDS
+
+    assert sorted(PIPED) == sorted(COMMANDS), "a new command: give it arguments in PIPED"
+    cases = []
+    for name in sorted(COMMANDS):
+        params = {p.name: p for p in COMMANDS[name]().params}
+        formats = params["fmt"].type.choices if "fmt" in params else ("default", "json") if "as_json" in params \
+            else ("default",)
+        # sqlite and datapackage write files (--output), never standard output
+        cases += [(name, fmt, "plan_id" in params) for fmt in formats if fmt not in ("sqlite", "datapackage")]
+    return cases
+
+
+def piped_argv(name, fmt, takes_plan):
+    fmt_args = {"default": [], "json": ["--json"]}.get(fmt, ["--format", fmt])
+    return [name, *PIPED[name], *fmt_args, *(["--plan", PLAN] if takes_plan else [])]
+
+
+@pytest.fixture(scope="module")
+def piped_results(tmp_path_factory):
+    """Every case run twice, concurrently: into ``head -1`` (with pipefail), and with standard output
+    a pipe whose reading end is already closed, so that even a short answer meets the closed pipe."""
+    import shlex
+    from concurrent.futures import ThreadPoolExecutor
+
+    env = subprocess_env(XDG_CACHE_HOME=str(tmp_path_factory.mktemp("cache")), COLUMNS="100")
+    subprocess.run([sys.executable, "-m", "hrplan", "plans", "--json"], env=env, cwd=ROOT, capture_output=True,
+                   timeout=60)  # fill the parse cache once
+
+    def head(case):
+        argv = shlex.join([sys.executable, "-m", "hrplan", *piped_argv(*case)])
+        return subprocess.run(f"set -o pipefail; {argv} | head -1 > /dev/null", shell=True, executable="/bin/bash",
+                              capture_output=True, env=env, cwd=ROOT, timeout=120)
+
+    def closed(case):
+        read, write = os.pipe()
+        os.close(read)
+        try:
+            return subprocess.run([sys.executable, "-m", "hrplan", *piped_argv(*case)], stdout=write,
+                                  stderr=subprocess.PIPE, env=env, cwd=ROOT, timeout=120)
+        finally:
+            os.close(write)
+
+    cases = piped_cases()
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        heads = dict(zip(cases, pool.map(head, cases)))
+        closes = dict(zip(cases, pool.map(closed, cases)))
+    return heads, closes
+
+
+@pytest.mark.parametrize("case", piped_cases(), ids=lambda c: f"{c[0]}-{c[1]}")
+def test_every_command_and_format_exits_0_quietly_on_a_closed_pipe(piped_results, case):
+    heads, closes = piped_results
+    for how, r in (("| head -1", heads[case]), ("closed pipe", closes[case])):
+        assert (r.returncode, r.stderr.decode()) == (0, ""), f"{' '.join(piped_argv(*case))} {how}"
+
+
+@pytest.mark.parametrize("args", [["--help"], ["goals", "--help"], []], ids=["help", "command-help", "no-command"])
+def test_help_exits_0_quietly_on_a_closed_pipe(tmp_path, args):
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        r = subprocess.run([sys.executable, "-m", "hrplan", *args], stdout=write, stderr=subprocess.PIPE, cwd=ROOT,
+                           env=subprocess_env(XDG_CACHE_HOME=str(tmp_path)), timeout=60)
+    finally:
+        os.close(write)
+    assert (r.returncode, r.stderr) == (0, b"")
 
 
 @pytest.mark.parametrize("env", [{"LC_ALL": "C", "LANG": "C"}, {"PYTHONIOENCODING": "ascii"},
@@ -93,7 +165,9 @@ def test_tables_at_any_width(tmp_path, columns):
                              for line in lines if not any(ord(c) > 0x2e80 for c in line))
 
 
-def test_ctrl_c_exits_130_without_traceback(tmp_path):
+def interrupted(tmp_path):
+    """hrplan stopped by SIGINT (Ctrl-C) while it waits in the middle of loading its plan file: a
+    FIFO that it has opened and that nobody writes to. (returncode, stdout, stderr)."""
     fifo = tmp_path / "plan.toml"
     os.mkfifo(fifo)
     env = subprocess_env(XDG_CACHE_HOME=str(tmp_path), HRPLAN_NO_CACHE="1")
@@ -113,8 +187,55 @@ def test_ctrl_c_exits_130_without_traceback(tmp_path):
     p.send_signal(signal.SIGINT)
     out, err = p.communicate(timeout=30)
     os.close(writer)
-    assert p.returncode == 130
+    return p.returncode, out, err
+
+
+def test_ctrl_c_exits_130_without_traceback(tmp_path):
+    code, _, err = interrupted(tmp_path)
+    assert code == 130
     assert b"Traceback" not in err and err.decode().strip() == "hrplan: interrupted"
+
+
+BROKEN = ("import sys\nfrom hrplan import answers\nfrom hrplan.cli import main\n"
+          "answers.summary = lambda plan: 1 / 0  # a bug in hrplan\nsys.argv = ['hrplan', 'summary']\nmain()\n")
+
+
+def test_each_exit_code(tmp_path):
+    """0, 1, 2, 3 and 130, each from a real process, as the README, --help and hrplan.errors list
+    them."""
+    from hrplan import errors
+    from tests.conftest import MINIMAL
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text(MINIMAL.replace('section = "I.2"', 'section = "I.9"'), encoding="utf-8")
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    seen = {
+        "ok": unpinned("summary", "--json", "--plan", "nhrap-2012-2015", env=env),
+        "empty search": unpinned("search", "no-such-word-anywhere", env=env),
+        "invalid plan file": unpinned("summary", "--data", str(bad), env=env),
+        "validate found problems": unpinned("validate", str(bad), env=env),
+        "missing plan file": unpinned("goals", "--data", str(tmp_path / "missing.toml"), env=env),
+        "unknown command": unpinned("sumary", env=env),
+        "unknown area": unpinned("stats", "livelyhood", env=env),
+        "bad option value": unpinned("goals", "--format", "xml", env=env),
+        "two formats": unpinned("goals", "--json", "--format", "csv", env=env),
+        "internal error": subprocess.run([sys.executable, "-c", BROKEN], capture_output=True, cwd=ROOT, timeout=60,
+                                         env=subprocess_env(**env)),
+    }
+    codes = {name: r.returncode for name, r in seen.items()}
+    assert codes == {"ok": 0, "empty search": 0, "invalid plan file": 1, "validate found problems": 1,
+                     "missing plan file": 1, "unknown command": 2, "unknown area": 2, "bad option value": 2,
+                     "two formats": 2, "internal error": 3}, {n: (r.returncode, r.stderr) for n, r in seen.items()}
+    assert seen["internal error"].stderr.decode() == ("hrplan: internal error: ZeroDivisionError: division by zero "
+                                                      "(set HRPLAN_DEBUG=1 for a traceback)\n")
+    assert interrupted(tmp_path)[0] == 130
+    listed = {errors.OK, errors.DATA_ERROR, errors.USAGE, errors.INTERNAL, errors.INTERRUPTED}
+    assert listed == {0, 1, 2, 3, 130}
+    readme = open(os.path.join(ROOT, "README.md"), encoding="utf-8").read().split("## Exit codes")[1].split("##")[0]
+    assert {int(line.split("|")[1]) for line in readme.splitlines() if line.startswith("| ") and "code" not in line} \
+        == listed
+    help_text = unpinned("--help", env=env).stdout.decode()
+    assert all(f"{code} " in help_text.split("Exit codes:")[1] for code in listed)
 
 
 def test_console_script_is_installed():
@@ -154,3 +275,102 @@ def test_long_answers_at_a_terminal_go_through_the_pager(tmp_path, extra, paged)
     # never in a pipe, never for JSON
     r = hrplan("goals", "--json", env={"HRPLAN_PAGER": f"tee {tmp_path / 'json.txt'}"})
     assert r.returncode == 0 and not (tmp_path / "json.txt").exists()
+
+
+# ---------------------------------------------------------------- untrusted plan files
+
+def control_bytes(data: bytes) -> set:
+    """The control characters and bidirectional overrides in UTF-8 output, but newline and tab."""
+    from hrplan.schema import UNSAFE
+
+    return {ch for ch in data.decode("utf-8") if ord(ch) in UNSAFE and ch not in "\n\t"}
+
+
+def test_a_plan_file_cannot_write_control_characters_to_the_terminal(tmp_path):
+    from tests.conftest import MINIMAL
+
+    path = tmp_path / "plan.toml"
+    path.write_text(MINIMAL.replace('text = "Revise a law."', 'text = "Revise \\u001b]0;owned\\u0007 a law."')
+                    .replace('title = "Chapter two"', 'title = "Chapter \\u202etwo"\n"\\u001b[2J" = 1'), encoding="utf-8")
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    title = MINIMAL.split("\n").index('title = "Chapter two"') + 1
+    # (the terminal renderer, --format table, is covered with its own escaping)
+    for args in (["validate", str(path)], ["summary", "--data", str(path)]):
+        r = hrplan(*args, env=env)
+        assert r.returncode == 1, r.stderr
+        assert control_bytes(r.stdout) == set() and control_bytes(r.stderr) == set(), args
+        out = (r.stdout + r.stderr).decode()
+        assert f"{path}:{title}: chapters[II].title: holds \\u202e at character 9" in out
+        assert f"chapters[II].\\x1b[2J: unknown key" in out
+        assert "goals[G3].text: holds \\x1b at character 8, \\x07 at character 17" in out
+    r = hrplan("validate", str(path), "--json", env=env)
+    assert r.returncode == 1 and control_bytes(r.stdout) == set()
+    assert "chapters[II].\u001b[2J" in [p["path"] for p in json.loads(r.stdout)["problems"]]
+
+
+def test_validate_names_every_problem_of_a_file_at_its_own_line_in_one_run(tmp_path):
+    from tests.conftest import MINIMAL
+
+    text = (MINIMAL.replace('tags = ["jobs"]', 'tagz = ["jobs"]').replace('source = "stat"', 'source = "stats"')
+            .replace("value = 9\n", 'value = "nine"\n'))
+    path = tmp_path / "plan.toml"
+    path.write_text(text, encoding="utf-8")
+    tagz, nine, stats = (text.split("\n").index(line) + 1 for line in ('tagz = ["jobs"]', 'value = "nine"', 'source = "stats"'))
+    r = hrplan("validate", str(path), env={"XDG_CACHE_HOME": str(tmp_path / "cache")})
+    assert r.returncode == 1
+    assert r.stdout.decode().splitlines() == [
+        f"{path}:{tagz}: goals[G1].tagz: unknown key (did you mean tags?)",
+        f"{path}:{nine}: goals[G1].target.value: must be a number, not 'nine'",
+        f"{path}:{stats}: goals[G2].results[0].source: unknown source 'stats' (did you mean stat?)",
+        "1 file(s) checked: 3 error(s), 0 warning(s)",
+    ]
+
+
+def unpinned(*args, env=None):
+    """hrplan in a subprocess, without the pinned plan."""
+    return subprocess.run([sys.executable, "-m", "hrplan", *args], capture_output=True, cwd=ROOT, timeout=60,
+                          env=subprocess_env(**(env or {})))
+
+
+def test_a_data_folder_may_hold_other_toml_files(tmp_path):
+    from tests.conftest import MINIMAL
+
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / "plan.toml").write_text(MINIMAL, encoding="utf-8")
+    (folder / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    notice = f"hrplan: skipped {folder / 'pyproject.toml'}: not a plan file (no [plan] table)\n".encode()
+    for _ in range(2):  # the second time, which file is a plan comes from the cache
+        r = unpinned("summary", "--json", "--data", str(folder), env=env)
+        assert r.returncode == 0 and r.stderr == notice
+        assert json.loads(r.stdout)["plan"]["id"] == "test-plan"
+    r = unpinned("validate", "--json", str(folder), env=env)
+    assert r.returncode == 0 and json.loads(r.stdout)["skipped"] == [str(folder / "pyproject.toml")]
+    # completing a command line says nothing on stderr
+    r = unpinned(env=dict(env, _HRPLAN_COMPLETE="bash_complete", COMP_WORDS=f"hrplan goals --data {folder} --plan t",
+                          COMP_CWORD="5"))
+    assert r.returncode == 0 and r.stderr == b"" and b"test-plan" in r.stdout
+    (folder / "plan.toml").unlink()
+    r = unpinned("summary", "--data", str(folder), env=env)
+    assert r.returncode == 1
+    assert r.stderr.decode().startswith(f"hrplan: --data {folder}: no plan files in this directory")
+
+
+def test_errors_name_where_a_wrong_value_came_from(tmp_path):
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    missing = str(tmp_path / "missing")
+    cases = [
+        (["summary", "--data", missing], {}, 1, f"hrplan: --data {missing}: no such file or directory\n"),
+        (["--data", missing, "goals"], {}, 1, f"hrplan: --data {missing}: no such file or directory\n"),
+        (["trend", "life-expectancy", "--data", missing], {}, 1, f"hrplan: --data {missing}: no such file or directory\n"),
+        (["summary"], {"HRPLAN_DATA": missing}, 1, f"hrplan: HRPLAN_DATA={missing}: no such file or directory\n"),
+        (["summary", "--plan", "nhrap-2051"], {}, 2, "hrplan: unknown plan 'nhrap-2051' (from --plan); did you mean "),
+        (["plans", "--plan", "nhrap-2051"], {}, 2, "hrplan: unknown plan 'nhrap-2051' (from --plan); did you mean "),
+        (["compare", "nhrap-2051", "nhrap-2016-2020"], {}, 2,
+         "hrplan: unknown plan 'nhrap-2051'; did you mean "),  # an argument, not --plan
+    ]
+    for args, extra, code, message in cases:
+        r = unpinned(*args, env=dict(env, **extra))
+        err = r.stderr.decode()
+        assert r.returncode == code and err.startswith(message) and err.count("\n") == 1, (args, err)

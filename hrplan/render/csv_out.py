@@ -3,7 +3,9 @@
 The columns are derived from the JSON records (``hrplan.records``): a goal's own fields, then its
 target's as ``target_*`` (the baseline as ``target_baseline_*``), then the result's as
 ``result_*``. Lists are joined with ``;``; the goal's sources, notes and latest result, which
-other columns or rows already carry, are left out.
+other columns or rows already carry, are left out. A control character or bidirectional override
+in a value is written visibly escaped (``hrplan.render.visible``; a newline or a tab stays, in a
+quoted cell).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import csv
 import io
 
-from hrplan.render import write_utf8
+from hrplan.render import visible, write_utf8
 
 _LEFT_OUT = ("target", "results", "latest", "sources", "notes")
 
@@ -40,7 +42,9 @@ def _cell(v):
     if isinstance(v, bool):
         return "true" if v else "false"
     if isinstance(v, list):
-        return ";".join(str(x) for x in v)
+        return visible(";".join(str(x) for x in v), keep="\n\t")
+    if isinstance(v, str):
+        return visible(v, keep="\n\t")
     return v
 
 
@@ -66,13 +70,15 @@ def flat(record: dict, prefix: str = "") -> dict:
     with ``;``, lists of records as JSON text (keys as in the JSON output)."""
     import json
 
+    from hrplan.render.json_out import safe
+
     out = {}
     for key, value in record.items():
         name = prefix + key
         if isinstance(value, dict):
             out.update(flat(value, name + "_"))
         elif isinstance(value, list) and any(isinstance(v, dict) for v in value):
-            out[name] = json.dumps(value, ensure_ascii=False)
+            out[name] = safe(json.dumps(value, ensure_ascii=False))
         else:
             out[name] = _cell(value)
     return out

@@ -1,16 +1,46 @@
-"""JSON output: one UTF-8 document per call on standard output. Never imports Rich."""
+"""JSON output: one UTF-8 document per call on standard output. Never imports Rich.
+
+Strings are written as UTF-8, but for the characters a terminal would obey or that reorder what
+it shows: json escapes the C0 controls itself; DEL, the C1 controls and the bidirectional
+overrides (``hrplan.schema.UNSAFE``) are escaped here as ``\\uXXXX`` too, so that printing the
+JSON of a hostile plan file cannot change the terminal.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 
 from hrplan.render import write_utf8
+from hrplan.schema import unsafe_pattern
+
+# The characters of schema.UNSAFE that json writes as they are: all but the C0 controls, which it
+# escapes. Outside its strings, JSON text is ASCII punctuation, digits and words, so any of them
+# in the encoder's output is inside a string, where \uXXXX means the same character: escaping
+# them in the output is exact.
+_C0 = "".join(map(chr, range(0x20)))
+
+
+def _escape(match: re.Match) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def safe(text: str) -> str:
+    """Encoded JSON with DEL, C1 controls and bidirectional overrides escaped. ASCII text (known
+    at no cost) can hold only DEL of them, found at the speed of memchr; other text, none of them
+    if it is printable (compact JSON has no newline), else one search."""
+    if text.isascii():
+        return text.replace("\x7f", "\\u007f") if "\x7f" in text else text
+    if text.isprintable():
+        return text
+    raw = unsafe_pattern(_C0)
+    return text if raw.search(text) is None else raw.sub(_escape, text)
 
 
 def dumps(answer) -> str:
     """Indented JSON, for a person at a terminal."""
-    return json.dumps(answer, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return safe(json.dumps(answer, ensure_ascii=False, indent=2, allow_nan=False)) + "\n"
 
 
 def write(answer, stream=None) -> None:
@@ -40,15 +70,15 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",",
 
 
 def _compact(value, emit, depth) -> None:
-    """Compact JSON, the same text as ``_ENCODE(value)`` (no indent: the C encoder, several times
-    faster; jq and friends re-indent anyway), encoded piece by piece.
+    """Compact JSON, the same text as ``safe(_ENCODE(value))`` (no indent: the C encoder, several
+    times faster; jq and friends re-indent anyway), encoded piece by piece.
 
     The encoder builds a long list of fragments before joining them, several times the size of
     its output; encoding the outer levels one member at a time keeps that peak to one goal."""
     if depth < 2 and isinstance(value, dict):
         emit("{")
         for i, (key, item) in enumerate(value.items()):
-            emit(("," if i else "") + _ENCODE(key) + ":")
+            emit(("," if i else "") + safe(_ENCODE(key)) + ":")
             _compact(item, emit, depth + 1)
         emit("}")
     elif depth < 2 and isinstance(value, list):
@@ -59,10 +89,10 @@ def _compact(value, emit, depth) -> None:
             _compact(item, emit, depth + 1)
         emit("]")
     else:
-        emit(_ENCODE(value))
+        emit(safe(_ENCODE(value)))
 
 
 def write_lines(records, stream=None) -> None:
     """NDJSON: one compact JSON document per line."""
-    write_utf8("".join(json.dumps(r, ensure_ascii=False, allow_nan=False) + "\n" for r in records),
+    write_utf8(safe("".join(json.dumps(r, ensure_ascii=False, allow_nan=False) + "\n" for r in records)),
                stream or sys.stdout)

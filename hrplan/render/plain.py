@@ -3,26 +3,27 @@
 A command whose answer is one table prints just its rows, with no header line unless asked for
 (``--header``), so that ``cut`` and ``sort`` see data only; an answer of several blocks prints
 each under a ``# title`` line with its column names, blocks separated by a blank line. No colour
-unless FORCE_COLOR.
+unless FORCE_COLOR. A tab, newline or carriage return inside a value becomes a space (one row a
+line); any other control character or bidirectional override is written visibly escaped
+(``hrplan.render.visible``): only hrplan's own colours reach the terminal.
 """
 
 from __future__ import annotations
 
 from hrplan import statuses
-from hrplan.views import Bar, Fields, Status, Table, Text
+from hrplan.render import visible
+from hrplan.views import Fields, Status, Table, Text
 
 ANSI = {name: statuses.ansi(colour) for name, colour in statuses.COLOURS.items()}
 
 
 def _clean(value) -> str:
-    return str(value).replace("\t", " ").replace("\r", " ").replace("\n", " ")
+    return visible(str(value).replace("\t", " ").replace("\r", " ").replace("\n", " "))
 
 
 def _cell(value, color: bool) -> str:
     if isinstance(value, Status) and color and value in ANSI:
         return f"\x1b[{ANSI[value]}m{value}\x1b[0m"
-    if isinstance(value, Bar):
-        return str(value)
     return _clean(value)
 
 
@@ -35,15 +36,15 @@ def render(blocks, stream, color: bool = False, header: bool = False) -> None:
             if not single:
                 out.append(f"# {_clean(block.title)}")
             if header or not single:
-                out.append("\t".join(block.columns))
+                out.append("\t".join(_clean(c) for c in block.columns))
             out.extend("\t".join(_cell(c, color) for c in row) for row in block.rows)
         elif isinstance(block, Fields):
             out.append(f"# {_clean(block.title)}")
-            out.extend(f"{k}\t{_cell(v, color)}" for k, v in block.pairs)
+            out.extend(f"{_clean(k)}\t{_cell(v, color)}" for k, v in block.pairs)
         elif isinstance(block, Text):
             if single and block.style == "dim":
                 continue  # a legend is for people at a terminal; keep piped tables pure rows
-            out.append(block.text)
+            out.append(visible(block.text, keep="\n\t"))
         if not single:
             out.append("")
     text = "\n".join(out).rstrip("\n")

@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.text import Text as RichText
 
 from hrplan import statuses
+from hrplan.render import visible
 from hrplan.views import Bar, Fields, Mark, Markdown, Status, Table, Text
 
 BAR_WIDTH = 10
@@ -52,14 +53,14 @@ def _bar(value: Bar, ascii_only: bool) -> RichText:
 def _styled(value, ascii_only: bool) -> tuple[str, str | None, RichText | None]:
     """(plain text, style, prebuilt Text) of a cell."""
     if isinstance(value, Status):
-        return str(value), STYLES.get(str(value)), None
+        return visible(str(value)), STYLES.get(str(value)), None
     if isinstance(value, Mark):
-        return str(value), ("mark", value.term), None
+        return visible(str(value)), ("mark", value.term), None
     if isinstance(value, Bar):
         if value.share is None:
             return "", None, None
         return "", None, _bar(value, ascii_only)
-    return str(value), None, None
+    return visible(str(value)), None, None
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -184,7 +185,7 @@ def _table(console: Console, block: Table, plan, ascii_only: bool, links=()) -> 
     """A table laid out by ``fit``; ``links``: per row, the web addresses to print whole under it."""
     widths = _widths(plan, block, console.width)
     out = RichText(end="")
-    out.append("\n".join(wrap(block.title, console.width)) + "\n\n", style="bold")
+    out.append("\n".join(wrap(visible(block.title), console.width)) + "\n\n", style="bold")
     gap = " " * GAP
 
     def emit_row(cells, header=False):
@@ -211,13 +212,13 @@ def _table(console: Console, block: Table, plan, ascii_only: bool, links=()) -> 
                     out.append(" " * pad)
             out.append("\n")
 
-    emit_row([(name, None, None) for name in block.columns], header=True)
+    emit_row([(visible(name), None, None) for name in block.columns], header=True)
     out.append(("-" if ascii_only else "\u2500") * (sum(widths) + GAP * (len(widths) - 1)) + "\n", style="dim")
     for n, row in enumerate(block.rows):
         emit_row([_styled(c, ascii_only) for c in row])
         for url in (links[n] if links else ()):
             # whole, on a line of its own: the terminal wraps it, and a copy keeps it intact
-            out.append(" " * GAP + url + "\n", style="underline" if console.color_system else None)
+            out.append(" " * GAP + visible(url) + "\n", style="underline" if console.color_system else None)
     console.print(out, soft_wrap=True)
 
 
@@ -226,7 +227,7 @@ def _pairs(console: Console, title: str, pairs, ascii_only: bool, title_style="b
     """Label and value, the value wrapped beside the label."""
     out = RichText()
     if title:  # styled as a span: a Text's own style would run through every line appended to it
-        out.append("\n".join(wrap(title, console.width)) + "\n", style=title_style)
+        out.append("\n".join(wrap(visible(title), console.width)) + "\n", style=title_style)
     if label_width is None:
         label_width = max((cell_len(k) for k, _ in pairs), default=0)
     room = console.width - label_width - GAP
@@ -235,13 +236,13 @@ def _pairs(console: Console, title: str, pairs, ascii_only: bool, title_style="b
         indent = label_width
         if pre is None and (room < 10 or max((cell_len(w) for w in text.split(" ")), default=0) > room):
             # a word too long to sit beside the label: the value goes under it, nearly full width
-            out.append(k + "\n", style="bold")
+            out.append(visible(k) + "\n", style="bold")
             indent, lines = 0, wrap(text, max(10, console.width - GAP))
             k = ""
         else:
             lines = [pre] if pre is not None else wrap(text, max(room, 1))
         for n, line in enumerate(lines):
-            out.append((k if n == 0 else "").ljust(indent) + " " * GAP, style="bold")
+            out.append((visible(k) if n == 0 else "").ljust(indent) + " " * GAP, style="bold")
             if isinstance(line, RichText):
                 out.append_text(line)
             else:
@@ -252,7 +253,7 @@ def _pairs(console: Console, title: str, pairs, ascii_only: bool, title_style="b
 
 def _records(console: Console, block: Table, ascii_only: bool) -> None:
     """A table too wide for the terminal, printed as one record per row: label, then value."""
-    console.print(RichText(block.title, style="bold"))
+    console.print(RichText(visible(block.title), style="bold"))
     rule = "-" * min(console.width, 40)
     label_width = max(cell_len(name) for name in block.columns)
     for row in block.rows:
@@ -263,7 +264,8 @@ def _records(console: Console, block: Table, ascii_only: bool) -> None:
         for name, cell in zip(block.columns, row):
             if name in block.links and str(cell):
                 # whole, on a line of its own: the terminal wraps it, and a copy keeps it intact
-                console.print(RichText(str(cell), style="underline" if console.color_system else ""), soft_wrap=True)
+                console.print(RichText(visible(str(cell)), style="underline" if console.color_system else ""),
+                              soft_wrap=True)
     console.print()
 
 
@@ -291,4 +293,4 @@ def render(blocks, env, stream=None, console=None) -> None:
 
             console.print(RichMarkdown(block.text, code_theme="ansi_dark", hyperlinks=False))
         elif isinstance(block, Text):
-            console.print(RichText(block.text, style=block.style))
+            console.print(RichText(visible(block.text, keep="\n\t"), style=block.style))
