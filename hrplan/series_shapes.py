@@ -8,8 +8,7 @@ from __future__ import annotations
 from typing import Literal, Optional, TypedDict
 
 from hrplan import model as m
-from hrplan.shapes import (BaselineRecord, ClaimRecord, Origin, PlanRecord, ReportedStatus, StatedSizeRecord, Status,
-                           StatusCounts)
+from hrplan.shapes import (BaselineRecord, ClaimRecord, Origin, PlanEntry, PlanRecord, ReportedStatus, Status)
 
 
 class IndicatorRecord(TypedDict):
@@ -23,17 +22,6 @@ class IndicatorRecord(TypedDict):
     plans: list[str]
     result_plans: list[str]
     goal_count: int
-
-
-class PlanEntry(TypedDict):
-    plan: PlanRecord
-    stated_size: Optional[StatedSizeRecord]
-    coverage_note: str
-    goal_count: int
-    quantified_count: int
-    with_results_count: int
-    status_counts: StatusCounts
-    claims: list[ClaimRecord]
 
 
 class PlansAnswer(TypedDict):

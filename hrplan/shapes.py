@@ -349,8 +349,9 @@ class ShowSourceAnswer(TypedDict):
     citations: list[Citation]
 
 
-class ShowPlanAnswer(TypedDict):
-    kind: Literal["plan"]
+class PlanEntry(TypedDict):
+    """A plan with its size and counts (``plans``, ``show PLAN``)."""
+
     plan: PlanRecord
     stated_size: Optional[StatedSizeRecord]
     coverage_note: str
@@ -359,6 +360,10 @@ class ShowPlanAnswer(TypedDict):
     with_results_count: int
     status_counts: StatusCounts
     claims: list[ClaimRecord]
+
+
+class ShowPlanAnswer(PlanEntry):
+    kind: Literal["plan"]
 
 
 class TagRecord(TypedDict):
