@@ -11,7 +11,6 @@ import click
 
 from hrplan.options import (
     LIST_FORMATS,
-    Opts,
     area_argument,
     arrange,
     common_options,
