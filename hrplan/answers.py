@@ -30,17 +30,14 @@ from hrplan.records import (
     working_record,
 )
 
+from hrplan.facts import counts, differing, of_goal
+
 if TYPE_CHECKING:
-    from hrplan.shapes import (AreasAnswer, ChapterRecord, Differing, ExportAnswer, GoalRecord, GoalsAnswer,
+    from hrplan.shapes import (AreasAnswer, ChapterRecord, ExportAnswer, GoalRecord, GoalsAnswer,
                                KeyFigure, MethodologyAnswer, NotesAnswer, ProgressAnswer, SearchAnswer, SectionRecord,
                                ShowAnswer, SourcesAnswer, StatsAnswer, SummaryAnswer, ThemeRecord, ValidateAnswer)
 
 # ------------------------------------------------------------------------------- the builders
-
-
-def _differing(goals, assessed) -> list[Differing]:
-    return [{"goal_id": g.id, "status": assessed(g).status, "reported_status": g.reported_status}
-            for g in goals if assessed(g).agreement == "differs"]
 
 
 def _chapter_records(plan: m.Plan, assessed, facts=None) -> list[ChapterRecord]:
@@ -58,9 +55,7 @@ def _chapter_records(plan: m.Plan, assessed, facts=None) -> list[ChapterRecord]:
             "id": c.id, "title": c.title, "title_zh": c.title_zh, "aliases": c.aliases,
             "coverage": c.coverage or _coverage_of([s for s in plan.sections.values() if s.chapter == c.id]),
             "coverage_note": c.coverage_note,
-            "goal_count": len(goals), "quantified_count": sum(1 for f in goals if f.has_target),
-            "with_results_count": sum(1 for f in goals if f.has_results),
-            "status_counts": count_statuses(goals),
+            **counts(goals),
         })
     return rows
 
@@ -129,23 +124,19 @@ def summary(plan: m.Plan) -> SummaryAnswer:
     assessed = Assessed()
     facts = plan_facts(plan, assessed)
     goals = list(facts.values())
-    quantified = sum(1 for f in goals if f.has_target)
+    totals = counts(goals)
     return {
         "plan": plan_record(plan),
         "commitment_count": sum(1 for f in goals if f.kind == "commitment"),
         "finding_count": sum(1 for f in goals if f.kind == "finding"),
         "stated_size": stated_size_record(plan),
-        "coverage_note": coverage_note(plan, len(goals), quantified),
-        "goal_count": len(goals),
-        "quantified_count": quantified,
-        "with_results_count": sum(1 for f in goals if f.has_results),
-        "status_counts": count_statuses(goals),
+        "coverage_note": coverage_note(plan, totals["goal_count"], totals["quantified_count"]),
+        **totals,
         "reported_status_counts": count_reported(goals),
         "chapters": _chapter_records(plan, assessed, facts),
         "coverage_by_section": [coverage_record(s) for s in plan.sections.values()],
         "claims": [claim_record(plan, c, assessed, facts=facts) for c in plan.claims],
-        "differing": [{"goal_id": f.id, "status": f.status, "reported_status": f.reported_status}
-                      for f in goals if f.agreement == "differs"],
+        "differing": differing(goals),
     }
 
 
@@ -178,7 +169,7 @@ def stats(plan: m.Plan, area: Area) -> StatsAnswer:
         "reported_status_counts": count_reported(goals),
         "claims": [claim_record(plan, c, assessed, area) for c in claims],
         "key_figures": [_key_figure(plan, g, rec, assessed) for g, rec in zip(goals, records) if g.target is not None],
-        "differing": _differing(goals, assessed),
+        "differing": differing(of_goal(g, assessed) for g in goals),
         "coverage_by_section": [coverage_record(plan.sections[s]) for s in sections
                      if plan.sections[s].coverage not in (None, "full")],
         "goals": records,

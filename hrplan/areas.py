@@ -159,14 +159,19 @@ def resolve_id(plans: list[m.Plan], name: str, plan_id: str | None = None):
 
 
 def resolve_goal(plan: m.Plan, goal_id: str) -> m.Goal:
-    goal = plan.goals.get(goal_id)
-    if goal is None:
-        lowered = {k.lower(): k for k in plan.goals}
-        key = lowered.get(goal_id.strip().lower())
-        if key is None:
-            raise NotFound("goal", goal_id, suggest(goal_id, plan.goals))
-        goal = plan.goals[key]
-    return goal
+    """A goal by id, without regard to case; the closest ids for a typo."""
+    key = _find(plan.goals, goal_id)
+    if key is None:
+        raise NotFound("goal", goal_id, suggest(goal_id, plan.goals))
+    return plan.goals[key]
+
+
+def resolve_source(plan: m.Plan, source_id: str) -> m.Source:
+    """A source by id, without regard to case; the closest ids for a typo."""
+    key = _find(plan.sources, source_id)
+    if key is None:
+        raise NotFound("source", source_id, suggest(source_id, plan.sources))
+    return plan.sources[key]
 
 
 def tag_counts(plan: m.Plan) -> dict[str, int]:

@@ -72,15 +72,9 @@ def make_sources():
         if source_id is None:
             emit(o, answers.sources(plan), views.sources_view, "sources")
             return
-        from hrplan.areas import _find
-        from hrplan.errors import NotFound
+        from hrplan.areas import resolve_source
 
-        key = _find(plan.sources, source_id)
-        if key is None:
-            from hrplan.areas import suggest
-
-            raise NotFound("source", source_id, suggest(source_id, plan.sources))
-        emit(o, answers.show_source(plan, plan.sources[key]), views.sources_view, "citations")
+        emit(o, answers.show_source(plan, resolve_source(plan, source_id)), views.sources_view, "citations")
 
     return sources
 

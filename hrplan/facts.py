@@ -32,6 +32,22 @@ def of_goal(goal: m.Goal, assessed) -> GoalFacts:
                      bool(goal.results), goal.reported_status, a.status, a.agreement)
 
 
+def counts(facts) -> dict:
+    """The counts of a set of goals, by their facts: goals, quantified, with results, by status
+    (the keys of summary, of each chapter and of each plan in ``plans``)."""
+    from hrplan.records import count_statuses
+
+    facts = list(facts)
+    return {"goal_count": len(facts), "quantified_count": sum(1 for f in facts if f.has_target),
+            "with_results_count": sum(1 for f in facts if f.has_results), "status_counts": count_statuses(facts)}
+
+
+def differing(facts) -> list:
+    """The goals whose reported verdict differs from the computed status, in the order given."""
+    return [{"goal_id": f.id, "status": f.status, "reported_status": f.reported_status}
+            for f in facts if f.agreement == "differs"]
+
+
 _COLUMNS = ("kind", "has_target", "binding", "has_results", "reported_status", "status", "agreement")
 
 

@@ -15,7 +15,7 @@ from hrplan import model as m
 from hrplan.areas import resolve_area, select_plan, suggest
 from hrplan.errors import NotFound, UsageError
 from hrplan.method import level_of
-from hrplan.records import Assessed, claim_record, count_statuses, plan_record
+from hrplan.records import Assessed, claim_record, plan_record
 
 if TYPE_CHECKING:
     from hrplan.series_shapes import (CompareAnswer, IndicatorRecord, IndicatorsAnswer, PlansAnswer, TrendAnswer,
@@ -45,18 +45,18 @@ def stated_size_record(plan: m.Plan):
 
 
 def plans_answer(plans: list[m.Plan]) -> PlansAnswer:
+    from hrplan.facts import counts, plan_facts
+
     series = []
     for plan in by_period(plans):
         assessed = Assessed()
-        goals = plan.goals.values()
-        quantified = sum(1 for g in goals if g.target)
+        facts = plan_facts(plan, assessed)
+        totals = counts(facts.values())
         series.append({
             "plan": plan_record(plan), "stated_size": stated_size_record(plan),
-            "coverage_note": coverage_note(plan, len(goals), quantified),
-            "goal_count": len(goals), "quantified_count": quantified,
-            "with_results_count": sum(1 for g in goals if g.results),
-            "status_counts": count_statuses(goals, assessed),
-            "claims": [claim_record(plan, c, assessed) for c in plan.claims],
+            "coverage_note": coverage_note(plan, totals["goal_count"], totals["quantified_count"]),
+            **totals,
+            "claims": [claim_record(plan, c, assessed, facts=facts) for c in plan.claims],
         })
     return {"plan_count": len(series), "series": series}
 
