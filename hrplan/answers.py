@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from hrplan import model as m
-from hrplan.areas import Area, theme_goals
+from hrplan.core import model as m
+from hrplan.core.areas import Area, theme_goals
 from hrplan.records import (
     Assessed,
     area_record,
@@ -198,14 +198,14 @@ def show(plan: m.Plan, goal: m.Goal) -> ShowAnswer:
 
 def tags(plan: m.Plan):
     """Every tag of the plan's goals with its count, as the data writes it."""
-    from hrplan.areas import tag_counts
+    from hrplan.core.areas import tag_counts
 
     rows = [{"tag": t, "goal_count": n} for t, n in tag_counts(plan).items()]
     return {"plan": plan_record(plan), "tag_count": len(rows), "tag_counts": rows}
 
 
 def show_any(kind: str, plan: m.Plan, record):
-    """``show`` of a goal, a claim, a source or a plan (see ``hrplan.areas.resolve_id``)."""
+    """``show`` of a goal, a claim, a source or a plan (see ``hrplan.core.areas.resolve_id``)."""
     if kind == "goal":
         return show(plan, record)
     if kind == "claim":
@@ -365,10 +365,11 @@ def validate(paths: list[str], data: str | None = None) -> ValidateAnswer:
 
 
 def methodology() -> MethodologyAnswer:
-    from hrplan import method, statuses
+    from hrplan.core import method, statuses
+    from hrplan.load import methodology_text
 
     return {
-        "text": method.methodology_text(),
+        "text": methodology_text(),
         "thresholds": {"approximation": method.APPROX, "on_track": method.ON_TRACK,
                        "needs_acceleration": method.NEEDS_ACCELERATION},
         "statuses": [s.record() for s in statuses.TABLE],
@@ -383,7 +384,8 @@ def help_topic(topic: str, width: int = 79) -> str:
     ``exit-codes`` (from hrplan.errors)."""
     import textwrap
 
-    from hrplan import errors, statuses
+    from hrplan import errors
+    from hrplan.core import statuses
 
     def entry(label, text, width):
         return textwrap.fill(f"  {label:<{width}}  {text}", columns, subsequent_indent=" " * (width + 4),

@@ -20,11 +20,11 @@ is a ``ValueError``, an unknown filter a ``TypeError``.
 
 from __future__ import annotations
 
-from hrplan import model as m
-from hrplan.areas import filter_goals, resolve_area, resolve_goal, resolve_id, select_plan, suggest, tag_counts
+from hrplan.core import model as m
+from hrplan.core.areas import filter_goals, resolve_area, resolve_goal, resolve_id, select_plan, suggest, tag_counts
 from hrplan.errors import NotFound
 from hrplan.records import Assessed, goal_record, plan_record
-from hrplan.statuses import REPORTED_NONE, REPORTED_STATUSES, STATUSES
+from hrplan.core.statuses import REPORTED_NONE, REPORTED_STATUSES, STATUSES
 
 # The filters of ``goals``, as on the command line (``hrplan goals --help``): name -> the values
 # it takes (None: any tag; a bool for ``quantified``). A filter given a list keeps the goals with
@@ -46,7 +46,7 @@ class Plans:
     """A set of loaded plans (``load``), in period order."""
 
     def __init__(self, plans: list[m.Plan]):
-        from hrplan.series import by_period
+        from hrplan.core.areas import by_period
 
         self._plans = by_period(plans)
 
@@ -98,7 +98,7 @@ class Plans:
 
 
 def _check(filters: dict) -> dict:
-    """The filters in the form ``hrplan.areas.filter_goals`` takes, each value checked."""
+    """The filters in the form ``hrplan.core.areas.filter_goals`` takes, each value checked."""
     out = {}
     for name, value in filters.items():
         if name not in FILTERS:

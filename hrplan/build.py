@@ -1,10 +1,10 @@
 """From a valid parsed document to records: ``normalise`` gives the canonical, JSON-safe document
-(what the parse cache keeps) and ``build`` the ``hrplan.model`` records.
+(what the parse cache keeps) and ``build`` the ``hrplan.core.model`` records.
 """
 
 from __future__ import annotations
 
-from hrplan import model as m
+from hrplan.core import model as m
 
 
 def _date(v):

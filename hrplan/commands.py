@@ -72,7 +72,7 @@ def make_sources():
         if source_id is None:
             emit(o, answers.sources(plan), views.sources_view, "sources")
             return
-        from hrplan.areas import resolve_source
+        from hrplan.core.areas import resolve_source
 
         emit(o, answers.show_source(plan, resolve_source(plan, source_id)), views.sources_view, "citations")
 
@@ -88,7 +88,7 @@ def make_stats():
 
         Without --plan, the latest plan that has an assessment."""
         from hrplan import answers, views
-        from hrplan.areas import resolve_area
+        from hrplan.core.areas import resolve_area
 
         o = opts(kw)
         plan = load_plan(o, assessed=True)
@@ -106,7 +106,7 @@ def make_progress():
 
         Without --plan, the latest plan that has an assessment."""
         from hrplan import answers, views
-        from hrplan.areas import resolve_area
+        from hrplan.core.areas import resolve_area
 
         o = opts(kw)
         plan = load_plan(o, assessed=True)
@@ -124,7 +124,7 @@ def make_goals():
     def goals(area, **kw):
         """The commitments of the plan or of an AREA, with computed and reported status."""
         from hrplan import answers, views
-        from hrplan.areas import resolve_area
+        from hrplan.core.areas import resolve_area
 
         o = opts(kw)
         plan = load_plan(o)
@@ -143,7 +143,7 @@ def make_quotas():
     def quotas(area, **kw):
         """Quantified targets: metric, target, baseline, latest result, status."""
         from hrplan import answers, views
-        from hrplan.areas import resolve_area
+        from hrplan.core.areas import resolve_area
 
         o = opts(kw)
         plan = load_plan(o)
@@ -174,7 +174,7 @@ def make_show():
     def show(item_id, **kw):
         """One goal, claim, source or plan whole, by its id (PLAN:ID names the plan too)."""
         from hrplan import answers, views
-        from hrplan.areas import resolve_id
+        from hrplan.core.areas import resolve_id
 
         o = opts(kw)
         plans = [load_plan(o)] if o.plan_id else load_plans(o.data)
@@ -202,7 +202,7 @@ def make_search():
 
 
 def make_notes():
-    from hrplan.model import NOTE_KINDS
+    from hrplan.core.model import NOTE_KINDS
 
     @click.command()
     @area_argument(required=False)
@@ -212,7 +212,7 @@ def make_notes():
     def notes(area, kinds, **kw):
         """Notes on the data: data-quality notes, conflicts between sources, context figures."""
         from hrplan import answers, views
-        from hrplan.areas import resolve_area
+        from hrplan.core.areas import resolve_area
 
         o = opts(kw)
         plan = load_plan(o)
@@ -239,7 +239,7 @@ def make_export():
 
         An AREA and the filters narrow the goals; --output writes to a file, whole or not at all."""
         from hrplan import answers, exporting
-        from hrplan.areas import resolve_area
+        from hrplan.core.areas import resolve_area
 
         fmt = kw["fmt"]
         if kw["as_json"] and fmt != "json":
@@ -300,7 +300,7 @@ def make_schema():
     def schema(name, as_json):
         """The JSON Schema of a command's --json output, or of a plan file (plan-file); with no NAME, the names."""
         from hrplan import json_schema, plan_schema
-        from hrplan.areas import suggest
+        from hrplan.core.areas import suggest
         from hrplan.errors import NotFound
         from hrplan.render import json_out
 

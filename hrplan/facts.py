@@ -4,14 +4,14 @@ kind, whether it has a target and results, its reported verdict, and its place. 
 every goal.
 
 The facts of a plan file are kept in the cache beside it, keyed by the file and by the status
-method's version (``hrplan.method.METHOD_VERSION``): a change to the method never serves stale
+method's version (``hrplan.core.method.METHOD_VERSION``): a change to the method never serves stale
 statuses. An answer built from cached facts is byte for byte the one built from the goals (a test
 compares them).
 """
 
 from __future__ import annotations
 
-from hrplan import model as m
+from hrplan.core import model as m
 
 
 class GoalFacts:
@@ -56,7 +56,7 @@ def plan_facts(plan: m.Plan, assessed, use_cache: bool | None = None) -> dict[st
     else from the goals (and then kept)."""
     from hrplan import cache
     from hrplan.load import _use_cache
-    from hrplan.method import METHOD_VERSION
+    from hrplan.core.method import METHOD_VERSION
 
     key = None
     if _use_cache(use_cache) and plan.file:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 
-from hrplan import model as m
+from hrplan.core import model as m
 from hrplan.errors import PlanFileError, Problem
 
 
@@ -66,7 +66,7 @@ def load_registry(path: str | None = None, use_cache: bool | None = None) -> dic
 def unknown_indicators(doc: dict, file: str, registry) -> list[Problem]:
     """A problem for each goal of a plan document (as parsed, or canonical) that names, by a valid
     id, an indicator the registry does not hold (any other value is a structural problem)."""
-    from hrplan.areas import suggest
+    from hrplan.core.areas import suggest
     from hrplan.schema import ID_RE
 
     goals = doc.get("goals", [])

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 
-from hrplan import model as m
+from hrplan.core import model as m
 from hrplan.build import build, normalise
 from hrplan.errors import NotFound, PlanFileError, Problem
 from hrplan.schema import MAX_FILE_BYTES
@@ -292,12 +292,12 @@ def load_plan(path: str | None = None, plan_id: str | None = None, use_cache: bo
               assessed: bool = False, origin: str | None = "--data") -> m.Plan:
     """One plan of ``path`` (see ``load_plans``): the one named ``plan_id`` (an unknown one is
     said to come from ``--plan``), by default the latest (or the latest with an assessment: see
-    ``hrplan.areas.select_plan``).
+    ``hrplan.core.areas.select_plan``).
 
     From a directory whose files have not changed since they were last loaded together, only
     that plan's file is read: the cache keeps which plan each file holds (and the files were
     checked together then). Otherwise every plan is loaded and checked, as ``load_plans``."""
-    from hrplan.areas import select_plan
+    from hrplan.core.areas import select_plan
 
     path, origin = data_source(path, origin)
     use_cache = _use_cache(use_cache)
@@ -336,3 +336,19 @@ def cross_check_plans(plans: list[m.Plan]) -> list[Problem]:
                 problems.append(Problem(plan.file, f"plan.{rel}",
                                         f"{other.id} names {getattr(other, back)!r} as its {back}, not {plan.id!r}"))
     return problems
+
+
+def methodology_text() -> str:
+    """The method as documented for users (docs/methodology.md, shipped inside the wheel)."""
+    import os
+
+    here = os.path.dirname(os.path.abspath(__file__))
+    for path in (os.path.join(here, "methodology.md"), os.path.join(os.path.dirname(here), "docs", "methodology.md")):
+        try:
+            with open(path, encoding="utf-8") as fh:
+                return fh.read()
+        except OSError:
+            continue
+    from hrplan.core import method
+
+    return method.__doc__ or ""

@@ -146,9 +146,9 @@ def emit(o: Opts, answer, view, items: str | None = None) -> None:
 
 def load_plans(data, plan_id: str | None = None):
     """Every plan of the data in use, in period order; only the one named, with ``plan_id``."""
-    from hrplan.areas import select_plan
+    from hrplan.core.areas import select_plan
     from hrplan.load import load_plans as load
-    from hrplan.series import by_period
+    from hrplan.core.areas import by_period
 
     plans = by_period(load(data))
     return [select_plan(plans, plan_id)] if plan_id else plans
@@ -189,7 +189,7 @@ def complete_indicator(ctx, param, incomplete):
 
 def complete_tag(ctx, param, incomplete):
     try:
-        from hrplan.areas import tag_counts
+        from hrplan.core.areas import tag_counts
 
         plan = load_plan(_ctx_opts(ctx))
         return [t for t in tag_counts(plan) if t.lower().startswith(incomplete.lower())]
@@ -199,7 +199,7 @@ def complete_tag(ctx, param, incomplete):
 
 def complete_area(ctx, param, incomplete):
     try:
-        from hrplan.areas import area_names
+        from hrplan.core.areas import area_names
 
         plan = load_plan(_ctx_opts(ctx))
         names = sorted({*area_names(plan), "all"})
@@ -221,8 +221,8 @@ def area_argument(required: bool):
 
 
 def goal_filters(f):
-    from hrplan.model import BINDING
-    from hrplan.statuses import REPORTED_NONE, REPORTED_STATUSES, STATUSES
+    from hrplan.core.model import BINDING
+    from hrplan.core.statuses import REPORTED_NONE, REPORTED_STATUSES, STATUSES
 
     f = click.option("--status", "status", multiple=True, type=click.Choice(STATUSES), metavar="STATUS",
                      help="Keep goals with this computed status; repeated, goals with any of them. STATUS: "
@@ -250,7 +250,7 @@ def goal_filters(f):
 
 def filtered(plan, area, kw, quantified=False):
     """The goals of ``area`` that pass the filters of ``goal_filters``, and the call's memo."""
-    from hrplan.areas import check_tags, filter_goals
+    from hrplan.core.areas import check_tags, filter_goals
     from hrplan.records import Assessed
 
     if kw["tag"]:
@@ -266,7 +266,7 @@ def filtered_plans(plans, area, kw) -> dict | None:
     """For an export of several plans: plan id -> the goals of ``area`` that pass the filters, or
     None when neither an area nor a filter is given. A plan in which ``area`` is no name holds no
     goal; an area no plan knows is an error."""
-    from hrplan.areas import resolve_area
+    from hrplan.core.areas import resolve_area
     from hrplan.errors import NotFound
 
     if area is None and not any(kw.get(k) for k in ("status", "reported", "tag", "binding", "origin", "kind",
@@ -291,7 +291,7 @@ SORTS = ("id", "status", "progress", "reported_status", "section", "kind")
 def arrange(answer: dict, kw: dict, items: str = "goals") -> dict:
     """--sort, --limit and --fields applied to the list ``items`` of an answer (presentation:
     which records, in which order, with which keys; nothing is recomputed)."""
-    from hrplan.statuses import BY_NAME
+    from hrplan.core.statuses import BY_NAME
 
     records = answer[items]
     key = kw.pop("sort_by", None)

@@ -4,17 +4,17 @@ function that builds it from the model. Pure functions, no I/O.
 Each builder returns the TypedDict of ``hrplan.shapes`` it is named after, the contract with
 users' scripts (imported here only for type checkers: see ``hrplan.shapes``).
 
-``hrplan.model`` holds the records as read from a plan file; these are what hrplan prints.
+``hrplan.core.model`` holds the records as read from a plan file; these are what hrplan prints.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from hrplan import model as m
-from hrplan.areas import area_ids, resolve_area, whole_plan
-from hrplan.method import Assessment, assess, value_range
-from hrplan.statuses import REPORTED_NONE, REPORTED_STATUSES, STATUSES, UNKNOWN
+from hrplan.core import model as m
+from hrplan.core.areas import area_ids, resolve_area, whole_plan
+from hrplan.core.method import Assessment, assess, value_range
+from hrplan.core.statuses import REPORTED_NONE, REPORTED_STATUSES, STATUSES, UNKNOWN
 
 if TYPE_CHECKING:
     from hrplan.shapes import (AreaRecord, ClaimRecord, CoverageRecord, GoalRecord, NoteRecord, PlanRecord,
@@ -157,7 +157,7 @@ def working_record(a: Assessment) -> WorkingRecord:
 
 
 def area_record(area) -> AreaRecord:
-    """An ``hrplan.areas.Area`` as JSON."""
+    """An ``hrplan.core.areas.Area`` as JSON."""
     return {"id": area.id, "kind": area.kind, "title": area.title, "title_zh": area.title_zh,
             "definition": area.definition, "coverage": area.coverage}
 

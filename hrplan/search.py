@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from hrplan import model as m
+from hrplan.core import model as m
 
 # field -> weight: where a match counts most. A section title counts least; a chapter title not
 # at all (it would pull in every goal of the chapter).

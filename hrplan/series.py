@@ -11,19 +11,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from hrplan import model as m
-from hrplan.areas import resolve_area, select_plan, suggest
+from hrplan.core import model as m
+from hrplan.core.areas import resolve_area, select_plan, suggest
 from hrplan.errors import NotFound, UsageError
-from hrplan.method import level_of
+from hrplan.core.method import level_of
 from hrplan.records import Assessed, claim_record, plan_record
+from hrplan.core.areas import by_period
 
 if TYPE_CHECKING:
     from hrplan.series_shapes import (CompareAnswer, IndicatorRecord, IndicatorsAnswer, PlansAnswer, TrendAnswer,
                                       TrendResult, TrendTarget)
-
-
-def by_period(plans: list[m.Plan]) -> list[m.Plan]:
-    return sorted(plans, key=lambda p: (p.start or 0, p.end or 0, p.id))
 
 
 def coverage_note(plan: m.Plan, goal_count: int, quantified: int) -> str:
@@ -116,7 +113,7 @@ def _area_title(plan: m.Plan, area: str) -> str | None:
 
 
 def _names(plan: m.Plan):
-    from hrplan.areas import area_names
+    from hrplan.core.areas import area_names
 
     return area_names(plan)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Literal, Optional, TypedDict
 
-from hrplan import model as m
+from hrplan.core import model as m
 from hrplan.shapes import (BaselineRecord, ClaimRecord, Origin, PlanEntry, PlanRecord, ReportedStatus, Status)
 
 

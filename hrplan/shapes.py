@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from typing import Literal, Optional, TypedDict
 
-from hrplan import model as m
-from hrplan.statuses import CATEGORIES, REPORTED_NONE, REPORTED_STATUSES, STATUSES
+from hrplan.core import model as m
+from hrplan.core.statuses import CATEGORIES, REPORTED_NONE, REPORTED_STATUSES, STATUSES
 
 # ------------------------------------------------------------------------------------ records
 

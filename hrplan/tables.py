@@ -163,7 +163,7 @@ def _schema():
 
 
 def build(plans, registry, goals=None) -> list[Table]:
-    """The tables of ``plans`` (``hrplan.model.Plan``, in period order) and the indicator
+    """The tables of ``plans`` (``hrplan.core.model.Plan``, in period order) and the indicator
     ``registry``; ``goals``: plan id -> the goals to hold (default: every goal of every plan)."""
     from hrplan import answers, series
     from hrplan.records import Assessed

@@ -5,10 +5,11 @@ its key path; the generated fast acceptance; what of a faulty document could be 
 
 from __future__ import annotations
 
-from hrplan import model as m
+from hrplan.core import model as m
 from hrplan.crosscheck import Pruned, closest as _closest, path_str as _pstr
 from hrplan.errors import Problem
-from hrplan.schema import ENUM_TEST, FORMAT_VERSION, NAMES, REGISTRY, TEXT_CHARS, TOP, TYPES, escaped, unsafe_pattern
+from hrplan.schema import ENUM_TEST, FORMAT_VERSION, NAMES, REGISTRY, TOP, TYPES
+from hrplan.core.unsafe import TEXT_CHARS, escaped, unsafe_pattern
 
 
 def _describe(value) -> str:

@@ -7,7 +7,7 @@ draws the blocks with Rich; the plain renderer prints them as tab-separated text
 
 from __future__ import annotations
 
-from hrplan import statuses
+from hrplan.core import statuses
 
 
 class Status(str):

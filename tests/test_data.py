@@ -170,7 +170,7 @@ def test_context_figures_are_never_targets(plan):
 
 
 def test_not_found_means_no_data(plan):
-    from hrplan.method import assess
+    from hrplan.core.method import assess
 
     for gid in ("I.1.e", "I.4.k", "I.4.l", "I.4.m", "I.1.j-counties"):
         assert plan.goals[gid].results == [] and assess(plan.goals[gid]).status == "no_data", gid

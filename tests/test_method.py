@@ -6,9 +6,9 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from hrplan.model import STATUSES, Baseline, Goal, Result, Target
-from hrplan.method import assess
-from hrplan.statuses import RANK
+from hrplan.core.model import STATUSES, Baseline, Goal, Result, Target
+from hrplan.core.method import assess
+from hrplan.core.statuses import RANK
 
 
 def goal(op=">=", value=100.0, year=2015, results=(), baseline=None, ceiling=False, aggregate="end",
@@ -255,19 +255,19 @@ def test_interim_status_mirrors_under_reciprocal(op, value, base, r, year):
 
 
 def test_methodology_doc_lists_the_status_table():
-    """docs/methodology.md shows the statuses as hrplan.statuses defines them (one definition)."""
+    """docs/methodology.md shows the statuses as hrplan.core.statuses defines them (one definition)."""
     import os
 
-    from hrplan.statuses import markdown_table
+    from hrplan.core.statuses import markdown_table
 
     path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "docs", "methodology.md")
     text = open(path, encoding="utf-8").read()
     block = text.split("<!-- statuses:", 1)[1].split("-->", 1)[1].split("<!-- /statuses -->", 1)[0]
-    assert block.strip() == markdown_table(), "refresh docs/methodology.md from hrplan.statuses.markdown_table()"
+    assert block.strip() == markdown_table(), "refresh docs/methodology.md from hrplan.core.statuses.markdown_table()"
 
 
 def test_status_table_is_whole():
-    from hrplan import statuses
+    from hrplan.core import statuses
 
     assert set(statuses.COLOURS) == set(statuses.STATUSES) == set(statuses.BY_NAME)
     assert all(s.category in statuses.CATEGORIES for s in statuses.TABLE)

@@ -157,7 +157,7 @@ def test_a_file_of_tens_of_megabytes_loads_within_bounded_memory(tmp_path):
 
 # ---------------------------------------------------------------- fuzzing untrusted strings
 
-from hrplan.schema import UNSAFE  # noqa: E402
+from hrplan.core.unsafe import UNSAFE  # noqa: E402
 
 UNSAFE_CHARS = [chr(c) for c in UNSAFE]
 # How a plan file may write a character in a basic string: raw (TOML allows C1, DEL aside, and

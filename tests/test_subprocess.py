@@ -281,7 +281,7 @@ def test_long_answers_at_a_terminal_go_through_the_pager(tmp_path, extra, paged)
 
 def control_bytes(data: bytes) -> set:
     """The control characters and bidirectional overrides in UTF-8 output, but newline and tab."""
-    from hrplan.schema import UNSAFE
+    from hrplan.core.unsafe import UNSAFE
 
     return {ch for ch in data.decode("utf-8") if ord(ch) in UNSAFE and ch not in "\n\t"}
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from hrplan.schema import escaped, unsafe_pattern
+from hrplan.core.unsafe import escaped, unsafe_pattern
 
 
 def _escape(match: re.Match) -> str:

@@ -13,7 +13,7 @@ import re
 import sys
 
 from hrplan.render import write_utf8
-from hrplan.schema import unsafe_pattern
+from hrplan.core.unsafe import unsafe_pattern
 
 # The characters of schema.UNSAFE that json writes as they are: all but the C0 controls, which it
 # escapes. Outside its strings, JSON text is ASCII punctuation, digits and words, so any of them

@@ -10,7 +10,7 @@ line); any other control character or bidirectional override is written visibly 
 
 from __future__ import annotations
 
-from hrplan import statuses
+from hrplan.core import statuses
 from hrplan.render import visible
 from hrplan.views import Fields, Status, Table, Text
 

@@ -14,7 +14,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text as RichText
 
-from hrplan import statuses
+from hrplan.core import statuses
 from hrplan.render import visible
 from hrplan.views import Bar, Fields, Mark, Markdown, Status, Table, Text
 

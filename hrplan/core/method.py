@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import math
 
-from hrplan.model import Baseline, Goal, Result, Target
-from hrplan.statuses import ACHIEVED, AGREES_WITH, NO_VERDICT
+from hrplan.core.model import Baseline, Goal, Result, Target
+from hrplan.core.statuses import ACHIEVED, AGREES_WITH, NO_VERDICT
 
 METHOD_VERSION = 2  # bump with any change to the method: cached statuses are keyed by it
 APPROX = 0.05  # "about v" is read as v +/- 5%; "nearly v" as [v - 5%, v]
@@ -49,7 +49,6 @@ class Assessment:
         self.ratio = kw.get("ratio")
         self.used = kw.get("used", [])
         self.baseline = kw.get("baseline")
-
 
 
 def value_range(value: float, qualifier: str):
@@ -349,15 +348,3 @@ def _assess_level(target: Target, all_results: list[Result]) -> Assessment:
                       ratio=ratio if math.isfinite(ratio) else None, baseline=base_label)
 
 
-def methodology_text() -> str:
-    """The method as documented for users (docs/methodology.md, shipped inside the wheel)."""
-    import os
-
-    here = os.path.dirname(os.path.abspath(__file__))
-    for path in (os.path.join(here, "methodology.md"), os.path.join(os.path.dirname(here), "docs", "methodology.md")):
-        try:
-            with open(path, encoding="utf-8") as fh:
-                return fh.read()
-        except OSError:
-            continue
-    return __doc__ or ""

@@ -8,11 +8,11 @@ hrplan's speed (see benchmarks/startup.py).
 
 from __future__ import annotations
 
-from hrplan.statuses import REPORTED_STATUSES, STATUSES  # noqa: F401 (the vocabularies of plan files)
+from hrplan.core.statuses import REPORTED_STATUSES, STATUSES  # noqa: F401 (the vocabularies of plan files)
 
 
 # Vocabularies (one definition each; the validator and the docs use these). Statuses are
-# defined with their rank, category and colour in hrplan.statuses.
+# defined with their rank, category and colour in hrplan.core.statuses.
 OPS = (">=", ">", "<=", "<", "==")
 AGGREGATES = ("end", "mean", "total")
 QUALIFIERS = ("exact", "more_than", "at_least", "less_than", "at_most", "about", "nearly")

@@ -4,7 +4,7 @@
 A computed status has a rank (worst 0 to best 5, none where it says nothing of progress), a
 category (``achieved``, ``under_way``, ``missed``, ``unknown``, ``unquantified``), a colour (a
 Rich style; the plain renderer derives its ANSI codes from it) and a line of legend. Adding a
-status touches the method (``hrplan.method``), this table and docs/methodology.md, nothing else.
+status touches the method (``hrplan.core.method``), this table and docs/methodology.md, nothing else.
 
 Reported statuses (a source's own verdict) have their table too, with the computed statuses each
 one agrees with, by category.

@@ -5,7 +5,7 @@ ones. Pure functions, no I/O.
 
 from __future__ import annotations
 
-from hrplan import model as m
+from hrplan.core import model as m
 from hrplan.errors import NotFound
 
 
@@ -216,3 +216,7 @@ def filter_goals(goals, assessed, status=None, tag=None, binding=None, quantifie
             continue
         out.append(g)
     return out
+
+
+def by_period(plans: list[m.Plan]) -> list[m.Plan]:
+    return sorted(plans, key=lambda p: (p.start or 0, p.end or 0, p.id))
