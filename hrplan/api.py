@@ -130,7 +130,7 @@ _loaded: Plans | None = None
 def load(data: str | None = None) -> Plans:
     """Load the plan files at ``data`` (a file or a directory; None: ``HRPLAN_DATA``, else the
     bundled plans); the module's functions use them from now on. Returns them as ``Plans``."""
-    from hrplan.load import load_plans
+    from hrplan.planfile.load import load_plans
 
     global _loaded
     _loaded = Plans(load_plans(data))

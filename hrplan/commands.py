@@ -268,10 +268,12 @@ def make_validate():
     @data_option
     def validate(paths, **kw):
         """Check plan files (default: the data in use) and print every problem; exit 1 if any."""
-        from hrplan import answers, views
+        from hrplan import views
         from hrplan.errors import DATA_ERROR
+        from hrplan.planfile.check import validate as check
+
         o = opts(kw)
-        answer = answers.validate(list(paths), data=o.data)
+        answer = check(list(paths), data=o.data)
         emit(o, answer, views.validate_view)
         if not answer["ok"]:
             raise SystemExit(DATA_ERROR)
@@ -299,7 +301,8 @@ def make_schema():
     @json_option
     def schema(name, as_json):
         """The JSON Schema of a command's --json output, or of a plan file (plan-file); with no NAME, the names."""
-        from hrplan import json_schema, plan_schema
+        from hrplan import json_schema
+        from hrplan.planfile import jsonschema as plan_schema
         from hrplan.core.areas import suggest
         from hrplan.errors import NotFound
         from hrplan.render import json_out

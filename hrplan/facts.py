@@ -54,8 +54,8 @@ _COLUMNS = ("kind", "has_target", "binding", "has_results", "reported_status", "
 def plan_facts(plan: m.Plan, assessed, use_cache: bool | None = None) -> dict[str, GoalFacts]:
     """The facts of every goal of a plan, by id in file order: from the cache when it holds them,
     else from the goals (and then kept)."""
-    from hrplan import cache
-    from hrplan.load import _use_cache
+    from hrplan.planfile import cache
+    from hrplan.planfile.files import _use_cache
     from hrplan.core.method import METHOD_VERSION
 
     key = None

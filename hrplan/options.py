@@ -30,7 +30,7 @@ class Opts:
 
 
 # Each shared option, declared once. ``--data`` has no Click envvar: HRPLAN_DATA is resolved in
-# one place, ``hrplan.load.data_path``.
+# one place, ``hrplan.planfile.files.data_path``.
 json_option = click.option("--json", "as_json", is_flag=True, help="Print one JSON document (same as --format json).")
 plan_option = click.option("--plan", "plan_id", metavar="ID", shell_complete=lambda c, p, i: complete_plan(c, p, i),
                            help="Plan id, e.g. nhrap-2012-2015 (default: the latest loaded).")
@@ -85,7 +85,7 @@ def opts(kw: dict) -> Opts:
 def load_plan(o: Opts, assessed: bool = False):
     """The plan a call asks for (``--plan``), else the latest: with ``assessed``, the latest with an
     assessment (a scorecard of results against an assessment)."""
-    from hrplan.load import load_plan as load
+    from hrplan.planfile.load import load_plan as load
 
     return load(o.data, o.plan_id, assessed=assessed)
 
@@ -147,7 +147,7 @@ def emit(o: Opts, answer, view, items: str | None = None) -> None:
 def load_plans(data, plan_id: str | None = None):
     """Every plan of the data in use, in period order; only the one named, with ``plan_id``."""
     from hrplan.core.areas import select_plan
-    from hrplan.load import load_plans as load
+    from hrplan.planfile.load import load_plans as load
     from hrplan.core.areas import by_period
 
     plans = by_period(load(data))
@@ -157,7 +157,7 @@ def load_plans(data, plan_id: str | None = None):
 def load_all(o: Opts):
     """The plans of the data in use (every one, or the one ``--plan`` names), and the indicator
     registry."""
-    from hrplan.indicators import load_registry
+    from hrplan.planfile.registry import load_registry
 
     return load_plans(o.data, o.plan_id), load_registry(o.data)
 
@@ -170,7 +170,7 @@ def _ctx_opts(ctx) -> Opts:
 
 def complete_plan(ctx, param, incomplete):
     try:
-        from hrplan.load import load_plans
+        from hrplan.planfile.load import load_plans
 
         return [p.id for p in load_plans(_ctx_opts(ctx).data) if p.id.startswith(incomplete)]
     except Exception:  # completion must never fail loudly
@@ -179,7 +179,7 @@ def complete_plan(ctx, param, incomplete):
 
 def complete_indicator(ctx, param, incomplete):
     try:
-        from hrplan.indicators import load_registry
+        from hrplan.planfile.registry import load_registry
 
         registry = load_registry(_ctx_opts(ctx).data)
         return [i for i in registry if i.startswith(incomplete.lower())]

@@ -50,7 +50,7 @@ def glossary() -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     if _GLOSSARY is None:
         import os
 
-        from hrplan.load import bundled_data_dir
+        from hrplan.planfile.files import bundled_data_dir
 
         _GLOSSARY = []
         try:

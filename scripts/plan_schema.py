@@ -1,5 +1,5 @@
 """Refresh (or, with --check, compare) data/plan-file.schema.json, the JSON Schema of a plan file
-that ships beside the bundled plans, from ``hrplan.plan_schema`` (itself generated from the rules
+that ships beside the bundled plans, from ``hrplan.planfile.jsonschema`` (itself generated from the rules
 of ``hrplan/schema.py``).
 
     python scripts/plan_schema.py           # rewrite the file from the code
@@ -17,7 +17,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def main() -> int:
-    from hrplan import plan_schema
+    from hrplan.planfile import jsonschema as plan_schema
 
     path = os.path.join(ROOT, "data", plan_schema.FILE)
     new = plan_schema.text()

@@ -3,7 +3,7 @@
 import pytest
 
 from hrplan.errors import NotFound
-from hrplan.load import load_plans
+from hrplan.planfile.load import load_plans
 from hrplan.core.areas import resolve_area, resolve_goal
 from hrplan.search import search
 from hrplan.records import Assessed, claim_record

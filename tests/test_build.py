@@ -1,14 +1,14 @@
 """normalise and build: the canonical document, and records built from any sequence of goals."""
 
-from hrplan import load
-from hrplan.build import build, normalise
+from hrplan.planfile import files
+from hrplan.planfile.build import build, normalise
 from tests.conftest import MINIMAL
 
 STRING_NOTES = MINIMAL.replace('reported_status = "met"\n', 'reported_status = "met"\nnotes = ["A plain note."]\n', 1)
 
 
 def test_normalise_fills_in_chapters_writes_notes_as_tables_and_indexes_the_goals():
-    canonical = normalise(load.parse(STRING_NOTES, "x"))
+    canonical = normalise(files.parse(STRING_NOTES, "x"))
     g2 = canonical["goals"][1]
     assert g2["chapter"] == "I"
     assert g2["notes"] == [{"text": "A plain note.", "kind": "note", "sources": []}]
@@ -30,7 +30,7 @@ class Counted:
 
 
 def test_build_reads_a_goal_from_its_sequence_only_when_the_goal_is_used():
-    doc = normalise(load.parse(MINIMAL, "x"))
+    doc = normalise(files.parse(MINIMAL, "x"))
     goals = doc["goals"] = Counted(doc["goals"])
     plan = build(doc, "x")
     assert goals.reads == [] and list(plan.goals) == ["G1", "G2", "G3"] and "G2" in plan.goals

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from hrplan import cache, load
+from hrplan.planfile import cache, load
 from tests.conftest import MINIMAL, ROOT, subprocess_env
 
 

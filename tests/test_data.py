@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from hrplan.load import load_plans
+from hrplan.planfile.load import load_plans
 
 PLAN = "nhrap-2012-2015"  # the bundled plan these tests read; pinned, as more plans are bundled
 

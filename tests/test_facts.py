@@ -37,10 +37,10 @@ def test_summary_of_a_large_real_shaped_plan_is_identical(run, tmp_path):
 
 
 def test_facts_are_keyed_by_the_method_version(plan_file, tmp_path, monkeypatch):
-    from hrplan import cache
+    from hrplan.planfile import cache
     from hrplan.core import method
     from hrplan.facts import plan_facts
-    from hrplan.load import load_plans
+    from hrplan.planfile.load import load_plans
     from hrplan.records import Assessed
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))

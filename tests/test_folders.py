@@ -4,9 +4,11 @@ which file is a plan is kept in the cache."""
 
 import pytest
 
-from hrplan import errors, load
+from hrplan import errors
+from hrplan.planfile import load
 from hrplan.errors import PlanFileError
-from hrplan.load import is_plan_text, load_plan, load_plans, plan_files
+from hrplan.planfile.files import is_plan_text
+from hrplan.planfile.load import load_plan, load_plans, plan_files
 from tests.conftest import MINIMAL
 
 PYPROJECT = '[project]\nname = "mine"\n\n[tool.hrplan]\nplan = "nhrap"\n'
@@ -90,7 +92,7 @@ def test_the_cache_knows_which_file_is_a_plan(folder, monkeypatch):
 
 
 def test_validate_lists_the_skipped_files(folder):
-    from hrplan.answers import validate
+    from hrplan.planfile.check import validate
 
     answer = validate([str(folder)])
     assert answer["ok"] and answer["file_count"] == 1
@@ -114,7 +116,7 @@ def test_the_registry_and_the_glossary_are_known_by_name(folder, notices):
 
 
 def test_validate_names_where_a_wrong_path_came_from(tmp_path, monkeypatch):
-    from hrplan.answers import validate
+    from hrplan.planfile.check import validate
 
     missing = str(tmp_path / "missing")
     [problem] = validate([], data=missing)["problems"]
@@ -128,7 +130,7 @@ def test_validate_names_where_a_wrong_path_came_from(tmp_path, monkeypatch):
 
 
 def test_validate_reports_a_shared_registry_once(folder):
-    from hrplan.answers import validate
+    from hrplan.planfile.check import validate
 
     (folder / "indicators.toml").write_text('[[indicators]]\nid = "x"\n', encoding="utf-8")
     answer = validate([str(folder / "plan.toml"), str(folder)])

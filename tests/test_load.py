@@ -4,7 +4,7 @@ the checks between files, and the data path."""
 import pytest
 
 from hrplan.errors import PlanFileError
-from hrplan.load import check_file, load_plans
+from hrplan.planfile.load import check_file, load_plans
 from tests.conftest import MINIMAL
 
 
@@ -20,7 +20,8 @@ def test_minimal_plan_loads(plan_file):
 
 
 def test_bundled_data_validates_without_warnings():
-    from hrplan.load import bundled_data_dir, plan_files
+    from hrplan.planfile.files import bundled_data_dir
+    from hrplan.planfile.load import plan_files
 
     for file in plan_files(bundled_data_dir()):
         doc, problems = check_file(file)
@@ -79,7 +80,7 @@ def test_duplicate_plan_ids_across_files(tmp_path):
 # ---------------------------------------------------------------- the data path
 
 def test_data_path_is_explicit_then_hrplan_data_then_bundled(plan_file, monkeypatch):
-    from hrplan.load import bundled_data_dir, data_path
+    from hrplan.planfile.files import bundled_data_dir, data_path
 
     assert data_path(None) == bundled_data_dir()
     monkeypatch.setenv("HRPLAN_DATA", plan_file())
@@ -104,7 +105,7 @@ def test_a_missing_hrplan_data_path_is_named_as_coming_from_hrplan_data(tmp_path
 def test_an_error_about_the_data_path_names_where_it_came_from(tmp_path, monkeypatch, origin):
     """The path itself (missing, a folder without plans, an empty or binary file, a directory
     that cannot be listed); not the problems inside a plan file, which name their file and line."""
-    from hrplan.load import load_plan
+    from hrplan.planfile.load import load_plan
 
     def load(path, one=False):
         if origin == "HRPLAN_DATA":
@@ -132,7 +133,7 @@ def test_an_error_about_the_data_path_names_where_it_came_from(tmp_path, monkeyp
 
 def test_an_unknown_plan_names_the_option_it_came_from(plan_file):
     from hrplan.errors import NotFound
-    from hrplan.load import load_plan
+    from hrplan.planfile.load import load_plan
 
     with pytest.raises(NotFound) as err:
         load_plan(plan_file(), "test-plam")

@@ -1,4 +1,4 @@
-"""Where problems are: the line of each key path in a TOML text (hrplan.locate), problems placed at
+"""Where problems are: the line of each key path in a TOML text (hrplan.planfile.locate), problems placed at
 the line of their own key or value and named by the id of their goal or source, and validate
 reporting every problem of a file in one run."""
 
@@ -9,8 +9,9 @@ import textwrap
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from hrplan.load import check_file, parse, read_text
-from hrplan.locate import key_lines, split_path
+from hrplan.planfile.load import check_file
+from hrplan.planfile.files import parse, read_text
+from hrplan.planfile.locate import key_lines, split_path
 from tests.conftest import MINIMAL, ROOT
 
 
@@ -189,7 +190,7 @@ def test_the_format_version_is_reported_with_the_rest(plan_file):
 
 
 def test_unknown_indicators_come_with_the_rest(tmp_path):
-    from hrplan.answers import validate
+    from hrplan.planfile.check import validate
 
     (tmp_path / "plan.toml").write_text(MINIMAL.replace('tags = ["jobs"]', 'tagz = ["jobs"]\nindicator = "urban-jobz"'),
                                         encoding="utf-8")
@@ -200,7 +201,7 @@ def test_unknown_indicators_come_with_the_rest(tmp_path):
 
 
 def test_checks_between_files_see_a_plan_with_problems(tmp_path):
-    from hrplan.answers import validate
+    from hrplan.planfile.check import validate
 
     (tmp_path / "a.toml").write_text(MINIMAL, encoding="utf-8")
     (tmp_path / "b.toml").write_text(MINIMAL.replace('tags = ["jobs"]', 'tagz = ["jobs"]'), encoding="utf-8")
@@ -210,12 +211,12 @@ def test_checks_between_files_see_a_plan_with_problems(tmp_path):
 
 
 def test_a_valid_file_is_never_scanned(plan_file, monkeypatch):
-    import hrplan.locate
+    import hrplan.planfile.locate
 
     def refuse(*args):
         raise AssertionError("placed problems of a valid file")
 
-    monkeypatch.setattr(hrplan.locate, "key_lines", refuse)
+    monkeypatch.setattr(hrplan.planfile.locate, "key_lines", refuse)
     assert check_file(plan_file())[1] == []
 
 

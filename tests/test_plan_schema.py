@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 import tomli
 
-from hrplan import plan_schema, schema
+from hrplan.planfile import jsonschema as plan_schema, rules as schema
 from tests.conftest import MINIMAL, ROOT
 
 DATA = os.path.join(ROOT, "data")

@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hrplan.errors import PlanFileError
-from hrplan.load import MAX_FILE_BYTES, check_file, load_plans
+from hrplan.planfile.load import check_file, load_plans
+from hrplan.planfile.rules import MAX_FILE_BYTES
 from tests.conftest import MINIMAL
 
 
@@ -241,7 +242,7 @@ FILES = {
                       min_size=0, max_size=6), use_cache=st.booleans())
 def test_a_folder_of_mixed_files_loads_its_plans_and_skips_the_rest(tmp_path_factory, kinds, use_cache):
     from hrplan import errors
-    from hrplan.answers import validate
+    from hrplan.planfile.check import validate
 
     folder = tmp_path_factory.mktemp("folder")
     plans, others, broken = [], [], []
@@ -328,7 +329,7 @@ def no_control_from_the_data(out: str, color: bool) -> None:
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_no_renderer_writes_a_control_character_from_the_data(run, plan_file, data):
-    from hrplan import cache
+    from hrplan.planfile import cache
 
     path = plan_file()
     doc = check_file(path)[0]
@@ -346,7 +347,7 @@ def test_no_renderer_writes_a_control_character_from_the_data(run, plan_file, da
 
 def test_no_renderer_writes_a_control_character_from_the_data_examples(run, plan_file):
     """The property above on one poisoned entry, ids included, in the everyday run."""
-    from hrplan import cache
+    from hrplan.planfile import cache
 
     path = plan_file()
     doc = check_file(path)[0]

@@ -1,8 +1,8 @@
 """The schema is plain data that can be walked: tables, type names, value tuples, and types with a
-description and a test (with its JSON Schema form) or item specs; hrplan.plan_schema generates the
+description and a test (with its JSON Schema form) or item specs; hrplan.planfile.jsonschema generates the
 JSON Schema of a plan file from it (tests/test_plan_schema.py)."""
 
-from hrplan import schema
+from hrplan.planfile import rules as schema
 
 TABLES = {name: getattr(schema, name) for name in
           ("NOTE", "BASELINE", "TARGET", "RESULT", "GOAL", "CLAIM", "SOURCE", "CHAPTER", "SECTION", "THEME", "PLAN",

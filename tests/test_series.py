@@ -7,7 +7,8 @@ import textwrap
 
 import pytest
 
-from hrplan.load import bundled_data_dir, load_plans
+from hrplan.planfile.files import bundled_data_dir
+from hrplan.planfile.load import load_plans
 from tests.conftest import ROOT
 
 PLANS = ["nhrap-2009-2010", "nhrap-2012-2015", "nhrap-2016-2020", "nhrap-2021-2025"]

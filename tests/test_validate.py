@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hrplan import load, schema, validate
-from hrplan.load import check_file
-from hrplan.validate import validate as check
+from hrplan.planfile import files, load, rules as schema, validate
+from hrplan.planfile.load import check_file
+from hrplan.planfile.validate import validate as check
 from tests.conftest import MINIMAL
 
 
@@ -152,7 +152,7 @@ def test_fast_acceptance_accepts_what_the_full_check_accepts(name, data):
 
 def test_fast_acceptance_accepts_the_bundled_goals():
     """Otherwise every goal would take the slow path: correct, but no faster."""
-    doc = load.parse(load.read_text(load.plan_files(load.bundled_data_dir())[0]), "x")
+    doc = files.parse(files.read_text(load.plan_files(files.bundled_data_dir())[0]), "x")
     assert all(validate._fast_ok(schema.GOAL)(g) for g in doc["goals"])
     assert all(validate._fast_ok(schema.SOURCE)(s) for s in doc["sources"])
 
@@ -166,24 +166,24 @@ STRING_NOTES = MINIMAL.replace('reported_status = "met"\n', 'reported_status = "
 
 @pytest.mark.parametrize("text", [MINIMAL, STRING_NOTES], ids=["minimal", "string-notes"])
 def test_checking_leaves_the_parsed_document_unchanged(text):
-    doc = load.parse(text, "x")
+    doc = files.parse(text, "x")
     before = copy.deepcopy(doc)
     assert check(doc, "x") == []
     assert doc == before
 
 
 def test_checking_the_bundled_data_leaves_it_unchanged():
-    file = load.plan_files(load.bundled_data_dir())[0]
-    doc = load.parse(load.read_text(file), file)
+    file = load.plan_files(files.bundled_data_dir())[0]
+    doc = files.parse(files.read_text(file), file)
     before = copy.deepcopy(doc)
     assert check(doc, file) == []
     assert doc == before
 
 
 def test_checking_a_document_with_problems_leaves_it_unchanged():
-    doc = load.parse(STRING_NOTES.replace('section = "I.2"', 'section = "I.9"'), "x")
+    doc = files.parse(STRING_NOTES.replace('section = "I.2"', 'section = "I.9"'), "x")
     before = copy.deepcopy(doc)
-    assert [p.path for p in check(doc, "x")] == ["goals[1].section"]  # named by id when placed (hrplan.locate)
+    assert [p.path for p in check(doc, "x")] == ["goals[1].section"]  # named by id when placed (hrplan.planfile.locate)
     assert doc == before
 
 
@@ -248,7 +248,7 @@ def test_every_character_of_a_string_is_listed(plan_file):
 
 def test_a_plan_with_a_control_character_is_not_loaded(plan_file):
     from hrplan.errors import PlanFileError
-    from hrplan.load import load_plans
+    from hrplan.planfile.load import load_plans
 
     path = plan_file(MINIMAL.replace('text = "Revise a law."', 'text = "Revise \\u001b]0;owned\\u0007 a law."'))
     with pytest.raises(PlanFileError, match=r"goals\[.*\]\.text: holds \\x1b at character 8, \\x07 at character 17"):
@@ -256,7 +256,7 @@ def test_a_plan_with_a_control_character_is_not_loaded(plan_file):
 
 
 def test_the_indicator_registry_refuses_them_too(tmp_path):
-    from hrplan.indicators import check_registry
+    from hrplan.planfile.registry import check_registry
 
     path = tmp_path / "indicators.toml"
     path.write_text('[[indicators]]\nid = "x"\ntitle = "X\\u202e"\nunit = "%"\ndirection = "higher"\n'

@@ -1,6 +1,6 @@
 """The typed records of a plan: plain data, no behaviour beyond small derived properties.
 
-Records are built by ``hrplan.build`` from validated plan files; every field mirrors a key of the
+Records are built by ``hrplan.planfile.build`` from validated plan files; every field mirrors a key of the
 plan-file format documented in ``docs/format.md``. They are small slotted classes rather than
 dataclasses: creating a dataclass costs about half a millisecond at import, and start-up time is
 hrplan's speed (see benchmarks/startup.py).
@@ -170,7 +170,7 @@ class Goals:
     __slots__ = ("_at", "_raws", "_built", "_order", "_columns", "_make")
 
     def __init__(self, columns=None, raws=(), make=None):
-        # columns: ids, chapters, sections, tags (see hrplan.build.normalise);
+        # columns: ids, chapters, sections, tags (see hrplan.planfile.build.normalise);
         # raws: a sequence, in the same order, of what ``make`` builds each goal from. It is read
         # by position, one goal at a time, never iterated: it may decode a goal when read.
         self._columns = columns or ([], [], [], [])

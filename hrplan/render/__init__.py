@@ -15,7 +15,7 @@ def _escape(match: re.Match) -> str:
 
 
 def visible(text: str, keep: str = "") -> str:
-    r"""``text`` with every control character and bidirectional override (``hrplan.schema.UNSAFE``)
+    r"""``text`` with every control character and bidirectional override (``hrplan.planfile.rules.UNSAFE``)
     written as a visible escape: ``\x1b`` for ESC, ``\x85`` for NEL, ``\u202e`` for RIGHT-TO-LEFT
     OVERRIDE; ``\n``, ``\t`` and ``\r`` for a newline, a tab, a carriage return. The characters
     of ``keep`` (for example ``"\n\t"`` in a block of text) stay as they are.

@@ -31,7 +31,7 @@ def normalise(doc: dict) -> dict:
 
     The parsed document is taken over, not copied: its goal tables are completed in place and
     become the canonical ones. (Copying 10,000 goal tables, and freeing the parsed ones, measured
-    about 5 ms of a cold start.) Check it (``hrplan.validate``) before, not after.
+    about 5 ms of a cold start.) Check it (``hrplan.planfile.validate``) before, not after.
     """
     out = {k: v for k, v in doc.items() if k not in ("plan",)}
     plan = dict(doc["plan"])

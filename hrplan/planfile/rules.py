@@ -1,7 +1,7 @@
 """The structural rules of a plan file, written once: what each table may hold, the types of its
 values, and the limits of a file (size, years, format version).
 
-``hrplan.validate`` checks a parsed document against these rules; ``docs/format.md`` describes
+``hrplan.planfile.validate`` checks a parsed document against these rules; ``docs/format.md`` describes
 them for people.
 """
 
@@ -163,13 +163,13 @@ REGISTRY = {"format": "int", "indicators!": [INDICATOR]}
 # and either
 #
 # - "test": a Python expression on the value ``x``, true when the value fits. It may use the
-#   names in NAMES and nothing else. This is the rule hrplan applies: hrplan.validate
+#   names in NAMES and nothing else. This is the rule hrplan applies: hrplan.planfile.validate
 #   compiles it into a predicate for the full check, and writes it inline into the generated
 #   fast acceptance. Beside it, "json" states the same rule as JSON Schema (draft-07), for
-#   editors (``hrplan.plan_schema``; a test checks that the two agree on sample values). A TOML
+#   editors (``hrplan.planfile.jsonschema``; a test checks that the two agree on sample values). A TOML
 #   date reaches an editor's schema as a string, and the JSON forms leave out some of what a
 #   test says (a period's years in order, a date's year in range, a finite number, and the
-#   cross-checks of ``hrplan.validate``): ``hrplan validate`` has the last word; or
+#   cross-checks of ``hrplan.planfile.validate``): ``hrplan validate`` has the last word; or
 # - "items": a list type; the value is an array, and each element fits one of these specs.
 #
 # A tuple spec (one of these strings) is tested by ENUM_TEST, with ``{values}`` standing for a

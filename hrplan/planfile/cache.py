@@ -4,7 +4,7 @@ A cache entry is keyed by the plan file's absolute path, size, modification time
 version and the Python implementation; it is written to a temporary file and renamed into place, so a concurrent run
 sees the old entry or the new one, never half of one. Anything wrong with an entry (corrupt,
 truncated, foreign, another key) means a miss; an unwritable directory means no cache.
-``HRPLAN_NO_CACHE=1`` turns the cache off (see ``hrplan.load.load_plans``).
+``HRPLAN_NO_CACHE=1`` turns the cache off (see ``hrplan.planfile.load.load_plans``).
 
 Format (see ``write``): a magic line, a CRC-32, each goal as its own ``marshal`` dump, decoded
 only when the goal is used, and a head (key, where each goal's dump ends, the document without
@@ -77,7 +77,7 @@ class LazyGoals:
 
 
 def read(key: list) -> dict | None:
-    """The canonical document (``hrplan.build.normalise``) kept for ``key``, or None on any miss.
+    """The canonical document (``hrplan.planfile.build.normalise``) kept for ``key``, or None on any miss.
 
     Its goals are a ``LazyGoals``; everything else is as ``normalise`` gave it.
     """
@@ -111,7 +111,7 @@ def read(key: list) -> dict | None:
 
 
 def write(key: list, doc: dict) -> bool:
-    """Store a canonical document (``hrplan.build.normalise``) under ``key``; False (and no error)
+    """Store a canonical document (``hrplan.planfile.build.normalise``) under ``key``; False (and no error)
     when that cannot be done.
 
     Layout: magic line, CRC-32 of the rest (4 bytes), size of the head (8 bytes), the goals'
@@ -155,7 +155,7 @@ def _replace(target: str, fill) -> bool:
 
 
 # Small entries: a value that depends only on a few files' sizes and times, such as which plan
-# a data directory's files hold (``hrplan.load.load_plan``) or a checked indicator registry.
+# a data directory's files hold (``hrplan.planfile.load.load_plan``) or a checked indicator registry.
 # One marshal dump of [key, value], written atomically like a plan entry.
 
 def small_key(kind: str, files: list[str]) -> list | None:

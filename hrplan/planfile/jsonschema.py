@@ -1,4 +1,4 @@
-"""The JSON Schema (draft-07) of a plan file, generated from the rules of ``hrplan.schema``: one
+"""The JSON Schema (draft-07) of a plan file, generated from the rules of ``hrplan.planfile.rules``: one
 definition of each rule, so the schema an editor checks a plan file with cannot drift from what
 ``hrplan validate`` accepts. ``hrplan schema plan-file`` prints it; ``data/plan-file.schema.json``
 is the same text, shipped beside the bundled plan files, whose first line points to it
@@ -14,7 +14,7 @@ the schema as a string (``2016-06-14``), as taplo passes it.
 
 from __future__ import annotations
 
-from hrplan import schema
+from hrplan.planfile import rules as schema
 
 NAME = "plan-file"  # the name `hrplan schema` knows it by
 FILE = "plan-file.schema.json"  # beside the plan files, in data/
@@ -22,7 +22,7 @@ DIALECT = "http://json-schema.org/draft-07/schema#"  # the draft editors' TOML t
 
 
 def _table_names() -> dict[int, str]:
-    """The names of the table specs of ``hrplan.schema`` (``GOAL``, ``TARGET``...), by identity."""
+    """The names of the table specs of ``hrplan.planfile.rules`` (``GOAL``, ``TARGET``...), by identity."""
     return {id(v): k.lower() for k, v in vars(schema).items()
             if k.isupper() and isinstance(v, dict) and k not in ("TYPES", "NAMES")}
 
@@ -78,6 +78,6 @@ def plan_file_schema() -> dict:
 
 def text() -> str:
     """The schema as the shipped file holds it: indented JSON, ending in a newline."""
-    from hrplan.render.json_out import dumps
+    import json
 
-    return dumps(plan_file_schema())
+    return json.dumps(plan_file_schema(), ensure_ascii=False, indent=2, allow_nan=False) + "\n"

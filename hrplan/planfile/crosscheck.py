@@ -3,7 +3,7 @@ sections, themes, goals), unique ids, area names that do not collide, plausible 
 results.
 
 They run on whatever could be read: a structurally valid document as it is, or, when the
-structural check found problems, what ``hrplan.validate.readable`` kept of it: every value that
+structural check found problems, what ``hrplan.planfile.validate.readable`` kept of it: every value that
 fits its spec, in tables marked ``Pruned`` where something was left out (a required key may be
 missing; an array element that was not a table is an empty ``Pruned``). So a required key is
 read with ``get`` here; references are checked wherever they could be read, and the checks that
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 
 class Pruned(dict):
-    """A table with structural problems, as far as it could be read (``hrplan.validate.readable``)."""
+    """A table with structural problems, as far as it could be read (``hrplan.planfile.validate.readable``)."""
 
     __slots__ = ()
 
@@ -159,7 +159,7 @@ def cross_check(doc, out) -> None:
 
 
 def _check_target(t, p, start, end, out) -> None:
-    """``p`` is a key path as in ``hrplan.validate``, written out only for a problem."""
+    """``p`` is a key path as in ``hrplan.planfile.validate``, written out only for a problem."""
     if "period" in t:
         if "year" in t:
             out.append((path_str(p), "give either year or period, not both"))
@@ -194,7 +194,7 @@ def _check_change(d, p, out) -> None:
 
 
 def _check_results(results, p, target, sources, ref, out) -> None:
-    """``p`` is a key path as in ``hrplan.validate``, written out only for a problem."""
+    """``p`` is a key path as in ``hrplan.planfile.validate``, written out only for a problem."""
     unit = target.get("unit") if target is not None else None
     for j, r in enumerate(results):
         intact = r.__class__ is dict  # read whole, or Pruned

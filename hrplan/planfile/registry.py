@@ -16,7 +16,7 @@ from hrplan.errors import PlanFileError, Problem
 
 def registry_file(path: str) -> str | None:
     """The registry that goes with a data path: the one in its directory, else the bundled one."""
-    from hrplan.load import REGISTRY_FILE, bundled_data_dir
+    from hrplan.planfile.files import REGISTRY_FILE, bundled_data_dir
 
     folder = path if os.path.isdir(path) else os.path.dirname(os.path.abspath(path))
     for candidate in (os.path.join(folder, REGISTRY_FILE), os.path.join(bundled_data_dir(), REGISTRY_FILE)):
@@ -27,8 +27,8 @@ def registry_file(path: str) -> str | None:
 
 def check_registry(file: str) -> tuple[list[dict] | None, list[Problem]]:
     """Parse and check a registry file: (its indicator tables or None, problems)."""
-    from hrplan.load import parse, read_text
-    from hrplan.validate import validate_registry
+    from hrplan.planfile.files import parse, read_text
+    from hrplan.planfile.validate import validate_registry
 
     try:
         text = read_text(file)
@@ -37,17 +37,17 @@ def check_registry(file: str) -> tuple[list[dict] | None, list[Problem]]:
         return None, exc.problems
     problems = validate_registry(doc, file)
     if problems:
-        from hrplan.locate import place
+        from hrplan.planfile.locate import place
 
         place(problems, text, doc)
     return (None if problems else doc["indicators"]), problems
 
 
 def load_registry(path: str | None = None, use_cache: bool | None = None) -> dict[str, m.Indicator]:
-    """The indicators by id for the data in ``path`` (default: see ``hrplan.load.data_path``);
+    """The indicators by id for the data in ``path`` (default: see ``hrplan.planfile.files.data_path``);
     empty when there is no registry. Raises PlanFileError for a registry with problems."""
-    from hrplan import cache
-    from hrplan.load import _use_cache, data_path
+    from hrplan.planfile import cache
+    from hrplan.planfile.files import _use_cache, data_path
 
     file = registry_file(data_path(path))
     if file is None:
@@ -67,7 +67,7 @@ def unknown_indicators(doc: dict, file: str, registry) -> list[Problem]:
     """A problem for each goal of a plan document (as parsed, or canonical) that names, by a valid
     id, an indicator the registry does not hold (any other value is a structural problem)."""
     from hrplan.core.areas import suggest
-    from hrplan.schema import ID_RE
+    from hrplan.planfile.rules import ID_RE
 
     goals = doc.get("goals", [])
     if not isinstance(goals, list):

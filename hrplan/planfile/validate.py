@@ -1,14 +1,14 @@
-"""Checking a parsed plan document against ``hrplan.schema``: every problem at once, each with
+"""Checking a parsed plan document against ``hrplan.planfile.rules``: every problem at once, each with
 its key path; the generated fast acceptance; what of a faulty document could be read; and
-``validate``, which runs the cross-checks (``hrplan.crosscheck``) beside, in the same pass.
+``validate``, which runs the cross-checks (``hrplan.planfile.crosscheck``) beside, in the same pass.
 """
 
 from __future__ import annotations
 
 from hrplan.core import model as m
-from hrplan.crosscheck import Pruned, closest as _closest, path_str as _pstr
+from hrplan.planfile.crosscheck import Pruned, closest as _closest, path_str as _pstr
 from hrplan.errors import Problem
-from hrplan.schema import ENUM_TEST, FORMAT_VERSION, NAMES, REGISTRY, TOP, TYPES
+from hrplan.planfile.rules import ENUM_TEST, FORMAT_VERSION, NAMES, REGISTRY, TOP, TYPES
 from hrplan.core.unsafe import TEXT_CHARS, escaped, unsafe_pattern
 
 
@@ -262,7 +262,7 @@ def _join(path, name: str) -> str:
 
 # --------------------------------------------------------------------------------------------
 # What could be read: the part of a document with structural problems that the cross-checks
-# (hrplan.crosscheck) can still check, so that one run reports both kinds of problem.
+# (hrplan.planfile.crosscheck) can still check, so that one run reports both kinds of problem.
 
 _DROP = object()
 
@@ -307,8 +307,8 @@ def validate(doc, file: str) -> list[Problem]:
     """Every problem of one parsed plan document, errors and warnings: the structural ones in
     document order, then those of the cross-checks, run on what could be read.
 
-    The document is only read: ``hrplan.build.normalise`` gives its canonical form."""
-    from hrplan.crosscheck import cross_check
+    The document is only read: ``hrplan.planfile.build.normalise`` gives its canonical form."""
+    from hrplan.planfile.crosscheck import cross_check
 
     raw: list[tuple] = []
     try:
@@ -323,7 +323,7 @@ def validate(doc, file: str) -> list[Problem]:
 
 
 def validate_registry(doc, file: str) -> list[Problem]:
-    """Every problem of a parsed indicator registry (``hrplan.schema.REGISTRY``)."""
+    """Every problem of a parsed indicator registry (``hrplan.planfile.rules.REGISTRY``)."""
     raw: list[tuple] = []
     try:
         _check_table(doc, REGISTRY, "", raw)

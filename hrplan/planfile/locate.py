@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from hrplan.schema import ID_RE
+from hrplan.planfile.rules import ID_RE
 
 # Tokens of TOML's layout. Strings come first (they may hold any of the other characters);
 # a bare word is a key or a scalar (number, boolean, date; a date and time is two words).
