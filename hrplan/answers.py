@@ -1,5 +1,5 @@
 """Every command's answer: the one function that assembles it, returning the TypedDict of
-``hrplan.shapes`` that is the shape of its ``--json`` output. Pure functions, no I/O beyond reading plan files for ``validate``
+``hrplan.contract.plan`` that is the shape of its ``--json`` output. Pure functions, no I/O beyond reading plan files for ``validate``
 and the method's text for ``methodology``.
 
 The answers are built from the records of ``hrplan.records``; the JSON renderer prints them as
@@ -33,9 +33,7 @@ from hrplan.records import (
 from hrplan.facts import counts, differing, of_goal
 
 if TYPE_CHECKING:
-    from hrplan.shapes import (AreasAnswer, ChapterRecord, ExportAnswer, GoalRecord, GoalsAnswer,
-                               KeyFigure, MethodologyAnswer, NotesAnswer, ProgressAnswer, SearchAnswer, SectionRecord,
-                               ShowAnswer, SourcesAnswer, StatsAnswer, SummaryAnswer, ThemeRecord)
+    from hrplan.contract.plan import (AreasAnswer, ChapterRecord, ExportAnswer, GoalRecord, GoalsAnswer, KeyFigure, MethodologyAnswer, NotesAnswer, ProgressAnswer, SearchAnswer, SectionRecord, ShowAnswer, SourcesAnswer, StatsAnswer, SummaryAnswer, ThemeRecord)
 
 # ------------------------------------------------------------------------------- the builders
 

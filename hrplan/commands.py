@@ -301,7 +301,7 @@ def make_schema():
     @json_option
     def schema(name, as_json):
         """The JSON Schema of a command's --json output, or of a plan file (plan-file); with no NAME, the names."""
-        from hrplan import json_schema
+        from hrplan.contract import jsonschema as json_schema
         from hrplan.planfile import jsonschema as plan_schema
         from hrplan.core.areas import suggest
         from hrplan.errors import NotFound

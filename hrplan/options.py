@@ -308,8 +308,8 @@ def arrange(answer: dict, kw: dict, items: str = "goals") -> dict:
     if fields:
         names = [f.strip() for f in fields.split(",") if f.strip()]
         valid = list(records[0]) if records else []
-        from hrplan.shapes import GoalRecord
-        from hrplan.json_schema import fields as keys_of
+        from hrplan.contract.plan import GoalRecord
+        from hrplan.contract.columns import fields as keys_of
 
         valid = list(keys_of(GoalRecord)) if items == "goals" else valid
         bad = [n for n in names if n not in valid]

@@ -1,8 +1,8 @@
 """The JSON records every answer is made of: one definition of each (a TypedDict) and the one
 function that builds it from the model. Pure functions, no I/O.
 
-Each builder returns the TypedDict of ``hrplan.shapes`` it is named after, the contract with
-users' scripts (imported here only for type checkers: see ``hrplan.shapes``).
+Each builder returns the TypedDict of ``hrplan.contract.plan`` it is named after, the contract with
+users' scripts (imported here only for type checkers: see ``hrplan.contract.plan``).
 
 ``hrplan.core.model`` holds the records as read from a plan file; these are what hrplan prints.
 """
@@ -17,9 +17,7 @@ from hrplan.core.method import Assessment, assess, value_range
 from hrplan.core.statuses import REPORTED_NONE, REPORTED_STATUSES, STATUSES, UNKNOWN
 
 if TYPE_CHECKING:
-    from hrplan.shapes import (AreaRecord, ClaimRecord, CoverageRecord, GoalRecord, NoteRecord, PlanRecord,
-                               ReportedStatusCounts, ResultRecord, SourceRecord, StatusCounts, TargetRecord,
-                               WorkingRecord)
+    from hrplan.contract.plan import (AreaRecord, ClaimRecord, CoverageRecord, GoalRecord, NoteRecord, PlanRecord, ReportedStatusCounts, ResultRecord, SourceRecord, StatusCounts, TargetRecord, WorkingRecord)
 
 # ------------------------------------------------------------------------------- the builders
 

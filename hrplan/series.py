@@ -1,6 +1,6 @@
 """Answers about the series of plans: ``plans``, ``indicators``, ``trend`` and ``compare``. Pure
 functions over loaded plans and the indicator registry; each returns the TypedDict of
-``hrplan.shapes`` named after it.
+``hrplan.contract.plan`` named after it.
 
 Where hrplan sets two targets side by side it says how (``compared_as``): a total over a period
 is compared per year, a change from a base value as the level it reaches; both are hrplan's
@@ -19,8 +19,7 @@ from hrplan.records import Assessed, claim_record, plan_record
 from hrplan.core.areas import by_period
 
 if TYPE_CHECKING:
-    from hrplan.series_shapes import (CompareAnswer, IndicatorRecord, IndicatorsAnswer, PlansAnswer, TrendAnswer,
-                                      TrendResult, TrendTarget)
+    from hrplan.contract.series import (CompareAnswer, IndicatorRecord, IndicatorsAnswer, PlansAnswer, TrendAnswer, TrendResult, TrendTarget)
 
 
 def coverage_note(plan: m.Plan, goal_count: int, quantified: int) -> str:

@@ -2,7 +2,7 @@
 one table per kind of record, with primary and foreign keys. Pure functions, no I/O.
 
 The rows are the JSON records of ``hrplan.records`` (an ``export`` answer per plan), and the
-columns are derived from their TypedDicts (``hrplan.shapes``): one definition of each record. A
+columns are derived from their TypedDicts (``hrplan.contract.plan``): one definition of each record. A
 nested record is flattened (``target`` -> ``targets.baseline_value``, ``status_counts`` ->
 ``status_counts_surpassed``); a list is a JSON array in one cell; a list of records is a table of
 its own (results, notes). Each table adds the keys that join it:
@@ -21,27 +21,7 @@ a claim names) stays a plain id without a foreign key.
 
 from __future__ import annotations
 
-import typing
-
-# The types of a column, as Frictionless names them (SQLite's are in hrplan.render.sqlite_out).
-STRING, INTEGER, NUMBER, BOOLEAN, ARRAY = "string", "integer", "number", "boolean", "array"
-
-
-class Column:
-    """A column: its name, where its value is in a record (a key path), its type, whether it may
-    be empty, and its vocabulary (a Literal's values)."""
-
-    __slots__ = ("name", "path", "type", "required", "enum")
-
-    def __init__(self, name, path, type, required=True, enum=None):
-        self.name, self.path, self.type, self.required, self.enum = name, tuple(path), type, required, enum
-
-    def value(self, record):
-        for key in self.path:
-            if record is None:
-                return None
-            record = record[key] if key.__class__ is int else record.get(key)
-        return record
+from hrplan.contract.columns import Column, INTEGER, STRING, columns
 
 
 class Table:
@@ -61,55 +41,14 @@ class Table:
         self.rows.append([keys[c.name] if c.name in keys else c.value(record) for c in self.columns])
 
 
-def _optional(tp):
-    """(the type without None, whether None was allowed)."""
-    args = typing.get_args(tp)
-    if type(None) in args:
-        rest = [a for a in args if a is not type(None)]
-        return (rest[0] if len(rest) == 1 else typing.Union[tuple(rest)]), True
-    return tp, False
-
-
-def columns(record, prefix: str = "", skip=(), path=(), nullable: bool = False) -> list[Column]:
-    """The columns of a TypedDict: one per scalar or list field, nested records flattened as
-    ``key_subkey`` (also the CSV columns of ``export``, ``hrplan.render.csv_out``)."""
-    from hrplan.json_schema import fields, is_record
-
-    out = []
-    for key, tp in fields(record).items():
-        if key in skip:
-            continue
-        tp, optional = _optional(tp)
-        here = (*path, key)
-        if is_record(tp):
-            out.extend(columns(tp, f"{prefix}{key}_", (), here, nullable or optional))
-            continue
-        origin, enum = typing.get_origin(tp), None
-        if origin is typing.Literal:
-            kind, enum = STRING, list(typing.get_args(tp))
-        elif origin is list:
-            kind = ARRAY
-        elif tp is bool:
-            kind = BOOLEAN
-        elif tp is int:
-            kind = INTEGER
-        elif tp is float:
-            kind = NUMBER
-        else:
-            kind = STRING
-        out.append(Column(prefix + key, here, kind, not (optional or nullable), enum))
-    return out
-
-
 def _key(name, required=True):
     return Column(name, (), STRING, required)
 
 
 def _schema():
     """The tables, empty: (name -> Table)."""
-    from hrplan.series_shapes import IndicatorRecord, PlanEntry
-    from hrplan.shapes import (ChapterRecord, ClaimRecord, GoalRecord, NoteRecord, PlanRecord, ResultRecord,
-                               SectionRecord, SourceRecord, TargetRecord, ThemeRecord)
+    from hrplan.contract.series import IndicatorRecord, PlanEntry
+    from hrplan.contract.plan import (ChapterRecord, ClaimRecord, GoalRecord, NoteRecord, PlanRecord, ResultRecord, SectionRecord, SourceRecord, TargetRecord, ThemeRecord)
 
     plan = _key("plan_id")
     own = [_key("key"), plan]  # a record of one plan: PLAN:ID, and its plan

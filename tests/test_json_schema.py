@@ -6,7 +6,7 @@ import json
 import jsonschema
 import pytest
 
-from hrplan import json_schema
+from hrplan.contract import jsonschema as json_schema
 
 PLAN = "nhrap-2012-2015"
 

@@ -21,14 +21,14 @@ _LEFT_OUT = ("target", "results", "latest", "sources", "notes")
 def _flat(record, prefix: str = "") -> list[tuple[str, tuple]]:
     """(column, key path) for each scalar or list field of a record type, nested records flattened
     (the columns of ``hrplan.tables``: one rule for every table hrplan writes)."""
-    from hrplan.tables import columns
+    from hrplan.contract.columns import columns
 
     return [(c.name, c.path) for c in columns(record, prefix)]
 
 
 def columns():
     """The CSV header and, per column, (part, key path): part is "goal", "target" or "result"."""
-    from hrplan.shapes import GoalRecord, ResultRecord, TargetRecord
+    from hrplan.contract.plan import GoalRecord, ResultRecord, TargetRecord
 
     spec = [(name, "goal", path) for name, path in _flat(GoalRecord) if path[0] not in _LEFT_OUT]
     spec += [(name, "target", path) for name, path in _flat(TargetRecord, "target_")]

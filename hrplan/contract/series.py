@@ -1,5 +1,5 @@
 """The JSON contract of the answers about the series of plans (``plans``, ``indicators``,
-``trend``, ``compare``): one TypedDict each, as in ``hrplan.shapes``, whose records they reuse.
+``trend``, ``compare``): one TypedDict each, as in ``hrplan.contract.plan``, whose records they reuse.
 Only the schema, the CSV writer and type checkers import this module.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Literal, Optional, TypedDict
 
 from hrplan.core import model as m
-from hrplan.shapes import (BaselineRecord, ClaimRecord, Origin, PlanEntry, PlanRecord, ReportedStatus, Status)
+from hrplan.contract.plan import BaselineRecord, ClaimRecord, Origin, PlanEntry, PlanRecord, ReportedStatus, Status
 
 
 class IndicatorRecord(TypedDict):

@@ -10,7 +10,8 @@ from __future__ import annotations
 import types
 import typing
 
-from hrplan import series_shapes, shapes
+from hrplan.contract import series as series_shapes, plan as shapes
+from hrplan.contract.columns import fields, is_record
 
 # command name -> the TypedDict of its answer
 ANSWERS = {
@@ -35,15 +36,6 @@ ANSWERS = {
 }
 NAMES = tuple(sorted(ANSWERS))
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-
-
-def is_record(tp) -> bool:
-    return isinstance(tp, type) and issubclass(tp, dict) and hasattr(tp, "__annotations__") and hasattr(tp, "__total__")
-
-
-def fields(record) -> dict:
-    """A TypedDict's keys and their types, in order."""
-    return typing.get_type_hints(record)
 
 
 def _type(tp, defs: dict) -> dict:

@@ -1,6 +1,6 @@
 """The JSON contract: the shape of every record and of every command's answer, one TypedDict
 each. ``hrplan.records`` and ``hrplan.answers`` build them; ``hrplan schema`` generates the JSON
-Schema of each command's output from them (``hrplan.json_schema``); the CSV columns are derived
+Schema of each command's output from them (``hrplan.contract.jsonschema``); the CSV columns are derived
 from them (``hrplan.render.csv_out``); the tests check every command's real output against them.
 
 One name and one shape per thing: ``plan`` is always a ``PlanRecord``; ``goals`` always a list

@@ -1,0 +1,1 @@
+"""The JSON contract: the TypedDict of every record and answer, their JSON Schemas and their flat columns."""
