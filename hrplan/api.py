@@ -23,7 +23,7 @@ from __future__ import annotations
 from hrplan.core import model as m
 from hrplan.core.areas import filter_goals, resolve_area, resolve_goal, resolve_id, select_plan, suggest, tag_counts
 from hrplan.errors import NotFound
-from hrplan.records import Assessed, goal_record, plan_record
+from hrplan.answers.records import Assessed, goal_record, plan_record
 from hrplan.core.statuses import REPORTED_NONE, REPORTED_STATUSES, STATUSES
 
 # The filters of ``goals``, as on the command line (``hrplan goals --help``): name -> the values

@@ -1,4 +1,4 @@
-"""The commands, by name: each one takes its options, asks ``hrplan.answers`` for its answer and
+"""The commands, by name: each one takes its options, asks ``hrplan.answers.plan`` for its answer and
 hands it to its view in ``hrplan.views``. ``COMMANDS`` at the end is the table the ``hrplan``
 group reads; a command is built only when a call runs it (start-up time is hrplan's speed).
 """
@@ -38,7 +38,8 @@ def make_summary():
     @common_options
     def summary(**kw):
         """The plan at a glance: metadata, chapters, status counts, headline claims."""
-        from hrplan import answers, views
+        from hrplan.answers import plan as answers
+        from hrplan import views
 
         o = opts(kw)
         emit(o, answers.summary(load_plan(o)), views.summary_view)
@@ -51,7 +52,8 @@ def make_areas():
     @common_options
     def areas(**kw):
         """Chapters, sections and themes with their ids, aliases, goal counts and coverage."""
-        from hrplan import answers, views
+        from hrplan.answers import plan as answers
+        from hrplan import views
 
         o = opts(kw)
         emit(o, answers.areas(load_plan(o)), views.areas_view)
@@ -65,7 +67,8 @@ def make_sources():
     @list_options
     def sources(source_id, **kw):
         """The source register: every document cited, with its address; or one source and what cites it."""
-        from hrplan import answers, views
+        from hrplan.answers import plan as answers
+        from hrplan import views
 
         o = opts(kw)
         plan = load_plan(o)
@@ -87,7 +90,8 @@ def make_stats():
         """Scorecard of an AREA: the assessment's claims beside the data, status counts, key figures.
 
         Without --plan, the latest plan that has an assessment."""
-        from hrplan import answers, views
+        from hrplan.answers import plan as answers
+        from hrplan import views
         from hrplan.core.areas import resolve_area
 
         o = opts(kw)
@@ -105,7 +109,8 @@ def make_progress():
         """Progress bars of the quantified targets of the plan or of an AREA.
 
         Without --plan, the latest plan that has an assessment."""
-        from hrplan import answers, views
+        from hrplan.answers import plan as answers
+        from hrplan import views
         from hrplan.core.areas import resolve_area
 
         o = opts(kw)
@@ -123,7 +128,8 @@ def make_goals():
     @list_options
     def goals(area, **kw):
         """The commitments of the plan or of an AREA, with computed and reported status."""
-        from hrplan import answers, views
+        from hrplan.answers import plan as answers
+        from hrplan import views
         from hrplan.core.areas import resolve_area
 
         o = opts(kw)
@@ -142,7 +148,8 @@ def make_quotas():
     @list_options
     def quotas(area, **kw):
         """Quantified targets: metric, target, baseline, latest result, status."""
-        from hrplan import answers, views
+        from hrplan.answers import plan as answers
+        from hrplan import views
         from hrplan.core.areas import resolve_area
 
         o = opts(kw)
@@ -159,7 +166,8 @@ def make_tags():
     @list_options
     def tags(**kw):
         """Every tag of the plan's goals, with how many goals carry it (for --tag)."""
-        from hrplan import answers, views
+        from hrplan.answers import plan as answers
+        from hrplan import views
 
         o = opts(kw)
         emit(o, answers.tags(load_plan(o)), views.tags_view, "tag_counts")
@@ -173,7 +181,8 @@ def make_show():
     @common_options
     def show(item_id, **kw):
         """One goal, claim, source or plan whole, by its id (PLAN:ID names the plan too)."""
-        from hrplan import answers, views
+        from hrplan.answers import plan as answers
+        from hrplan import views
         from hrplan.core.areas import resolve_id
 
         o = opts(kw)
@@ -184,7 +193,7 @@ def make_show():
 
 
 def make_search():
-    from hrplan.search import FIELDS
+    from hrplan.answers.search import FIELDS
 
     @click.command()
     @click.argument("text")
@@ -192,7 +201,8 @@ def make_search():
     @list_options
     def search(text, field, **kw):
         """Search every plan (or --plan): goal texts, figures, metrics, notes, sources, claims; ranked."""
-        from hrplan import answers, views
+        from hrplan.answers import plan as answers
+        from hrplan import views
 
         o = opts(kw)
         plans = [load_plan(o)] if o.plan_id else load_plans(o.data)
@@ -211,7 +221,8 @@ def make_notes():
     @list_options
     def notes(area, kinds, **kw):
         """Notes on the data: data-quality notes, conflicts between sources, context figures."""
-        from hrplan import answers, views
+        from hrplan.answers import plan as answers
+        from hrplan import views
         from hrplan.core.areas import resolve_area
 
         o = opts(kw)
@@ -238,7 +249,8 @@ def make_export():
         """Everything for other tools: one plan as JSON, NDJSON or CSV, or every plan as SQLite or a data package.
 
         An AREA and the filters narrow the goals; --output writes to a file, whole or not at all."""
-        from hrplan import answers, exporting
+        from hrplan.answers import plan as answers
+        from hrplan import exporting
         from hrplan.core.areas import resolve_area
 
         fmt = kw["fmt"]
@@ -287,7 +299,8 @@ def make_methodology():
     @format_option()
     def methodology(**kw):
         """How hrplan computes a status from a target and its results (Markdown, rendered at a terminal)."""
-        from hrplan import answers, views
+        from hrplan.answers import plan as answers
+        from hrplan import views
 
         o = opts(kw)
         emit(o, answers.methodology(), views.methodology_view)
@@ -326,7 +339,8 @@ def make_plans():
     @data_option
     def plans(**kw):
         """Every loaded plan: period, assessment, goals recorded, status counts, headline claims."""
-        from hrplan import series, series_views
+        from hrplan.answers import series
+        from hrplan import series_views
         o = opts(kw)
         emit(o, series.plans_answer(load_plans(o.data, o.plan_id)), series_views.plans_view, "series")
 
@@ -342,7 +356,8 @@ def make_indicators():
     @data_option
     def indicators(area, **kw):
         """The indicators that link targets across plans, with the plans that target each."""
-        from hrplan import series, series_views
+        from hrplan.answers import series
+        from hrplan import series_views
 
         o = opts(kw)
         plans, registry = load_all(o)
@@ -360,7 +375,8 @@ def make_trend():
     @data_option
     def trend(indicator, **kw):
         """Every plan's target for an INDICATOR and every reported figure, by year, with sources."""
-        from hrplan import series, series_views
+        from hrplan.answers import series
+        from hrplan import series_views
 
         o = opts(kw)
         plans, registry = load_all(o)
@@ -379,7 +395,8 @@ def make_compare():
     @data_option
     def compare(first, second, area, **kw):
         """Two plans side by side: targets carried over (raised, lowered, the same), new and dropped."""
-        from hrplan import series, series_views
+        from hrplan.answers import series
+        from hrplan import series_views
 
         o = opts(kw)
         plans, registry = load_all(o)
@@ -393,7 +410,7 @@ def make_help():
     @click.argument("topic", required=False, type=click.Choice(("statuses", "exit-codes")))
     def help_(topic):
         """Help topics: what each status means, and hrplan's exit codes."""
-        from hrplan import answers
+        from hrplan.answers import plan as answers
 
         if topic is None:
             click.echo(click.get_current_context().find_root().get_help())

@@ -1,6 +1,6 @@
 """The forms of ``hrplan export`` and where they go: JSON, NDJSON and CSV of one plan to standard
 output or, with ``--output``, to a file; SQLite and a Frictionless data package of every loaded
-plan (``hrplan.tables``) to a file or a directory. Whatever goes to a path is written whole or not
+plan (``hrplan.answers.tables``) to a file or a directory. Whatever goes to a path is written whole or not
 at all (``hrplan.outfile``): an error or Ctrl-C leaves an existing file as it was.
 
 Each writer is imported only when its form is asked for (start-up time is hrplan's speed).
@@ -46,7 +46,7 @@ def write_answer(fmt: str, answer: dict, output: str | None = None) -> None:
 def write_tables(fmt: str, output: str, plans, registry, goals=None) -> None:
     """The plans as tables: a SQLite file or a data package directory at ``output``; ``goals``:
     plan id -> the goals to hold (default: every goal)."""
-    from hrplan import tables
+    from hrplan.answers import tables
 
     built = tables.build(plans, registry, goals)
     if fmt == "sqlite":

@@ -251,7 +251,7 @@ def goal_filters(f):
 def filtered(plan, area, kw, quantified=False):
     """The goals of ``area`` that pass the filters of ``goal_filters``, and the call's memo."""
     from hrplan.core.areas import check_tags, filter_goals
-    from hrplan.records import Assessed
+    from hrplan.answers.records import Assessed
 
     if kw["tag"]:
         check_tags(plan, kw["tag"])

@@ -5,8 +5,8 @@ import pytest
 from hrplan.errors import NotFound
 from hrplan.planfile.load import load_plans
 from hrplan.core.areas import resolve_area, resolve_goal
-from hrplan.search import search
-from hrplan.records import Assessed, claim_record
+from hrplan.answers.search import search
+from hrplan.answers.records import Assessed, claim_record
 
 
 @pytest.fixture

@@ -124,7 +124,7 @@ def test_totals_are_about_what_the_issue_expects(plan):
 
 
 def test_every_result_has_a_source_and_every_source_is_used(plan):
-    from hrplan.answers import sources
+    from hrplan.answers.plan import sources
 
     for g in plan.goals.values():
         for r in g.results:
@@ -153,7 +153,7 @@ def test_quantified_targets_are_complete(plan):
 
 
 def test_mirrors_and_other_official_results_are_marked(plan):
-    from hrplan.records import Assessed, goal_record
+    from hrplan.answers.records import Assessed, goal_record
 
     rec = goal_record(plan, plan.goals["III.4.a"], Assessed())
     assert {r["origin"] for r in rec["results"]} == {"other_official"}

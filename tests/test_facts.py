@@ -39,9 +39,9 @@ def test_summary_of_a_large_real_shaped_plan_is_identical(run, tmp_path):
 def test_facts_are_keyed_by_the_method_version(plan_file, tmp_path, monkeypatch):
     from hrplan.planfile import cache
     from hrplan.core import method
-    from hrplan.facts import plan_facts
+    from hrplan.answers.facts import plan_facts
     from hrplan.planfile.load import load_plans
-    from hrplan.records import Assessed
+    from hrplan.answers.records import Assessed
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     [plan] = load_plans(plan_file(), use_cache=True)

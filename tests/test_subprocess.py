@@ -196,7 +196,7 @@ def test_ctrl_c_exits_130_without_traceback(tmp_path):
     assert b"Traceback" not in err and err.decode().strip() == "hrplan: interrupted"
 
 
-BROKEN = ("import sys\nfrom hrplan import answers\nfrom hrplan.cli import main\n"
+BROKEN = ("import sys\nfrom hrplan.answers import plan as answers\nfrom hrplan.cli import main\n"
           "answers.summary = lambda plan: 1 / 0  # a bug in hrplan\nsys.argv = ['hrplan', 'summary']\nmain()\n")
 
 

@@ -1,5 +1,5 @@
 """The JSON Schema (draft 2020-12) of each command's ``--json`` output, generated from the
-TypedDicts of ``hrplan.answers`` and ``hrplan.records``: one definition of each shape, so the
+TypedDicts of ``hrplan.answers.plan`` and ``hrplan.answers.records``: one definition of each shape, so the
 schema cannot drift from what hrplan prints. ``hrplan schema NAME`` prints one.
 
 Every key of a record is required (a missing value is ``null``) and no other key is allowed.

@@ -1,5 +1,5 @@
 """The JSON contract: the shape of every record and of every command's answer, one TypedDict
-each. ``hrplan.records`` and ``hrplan.answers`` build them; ``hrplan schema`` generates the JSON
+each. ``hrplan.answers.records`` and ``hrplan.answers.plan`` build them; ``hrplan schema`` generates the JSON
 Schema of each command's output from them (``hrplan.contract.jsonschema``); the CSV columns are derived
 from them (``hrplan.render.csv_out``); the tests check every command's real output against them.
 

@@ -1,6 +1,6 @@
 """CSV output of ``export``: one row per result (a goal without results gets one row).
 
-The columns are derived from the JSON records (``hrplan.records``): a goal's own fields, then its
+The columns are derived from the JSON records (``hrplan.answers.records``): a goal's own fields, then its
 target's as ``target_*`` (the baseline as ``target_baseline_*``), then the result's as
 ``result_*``. Lists are joined with ``;``; the goal's sources, notes and latest result, which
 other columns or rows already carry, are left out. A control character or bidirectional override
@@ -20,7 +20,7 @@ _LEFT_OUT = ("target", "results", "latest", "sources", "notes")
 
 def _flat(record, prefix: str = "") -> list[tuple[str, tuple]]:
     """(column, key path) for each scalar or list field of a record type, nested records flattened
-    (the columns of ``hrplan.tables``: one rule for every table hrplan writes)."""
+    (the columns of ``hrplan.answers.tables``: one rule for every table hrplan writes)."""
     from hrplan.contract.columns import columns
 
     return [(c.name, c.path) for c in columns(record, prefix)]

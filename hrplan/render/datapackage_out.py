@@ -1,4 +1,4 @@
-"""A Frictionless data package (``export --format datapackage``): the tables of ``hrplan.tables``
+"""A Frictionless data package (``export --format datapackage``): the tables of ``hrplan.answers.tables``
 as one CSV file each, and a ``datapackage.json`` that describes them (a Table Schema per file:
 field types, required fields, vocabularies, primary and foreign keys), with a licence and the
 sources. The form open-data tools read: R's ``frictionless``, Python's ``frictionless`` and

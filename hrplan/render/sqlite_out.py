@@ -1,4 +1,4 @@
-"""SQLite output of ``export --format sqlite``: the tables of ``hrplan.tables`` in one database file,
+"""SQLite output of ``export --format sqlite``: the tables of ``hrplan.answers.tables`` in one database file,
 for Datasette (``datasette FILE``) or any SQL tool.
 
 Every table has its primary key and its foreign keys declared, so that Datasette links a row to
@@ -24,7 +24,7 @@ def _q(name: str) -> str:
 
 
 def create_sql(table) -> str:
-    """The CREATE TABLE statement of a table of ``hrplan.tables``."""
+    """The CREATE TABLE statement of a table of ``hrplan.answers.tables``."""
     parts = [f"{_q(c.name)} {SQL_TYPES[c.type]}" + (" NOT NULL" if c.required else "") for c in table.columns]
     parts.append("PRIMARY KEY (" + ", ".join(_q(c) for c in table.primary_key) + ")")
     parts += [f"FOREIGN KEY ({_q(col)}) REFERENCES {_q(other)} ({_q(ref)})" for col, other, ref in table.foreign_keys]

@@ -2,7 +2,7 @@
 ``hrplan.contract.plan`` that is the shape of its ``--json`` output. Pure functions, no I/O beyond reading plan files for ``validate``
 and the method's text for ``methodology``.
 
-The answers are built from the records of ``hrplan.records``; the JSON renderer prints them as
+The answers are built from the records of ``hrplan.answers.records``; the JSON renderer prints them as
 they are and the views (``hrplan.views``) lay them out for a terminal or a pipe.
 """
 
@@ -12,25 +12,10 @@ from typing import TYPE_CHECKING
 
 from hrplan.core import model as m
 from hrplan.core.areas import Area, theme_goals
-from hrplan.records import (
-    Assessed,
-    area_record,
-    claim_record,
-    count_reported,
-    count_statuses,
-    coverage_record,
-    goal_record,
-    goal_sources,
-    latest_result,
-    note_record,
-    plan_record,
-    result_record,
-    source_record,
-    target_record,
-    working_record,
-)
+from hrplan.answers.records import (Assessed, area_record, claim_record, coverage_record, goal_record, goal_sources, latest_result, note_record, plan_record, result_record, source_record, target_record, working_record)
+from hrplan.answers.facts import count_reported, count_statuses
 
-from hrplan.facts import counts, differing, of_goal
+from hrplan.answers.facts import counts, differing, of_goal
 
 if TYPE_CHECKING:
     from hrplan.contract.plan import (AreasAnswer, ChapterRecord, ExportAnswer, GoalRecord, GoalsAnswer, KeyFigure, MethodologyAnswer, NotesAnswer, ProgressAnswer, SearchAnswer, SectionRecord, ShowAnswer, SourcesAnswer, StatsAnswer, SummaryAnswer, ThemeRecord)
@@ -39,8 +24,8 @@ if TYPE_CHECKING:
 
 
 def _chapter_records(plan: m.Plan, assessed, facts=None) -> list[ChapterRecord]:
-    """The chapters with their counts, from the goals' facts (``hrplan.facts``)."""
-    from hrplan.facts import plan_facts
+    """The chapters with their counts, from the goals' facts (``hrplan.answers.facts``)."""
+    from hrplan.answers.facts import plan_facts
 
     facts = plan_facts(plan, assessed) if facts is None else facts
     by_chapter: dict[str, list] = {c: [] for c in plan.chapters}
@@ -116,8 +101,8 @@ def _key_figure(plan: m.Plan, g: m.Goal, rec: GoalRecord, assessed) -> KeyFigure
 
 def summary(plan: m.Plan) -> SummaryAnswer:
     """The plan at a glance, from the goals' facts: no goal is built when the cache holds them."""
-    from hrplan.facts import plan_facts
-    from hrplan.series import coverage_note, stated_size_record
+    from hrplan.answers.facts import plan_facts
+    from hrplan.answers.records import coverage_note, stated_size_record
 
     assessed = Assessed()
     facts = plan_facts(plan, assessed)
@@ -210,7 +195,7 @@ def show_any(kind: str, plan: m.Plan, record):
         return {"kind": "claim", "plan": plan_record(plan), "claim": claim_record(plan, record, Assessed())}
     if kind == "source":
         return show_source(plan, record)
-    from hrplan.series import plans_answer
+    from hrplan.answers.series import plans_answer
 
     return dict(kind="plan", **plans_answer([plan])["series"][0])
 
@@ -249,8 +234,8 @@ def show_source(plan: m.Plan, source: m.Source):
 
 
 def search_answer(plans: list[m.Plan], text: str, field: str | None = None) -> SearchAnswer:
-    """Goals, claims and plan notes matching ``text``, best first (``hrplan.search``)."""
-    from hrplan.search import expand, search
+    """Goals, claims and plan notes matching ``text``, best first (``hrplan.answers.search``)."""
+    from hrplan.answers.search import expand, search
 
     assessed = Assessed()
     hits = search(plans, text, field)

@@ -15,33 +15,16 @@ from hrplan.core import model as m
 from hrplan.core.areas import resolve_area, select_plan, suggest
 from hrplan.errors import NotFound, UsageError
 from hrplan.core.method import level_of
-from hrplan.records import Assessed, claim_record, plan_record
+from hrplan.answers.records import Assessed, claim_record, plan_record
 from hrplan.core.areas import by_period
+from hrplan.answers.records import coverage_note, stated_size_record
 
 if TYPE_CHECKING:
     from hrplan.contract.series import (CompareAnswer, IndicatorRecord, IndicatorsAnswer, PlansAnswer, TrendAnswer, TrendResult, TrendTarget)
 
 
-def coverage_note(plan: m.Plan, goal_count: int, quantified: int) -> str:
-    """How much of the plan the file holds, in a sentence."""
-    size = plan.stated_size
-    if size is None:
-        return (f"{goal_count} goals recorded, {quantified} of them quantified; "
-                "no source read states how many goals the plan has")
-    approx = {"about": "about ", "nearly": "nearly ", "more_than": "more than ", "at_least": "at least "}
-    stated = f"{approx.get(size.qualifier, '')}{size.value:g} {size.unit}"
-    return (f"{goal_count} goals recorded against the plan's {stated} (as a source states it); "
-            f"{quantified} quantified: the targets that could be read, not every commitment")
-
-
-def stated_size_record(plan: m.Plan):
-    s = plan.stated_size
-    return None if s is None else {"value": s.value, "unit": s.unit, "qualifier": s.qualifier,
-                                   "source_ids": s.sources, "note": s.note}
-
-
 def plans_answer(plans: list[m.Plan]) -> PlansAnswer:
-    from hrplan.facts import counts, plan_facts
+    from hrplan.answers.facts import counts, plan_facts
 
     series = []
     for plan in by_period(plans):

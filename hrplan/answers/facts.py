@@ -11,7 +11,13 @@ compares them).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from hrplan.core import model as m
+from hrplan.core.statuses import REPORTED_NONE, REPORTED_STATUSES, STATUSES
+
+if TYPE_CHECKING:
+    from hrplan.contract.plan import ReportedStatusCounts, StatusCounts
 
 
 class GoalFacts:
@@ -35,8 +41,6 @@ def of_goal(goal: m.Goal, assessed) -> GoalFacts:
 def counts(facts) -> dict:
     """The counts of a set of goals, by their facts: goals, quantified, with results, by status
     (the keys of summary, of each chapter and of each plan in ``plans``)."""
-    from hrplan.records import count_statuses
-
     facts = list(facts)
     return {"goal_count": len(facts), "quantified_count": sum(1 for f in facts if f.has_target),
             "with_results_count": sum(1 for f in facts if f.has_results), "status_counts": count_statuses(facts)}
@@ -71,3 +75,20 @@ def plan_facts(plan: m.Plan, assessed, use_cache: bool | None = None) -> dict[st
     if key:
         cache.write_small("facts", plan.file, key, [[getattr(f, c) for f in facts.values()] for c in _COLUMNS])
     return facts
+
+
+def count_statuses(goals, assessed=None) -> StatusCounts:
+    """Goals by computed status, every status (zeros included); ``goals`` are goals (with
+    ``assessed``, an ``hrplan.answers.records.Assessed``) or their facts (``hrplan.answers.facts``)."""
+    counts = dict.fromkeys(STATUSES, 0)
+    for g in goals:
+        counts[assessed(g).status if assessed is not None else g.status] += 1
+    return counts
+
+
+def count_reported(goals) -> ReportedStatusCounts:
+    """Goals (or their facts) by reported verdict, "none" for no verdict on record."""
+    counts = dict.fromkeys((*REPORTED_STATUSES, REPORTED_NONE), 0)
+    for g in goals:
+        counts[g.reported_status or REPORTED_NONE] += 1
+    return counts

@@ -1,7 +1,7 @@
 """The loaded plans as relational tables, for SQLite (Datasette) and a Frictionless data package:
 one table per kind of record, with primary and foreign keys. Pure functions, no I/O.
 
-The rows are the JSON records of ``hrplan.records`` (an ``export`` answer per plan), and the
+The rows are the JSON records of ``hrplan.answers.records`` (an ``export`` answer per plan), and the
 columns are derived from their TypedDicts (``hrplan.contract.plan``): one definition of each record. A
 nested record is flattened (``target`` -> ``targets.baseline_value``, ``status_counts`` ->
 ``status_counts_surpassed``); a list is a JSON array in one cell; a list of records is a table of
@@ -104,8 +104,8 @@ def _schema():
 def build(plans, registry, goals=None) -> list[Table]:
     """The tables of ``plans`` (``hrplan.core.model.Plan``, in period order) and the indicator
     ``registry``; ``goals``: plan id -> the goals to hold (default: every goal of every plan)."""
-    from hrplan import answers, series
-    from hrplan.records import Assessed
+    from hrplan.answers import plan as answers, series
+    from hrplan.answers.records import Assessed
 
     t = _schema()
     entries = {e["plan"]["id"]: e for e in series.plans_answer(plans)["series"]}

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 from hrplan.core import model as m
 from hrplan.core.areas import area_ids, resolve_area, whole_plan
 from hrplan.core.method import Assessment, assess, value_range
-from hrplan.core.statuses import REPORTED_NONE, REPORTED_STATUSES, STATUSES, UNKNOWN
+from hrplan.core.statuses import UNKNOWN
 
 if TYPE_CHECKING:
-    from hrplan.contract.plan import (AreaRecord, ClaimRecord, CoverageRecord, GoalRecord, NoteRecord, PlanRecord, ReportedStatusCounts, ResultRecord, SourceRecord, StatusCounts, TargetRecord, WorkingRecord)
+    from hrplan.contract.plan import (AreaRecord, ClaimRecord, CoverageRecord, GoalRecord, NoteRecord, PlanRecord, ResultRecord, SourceRecord, TargetRecord, WorkingRecord)
 
 # ------------------------------------------------------------------------------- the builders
 
@@ -164,29 +164,12 @@ def coverage_record(s: m.Section) -> CoverageRecord:
     return {"section": s.id, "title": s.title, "coverage": s.coverage, "coverage_note": s.coverage_note}
 
 
-def count_statuses(goals, assessed: Assessed | None = None) -> StatusCounts:
-    """Goals by computed status, every status (zeros included); ``goals`` are goals (with
-    ``assessed``) or their facts (``hrplan.facts``)."""
-    counts = dict.fromkeys(STATUSES, 0)
-    for g in goals:
-        counts[assessed(g).status if assessed is not None else g.status] += 1
-    return counts
-
-
-def count_reported(goals) -> ReportedStatusCounts:
-    """Goals (or their facts) by reported verdict, "none" for no verdict on record."""
-    counts = dict.fromkeys((*REPORTED_STATUSES, REPORTED_NONE), 0)
-    for g in goals:
-        counts[g.reported_status or REPORTED_NONE] += 1
-    return counts
-
-
 def claim_record(plan: m.Plan, claim: m.Claim, assessed: Assessed, area=None, facts=None) -> ClaimRecord:
     """An assessment claim beside what hrplan's data shows for the same set of targets.
 
     ``area`` may pass the claim's area when the caller has it resolved already; ``facts`` the
-    facts of every goal of the plan (``hrplan.facts``), which spare building the goals."""
-    from hrplan.facts import of_goal
+    facts of every goal of the plan (``hrplan.answers.facts``), which spare building the goals."""
+    from hrplan.answers.facts import of_goal
 
     if facts is not None:
         goals = [facts[gid] for gid in area_ids(plan, claim.area)]
@@ -247,3 +230,21 @@ def claim_record(plan: m.Plan, claim: m.Claim, assessed: Assessed, area=None, fa
         "caveats": caveats,
     }
     return rec
+
+
+def coverage_note(plan: m.Plan, goal_count: int, quantified: int) -> str:
+    """How much of the plan the file holds, in a sentence."""
+    size = plan.stated_size
+    if size is None:
+        return (f"{goal_count} goals recorded, {quantified} of them quantified; "
+                "no source read states how many goals the plan has")
+    approx = {"about": "about ", "nearly": "nearly ", "more_than": "more than ", "at_least": "at least "}
+    stated = f"{approx.get(size.qualifier, '')}{size.value:g} {size.unit}"
+    return (f"{goal_count} goals recorded against the plan's {stated} (as a source states it); "
+            f"{quantified} quantified: the targets that could be read, not every commitment")
+
+
+def stated_size_record(plan: m.Plan):
+    s = plan.stated_size
+    return None if s is None else {"value": s.value, "unit": s.unit, "qualifier": s.qualifier,
+                                   "source_ids": s.sources, "note": s.note}
