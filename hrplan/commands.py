@@ -1,5 +1,5 @@
 """The commands, by name: each one takes its options, asks ``hrplan.answers.plan`` for its answer and
-hands it to its view in ``hrplan.views``. ``COMMANDS`` at the end is the table the ``hrplan``
+hands it to its view in ``hrplan.views.plan``. ``COMMANDS`` at the end is the table the ``hrplan``
 group reads; a command is built only when a call runs it (start-up time is hrplan's speed).
 """
 
@@ -39,7 +39,7 @@ def make_summary():
     def summary(**kw):
         """The plan at a glance: metadata, chapters, status counts, headline claims."""
         from hrplan.answers import plan as answers
-        from hrplan import views
+        from hrplan.views import plan as views
 
         o = opts(kw)
         emit(o, answers.summary(load_plan(o)), views.summary_view)
@@ -53,7 +53,7 @@ def make_areas():
     def areas(**kw):
         """Chapters, sections and themes with their ids, aliases, goal counts and coverage."""
         from hrplan.answers import plan as answers
-        from hrplan import views
+        from hrplan.views import plan as views
 
         o = opts(kw)
         emit(o, answers.areas(load_plan(o)), views.areas_view)
@@ -68,7 +68,7 @@ def make_sources():
     def sources(source_id, **kw):
         """The source register: every document cited, with its address; or one source and what cites it."""
         from hrplan.answers import plan as answers
-        from hrplan import views
+        from hrplan.views import plan as views
 
         o = opts(kw)
         plan = load_plan(o)
@@ -91,7 +91,7 @@ def make_stats():
 
         Without --plan, the latest plan that has an assessment."""
         from hrplan.answers import plan as answers
-        from hrplan import views
+        from hrplan.views import plan as views
         from hrplan.core.areas import resolve_area
 
         o = opts(kw)
@@ -110,7 +110,7 @@ def make_progress():
 
         Without --plan, the latest plan that has an assessment."""
         from hrplan.answers import plan as answers
-        from hrplan import views
+        from hrplan.views import plan as views
         from hrplan.core.areas import resolve_area
 
         o = opts(kw)
@@ -129,7 +129,7 @@ def make_goals():
     def goals(area, **kw):
         """The commitments of the plan or of an AREA, with computed and reported status."""
         from hrplan.answers import plan as answers
-        from hrplan import views
+        from hrplan.views import plan as views
         from hrplan.core.areas import resolve_area
 
         o = opts(kw)
@@ -149,7 +149,7 @@ def make_quotas():
     def quotas(area, **kw):
         """Quantified targets: metric, target, baseline, latest result, status."""
         from hrplan.answers import plan as answers
-        from hrplan import views
+        from hrplan.views import plan as views
         from hrplan.core.areas import resolve_area
 
         o = opts(kw)
@@ -167,7 +167,7 @@ def make_tags():
     def tags(**kw):
         """Every tag of the plan's goals, with how many goals carry it (for --tag)."""
         from hrplan.answers import plan as answers
-        from hrplan import views
+        from hrplan.views import plan as views
 
         o = opts(kw)
         emit(o, answers.tags(load_plan(o)), views.tags_view, "tag_counts")
@@ -182,7 +182,7 @@ def make_show():
     def show(item_id, **kw):
         """One goal, claim, source or plan whole, by its id (PLAN:ID names the plan too)."""
         from hrplan.answers import plan as answers
-        from hrplan import views
+        from hrplan.views import plan as views
         from hrplan.core.areas import resolve_id
 
         o = opts(kw)
@@ -202,7 +202,7 @@ def make_search():
     def search(text, field, **kw):
         """Search every plan (or --plan): goal texts, figures, metrics, notes, sources, claims; ranked."""
         from hrplan.answers import plan as answers
-        from hrplan import views
+        from hrplan.views import plan as views
 
         o = opts(kw)
         plans = [load_plan(o)] if o.plan_id else load_plans(o.data)
@@ -222,7 +222,7 @@ def make_notes():
     def notes(area, kinds, **kw):
         """Notes on the data: data-quality notes, conflicts between sources, context figures."""
         from hrplan.answers import plan as answers
-        from hrplan import views
+        from hrplan.views import plan as views
         from hrplan.core.areas import resolve_area
 
         o = opts(kw)
@@ -280,7 +280,7 @@ def make_validate():
     @data_option
     def validate(paths, **kw):
         """Check plan files (default: the data in use) and print every problem; exit 1 if any."""
-        from hrplan import views
+        from hrplan.views import plan as views
         from hrplan.errors import DATA_ERROR
         from hrplan.planfile.check import validate as check
 
@@ -300,7 +300,7 @@ def make_methodology():
     def methodology(**kw):
         """How hrplan computes a status from a target and its results (Markdown, rendered at a terminal)."""
         from hrplan.answers import plan as answers
-        from hrplan import views
+        from hrplan.views import plan as views
 
         o = opts(kw)
         emit(o, answers.methodology(), views.methodology_view)
@@ -340,7 +340,7 @@ def make_plans():
     def plans(**kw):
         """Every loaded plan: period, assessment, goals recorded, status counts, headline claims."""
         from hrplan.answers import series
-        from hrplan import series_views
+        from hrplan.views import series as series_views
         o = opts(kw)
         emit(o, series.plans_answer(load_plans(o.data, o.plan_id)), series_views.plans_view, "series")
 
@@ -357,7 +357,7 @@ def make_indicators():
     def indicators(area, **kw):
         """The indicators that link targets across plans, with the plans that target each."""
         from hrplan.answers import series
-        from hrplan import series_views
+        from hrplan.views import series as series_views
 
         o = opts(kw)
         plans, registry = load_all(o)
@@ -376,7 +376,7 @@ def make_trend():
     def trend(indicator, **kw):
         """Every plan's target for an INDICATOR and every reported figure, by year, with sources."""
         from hrplan.answers import series
-        from hrplan import series_views
+        from hrplan.views import series as series_views
 
         o = opts(kw)
         plans, registry = load_all(o)
@@ -396,7 +396,7 @@ def make_compare():
     def compare(first, second, area, **kw):
         """Two plans side by side: targets carried over (raised, lowered, the same), new and dropped."""
         from hrplan.answers import series
-        from hrplan import series_views
+        from hrplan.views import series as series_views
 
         o = opts(kw)
         plans, registry = load_all(o)

@@ -91,13 +91,13 @@ def load_plan(o: Opts, assessed: bool = False):
 
 
 def emit(o: Opts, answer, view, items: str | None = None) -> None:
-    """Print an answer as JSON, or lay it out with ``view`` (a function of ``hrplan.views``) as a
+    """Print an answer as JSON, or lay it out with ``view`` (a function of ``hrplan.views.plan``) as a
     Rich table on a terminal or plain tab-separated text in a pipe. A list command names its
     records (``items``): they are what CSV and NDJSON write, and what --fields picked. With --svg
     or --html, the table is also saved as a picture, whatever the form printed."""
     pictured = o.svg or o.html
     if items and "fields" in answer and (pictured or o.fmt not in ("json", "csv", "ndjson")):
-        from hrplan.views import fields_view
+        from hrplan.views.plan import fields_view
 
         view = fields_view(items)
     if pictured:

@@ -15,7 +15,7 @@ from rich.cells import cell_len
 from hrplan.render.terminal import (BAR_WIDTH, EXCESS_MAX, FLEX_MIN, GAP, SHORT, _bar, _column_plan, _widths, fit,
                                     render, wrap)
 from hrplan.termenv import TermEnv
-from hrplan.views import Bar, Status, Table
+from hrplan.views.blocks import Bar, Status, Table
 
 
 def test_constants_the_hand_worked_values_assume():
@@ -342,7 +342,7 @@ def test_render_never_splits_a_word_in_table_mode(block):
 
 
 def test_a_fields_title_is_underlined_and_its_fields_are_not():
-    from hrplan.views import Fields
+    from hrplan.views.blocks import Fields
 
     stream = io.StringIO()
     render([Fields("The title", [("unit", "million jobs")])],
@@ -353,7 +353,7 @@ def test_a_fields_title_is_underlined_and_its_fields_are_not():
 
 def test_the_terminal_renderer_writes_no_control_character_from_the_data():
     from hrplan.render.terminal import render
-    from hrplan.views import Fields, Text
+    from hrplan.views.blocks import Fields, Text
 
     evil = "a\x1b]0;owned\x07b \x1b[31mred \u202eflip \x9bc"
     blocks = [Fields(evil, [(evil, evil)]), Table(evil, [evil, "x"], [[evil, Status("met")]], wrap=[evil]),

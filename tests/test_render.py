@@ -9,7 +9,7 @@ import pytest
 
 from hrplan.render import csv_out, json_out, plain, visible
 from hrplan.core.unsafe import UNSAFE
-from hrplan.views import Bar, Fields, Status, Table, Text
+from hrplan.views.blocks import Bar, Fields, Status, Table, Text
 
 HOSTILE = "a\x1b]0;title\x07b\x1b[31mc\x85d\u202ee\u2066f\x7fg\x00h\x9bi"
 

@@ -3,7 +3,7 @@
 and the method's text for ``methodology``.
 
 The answers are built from the records of ``hrplan.answers.records``; the JSON renderer prints them as
-they are and the views (``hrplan.views``) lay them out for a terminal or a pipe.
+they are and the views (``hrplan.views.plan``) lay them out for a terminal or a pipe.
 """
 
 from __future__ import annotations

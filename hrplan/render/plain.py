@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from hrplan.core import statuses
 from hrplan.render import visible
-from hrplan.views import Fields, Status, Table, Text
+from hrplan.views.blocks import Fields, Status, Table, Text
 
 ANSI = {name: statuses.ansi(colour) for name, colour in statuses.COLOURS.items()}
 

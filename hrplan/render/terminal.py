@@ -16,7 +16,7 @@ from rich.text import Text as RichText
 
 from hrplan.core import statuses
 from hrplan.render import visible
-from hrplan.views import Bar, Fields, Mark, Markdown, Status, Table, Text
+from hrplan.views.blocks import Bar, Fields, Mark, Markdown, Status, Table, Text
 
 BAR_WIDTH = 10
 EXCESS_MAX = 5  # cells past the end of a bar, one per tenth beyond the target

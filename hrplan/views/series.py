@@ -1,12 +1,12 @@
 """Lay the answers about the series of plans out (``plans``, ``indicators``, ``trend``,
-``compare``), with the blocks and helpers of ``hrplan.views``; computes nothing, imports neither
+``compare``), with the blocks and helpers of ``hrplan.views.plan``; computes nothing, imports neither
 Click nor Rich.
 """
 
 from __future__ import annotations
 
-from hrplan.views import (LEGEND, Bar, Fields, Status, Table, Text, baseline_text, counts_text, num, period,
-                          result_text, target_text, title_with_zh)
+from hrplan.views.format import (LEGEND, baseline_text, counts_text, num, period, result_text, target_text, title_with_zh)
+from hrplan.views.blocks import Bar, Fields, Status, Table, Text
 
 
 def plans_view(a: dict, show_zh=True) -> list:

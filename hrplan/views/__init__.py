@@ -1,0 +1,1 @@
+"""Answers laid out as blocks (headings, fields, tables, bars, text) for the renderers; no Click, no Rich."""
