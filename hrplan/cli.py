@@ -95,7 +95,7 @@ def _complete_plan(ctx, param, incomplete):
 def _err(message: str) -> None:
     """One line on stderr; a control character in it (from a file name, a key of a plan file)
     is written visibly escaped."""
-    from hrplan.render import visible
+    from hrplan.core.unsafe import visible
 
     try:
         sys.stderr.write(f"hrplan: {visible(message)}\n")

@@ -102,7 +102,7 @@ def emit(o: Opts, answer, view, items: str | None = None) -> None:
         view = fields_view(items)
     if pictured:
         from hrplan.render import picture
-        from hrplan.termenv import TermEnv
+        from hrplan.render.termenv import TermEnv
 
         picture.save(view(answer, show_zh=True), o.svg, o.html, TermEnv.detect().width)
     if o.fmt == "json":
@@ -118,7 +118,7 @@ def emit(o: Opts, answer, view, items: str | None = None) -> None:
         else:
             json_out.write_lines(answer[items])
         return
-    from hrplan.termenv import TermEnv
+    from hrplan.render.termenv import TermEnv
 
     env = TermEnv.detect()
     blocks = view(answer, show_zh=env.unicode)
@@ -130,7 +130,7 @@ def emit(o: Opts, answer, view, items: str | None = None) -> None:
             import shutil
 
             from hrplan.render import pager
-            from hrplan.termenv import TermEnv
+            from hrplan.render.termenv import TermEnv
 
             buffer = io.StringIO()
             width = env.width or shutil.get_terminal_size((80, 24)).columns

@@ -14,7 +14,7 @@ from rich.cells import cell_len
 
 from hrplan.render.terminal import (BAR_WIDTH, EXCESS_MAX, FLEX_MIN, GAP, SHORT, _bar, _column_plan, _widths, fit,
                                     render, wrap)
-from hrplan.termenv import TermEnv
+from hrplan.render.termenv import TermEnv
 from hrplan.views.blocks import Bar, Status, Table
 
 

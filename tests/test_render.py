@@ -1,5 +1,5 @@
 """What the renderers write of untrusted text: control characters and bidirectional overrides
-never reach the output as they are (``hrplan.render.visible``, the JSON writer's escapes), and
+never reach the output as they are (``hrplan.core.unsafe.visible``, the JSON writer's escapes), and
 text without them is written unchanged."""
 
 import io
@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from hrplan.render import csv_out, json_out, plain, visible
+from hrplan.render import csv_out, json_out, plain
+from hrplan.core.unsafe import visible
 from hrplan.core.unsafe import UNSAFE
 from hrplan.views.blocks import Bar, Fields, Status, Table, Text
 

@@ -10,7 +10,7 @@ import re
 # the window, writes the clipboard), and the bidirectional embeddings, overrides and isolates
 # U+202A-U+202E and U+2066-U+2069 ("Trojan Source"), which reorder what is shown. A free text
 # (type "text", below) may hold a newline or a tab; any other string is one line. The renderers
-# escape the same set (``hrplan.render.visible``), whatever the data.
+# escape the same set (``hrplan.core.unsafe.visible``), whatever the data.
 UNSAFE = (*range(0x00, 0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A))
 
 
@@ -50,3 +50,22 @@ def unsafe_pattern(keep: str = "") -> re.Pattern:
     if found is None:
         found = _PATTERNS[keep] = re.compile(char_class(set(UNSAFE) - {ord(c) for c in keep}))
     return found
+
+
+def _escape(match: re.Match) -> str:
+    return escaped(match.group())
+
+
+def visible(text: str, keep: str = "") -> str:
+    r"""``text`` with every control character and bidirectional override (``UNSAFE``)
+    written as a visible escape: ``\x1b`` for ESC, ``\x85`` for NEL, ``\u202e`` for RIGHT-TO-LEFT
+    OVERRIDE; ``\n``, ``\t`` and ``\r`` for a newline, a tab, a carriage return. The characters
+    of ``keep`` (for example ``"\n\t"`` in a block of text) stay as they are.
+
+    Text without any of them is returned as it is, after one check at C speed."""
+    if text.isprintable():  # no control, format or separator character: nothing to escape
+        return text
+    pattern = unsafe_pattern(keep)
+    if pattern.search(text) is None:
+        return text
+    return pattern.sub(_escape, text)

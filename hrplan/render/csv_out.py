@@ -4,7 +4,7 @@ The columns are derived from the JSON records (``hrplan.answers.records``): a go
 target's as ``target_*`` (the baseline as ``target_baseline_*``), then the result's as
 ``result_*``. Lists are joined with ``;``; the goal's sources, notes and latest result, which
 other columns or rows already carry, are left out. A control character or bidirectional override
-in a value is written visibly escaped (``hrplan.render.visible``; a newline or a tab stays, in a
+in a value is written visibly escaped (``hrplan.core.unsafe.visible``; a newline or a tab stays, in a
 quoted cell).
 """
 
@@ -13,7 +13,8 @@ from __future__ import annotations
 import csv
 import io
 
-from hrplan.render import visible, write_utf8
+from hrplan.core.unsafe import visible
+from hrplan.render.streams import write_utf8
 
 _LEFT_OUT = ("target", "results", "latest", "sources", "notes")
 

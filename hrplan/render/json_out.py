@@ -12,7 +12,7 @@ import json
 import re
 import sys
 
-from hrplan.render import write_utf8
+from hrplan.render.streams import write_utf8
 from hrplan.core.unsafe import unsafe_pattern
 
 # The characters of schema.UNSAFE that json writes as they are: all but the C0 controls, which it

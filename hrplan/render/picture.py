@@ -14,7 +14,7 @@ import io
 from rich.console import Console
 
 from hrplan import outfile
-from hrplan.termenv import TermEnv
+from hrplan.render.termenv import TermEnv
 
 WIDTH = 100
 

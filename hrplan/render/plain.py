@@ -5,13 +5,13 @@ A command whose answer is one table prints just its rows, with no header line un
 each under a ``# title`` line with its column names, blocks separated by a blank line. No colour
 unless FORCE_COLOR. A tab, newline or carriage return inside a value becomes a space (one row a
 line); any other control character or bidirectional override is written visibly escaped
-(``hrplan.render.visible``): only hrplan's own colours reach the terminal.
+(``hrplan.core.unsafe.visible``): only hrplan's own colours reach the terminal.
 """
 
 from __future__ import annotations
 
 from hrplan.core import statuses
-from hrplan.render import visible
+from hrplan.core.unsafe import visible
 from hrplan.views.blocks import Fields, Status, Table, Text
 
 ANSI = {name: statuses.ansi(colour) for name, colour in statuses.COLOURS.items()}

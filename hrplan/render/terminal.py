@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.text import Text as RichText
 
 from hrplan.core import statuses
-from hrplan.render import visible
+from hrplan.core.unsafe import visible
 from hrplan.views.blocks import Bar, Fields, Mark, Markdown, Status, Table, Text
 
 BAR_WIDTH = 10
