@@ -9,7 +9,7 @@ import gc
 
 gc.disable()
 
-from hrplan.cli import main  # noqa: E402
+from hrplan.cli.main import main  # noqa: E402
 
 
 def run() -> None:

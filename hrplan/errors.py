@@ -21,7 +21,7 @@ EXIT_CODES = (
 
 # Notices: what a user should know that is not an error (a file of a data directory skipped).
 # The core hands each to ``on_notice``; the CLI sets it to print the notice on stderr
-# (``hrplan.cli``), a library user may set it; by default a notice is dropped.
+# (``hrplan.cli.main``), a library user may set it; by default a notice is dropped.
 on_notice = None
 
 

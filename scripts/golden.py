@@ -43,7 +43,7 @@ VIEWS = {
 def run(args: list[str], width: int) -> str:
     from click.testing import CliRunner
 
-    from hrplan.cli import main
+    from hrplan.cli.main import main
 
     env = {"COLUMNS": str(width), "NO_COLOR": "1", "HRPLAN_DATA": "", "HRPLAN_NO_CACHE": "1", "FORCE_COLOR": ""}
     with CliRunner().isolation(env=env) as streams:

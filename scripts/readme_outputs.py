@@ -20,7 +20,7 @@ MARKER = re.compile(r"^<!-- run: hrplan (.*) -->$")
 def run(args: list[str]) -> str:
     from click.testing import CliRunner
 
-    from hrplan.cli import main
+    from hrplan.cli.main import main
 
     env = {"COLUMNS": "80", "NO_COLOR": "1", "HRPLAN_DATA": "", "HRPLAN_NO_CACHE": "1", "FORCE_COLOR": ""}
     with CliRunner().isolation(env=env) as streams:

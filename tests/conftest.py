@@ -145,7 +145,7 @@ class Ran:
 @pytest.fixture
 def run():
     """Run the real entry point (hrplan.cli.main) in-process, with Click's stream isolation."""
-    from hrplan.cli import main
+    from hrplan.cli.main import main
 
     runner = CliRunner()
 

@@ -224,7 +224,7 @@ def test_usage_errors_exit_2_with_one_line(run, plan_file, args, message):
 def test_every_command_has_help_and_is_in_the_readme(run):
     import os
 
-    from hrplan.cli import cli
+    from hrplan.cli.main import cli
     from tests.conftest import ROOT
 
     readme = open(os.path.join(ROOT, "README.md"), encoding="utf-8").read()
@@ -276,7 +276,7 @@ def test_json_with_another_format_is_a_usage_error(run, plan_file, args):
 
 def test_every_command_takes_the_shared_options_the_same_way():
     """--json everywhere; --plan and --data wherever a plan is read; the same help for each."""
-    from hrplan.cli import cli
+    from hrplan.cli.main import cli
 
     helps = {}
     for name in cli.list_commands(None):
@@ -340,7 +340,7 @@ def test_sort_limit_fields_and_list_formats(run, plan_file):
 
 
 def test_command_help_keeps_no_docstring_indent(run):
-    from hrplan.commands import COMMANDS
+    from hrplan.cli.commands import COMMANDS
 
     for name in COMMANDS:
         text = run(name, "--help").stdout.split("Examples:")[0]

@@ -22,7 +22,7 @@ TABLES = {"plans", "sources", "chapters", "sections", "themes", "goals", "target
 @pytest.fixture(scope="module")
 def database(tmp_path_factory):
     """The bundled plans exported once to SQLite, through the command."""
-    from hrplan.cli import main
+    from hrplan.cli.main import main
     from click.testing import CliRunner
 
     path = str(tmp_path_factory.mktemp("sqlite") / "nhrap.db")

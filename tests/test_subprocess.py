@@ -31,7 +31,7 @@ def test_summary_json_in_a_subprocess(tmp_path):
 
 
 def test_json_path_never_imports_rich(tmp_path):
-    code = ("import sys\nfrom hrplan.cli import main\n"
+    code = ("import sys\nfrom hrplan.cli.main import main\n"
             "try:\n    main(['stats', 'livelihood', '--json', '--plan', 'nhrap-2012-2015'])\nexcept SystemExit:\n    pass\n"
             "print(sorted(m for m in sys.modules if m == 'rich' or m.startswith('rich.')), file=sys.stderr)")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT, timeout=60,
@@ -69,7 +69,7 @@ PIPED = {
 
 def piped_cases():
     """(command, format) for every command and every format it has (--json for those without --format)."""
-    from hrplan.commands import COMMANDS
+    from hrplan.cli.commands import COMMANDS
 
     assert sorted(PIPED) == sorted(COMMANDS), "a new command: give it arguments in PIPED"
     cases = []
@@ -196,7 +196,7 @@ def test_ctrl_c_exits_130_without_traceback(tmp_path):
     assert b"Traceback" not in err and err.decode().strip() == "hrplan: interrupted"
 
 
-BROKEN = ("import sys\nfrom hrplan.answers import plan as answers\nfrom hrplan.cli import main\n"
+BROKEN = ("import sys\nfrom hrplan.answers import plan as answers\nfrom hrplan.cli.main import main\n"
           "answers.summary = lambda plan: 1 / 0  # a bug in hrplan\nsys.argv = ['hrplan', 'summary']\nmain()\n")
 
 

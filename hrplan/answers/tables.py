@@ -106,11 +106,12 @@ def build(plans, registry, goals=None) -> list[Table]:
     ``registry``; ``goals``: plan id -> the goals to hold (default: every goal of every plan)."""
     from hrplan.answers import plan as answers, series
     from hrplan.answers.records import Assessed
+    from hrplan.core.areas import by_period
 
     t = _schema()
     entries = {e["plan"]["id"]: e for e in series.plans_answer(plans)["series"]}
     result_n = note_n = 0
-    for p in series.by_period(plans):
+    for p in by_period(plans):
         assessed = Assessed()
         chosen = None if goals is None else goals[p.id]
         export = answers.export(p, chosen, assessed)

@@ -125,7 +125,7 @@ def _check_value(value, spec, path, out) -> None:
 
 
 def _unsafe(value: str, spec) -> str | None:
-    """What is wrong with a string that holds characters of ``schema.UNSAFE`` its type refuses
+    """What is wrong with a string that holds characters of ``hrplan.core.unsafe.UNSAFE`` its type refuses
     (a free text, "text", may hold newlines and tabs), or None."""
     found = [mt.start() for mt in unsafe_pattern(TEXT_CHARS if spec == "text" else "").finditer(value)]
     if not found:

@@ -2,7 +2,7 @@
 
 Strings are written as UTF-8, but for the characters a terminal would obey or that reorder what
 it shows: json escapes the C0 controls itself; DEL, the C1 controls and the bidirectional
-overrides (``hrplan.planfile.rules.UNSAFE``) are escaped here as ``\\uXXXX`` too, so that printing the
+overrides (``hrplan.core.unsafe.UNSAFE``) are escaped here as ``\\uXXXX`` too, so that printing the
 JSON of a hostile plan file cannot change the terminal.
 """
 

@@ -7,7 +7,6 @@ table goes to a terminal, so ``--json`` and shell completion stay fast.
 
 from __future__ import annotations
 
-import sys
 
 import click
 
@@ -88,60 +87,6 @@ def load_plan(o: Opts, assessed: bool = False):
     from hrplan.planfile.load import load_plan as load
 
     return load(o.data, o.plan_id, assessed=assessed)
-
-
-def emit(o: Opts, answer, view, items: str | None = None) -> None:
-    """Print an answer as JSON, or lay it out with ``view`` (a function of ``hrplan.views.plan``) as a
-    Rich table on a terminal or plain tab-separated text in a pipe. A list command names its
-    records (``items``): they are what CSV and NDJSON write, and what --fields picked. With --svg
-    or --html, the table is also saved as a picture, whatever the form printed."""
-    pictured = o.svg or o.html
-    if items and "fields" in answer and (pictured or o.fmt not in ("json", "csv", "ndjson")):
-        from hrplan.views.plan import fields_view
-
-        view = fields_view(items)
-    if pictured:
-        from hrplan.render import picture
-        from hrplan.render.termenv import TermEnv
-
-        picture.save(view(answer, show_zh=True), o.svg, o.html, TermEnv.detect().width)
-    if o.fmt == "json":
-        from hrplan.render import json_out
-
-        json_out.write(answer)
-        return
-    if o.fmt in ("csv", "ndjson"):
-        from hrplan.render import csv_out, json_out
-
-        if o.fmt == "csv":
-            csv_out.write_records(answer[items], sys.stdout)
-        else:
-            json_out.write_lines(answer[items])
-        return
-    from hrplan.render.termenv import TermEnv
-
-    env = TermEnv.detect()
-    blocks = view(answer, show_zh=env.unicode)
-    if o.fmt == "table" or (o.fmt == "auto" and env.isatty):
-        from hrplan.render import terminal
-
-        if o.pager and env.isatty:
-            import io
-            import shutil
-
-            from hrplan.render import pager
-            from hrplan.render.termenv import TermEnv
-
-            buffer = io.StringIO()
-            width = env.width or shutil.get_terminal_size((80, 24)).columns
-            terminal.render(blocks, TermEnv(env.isatty, env.color, env.encoding, width), buffer)
-            pager.show(buffer.getvalue())
-        else:
-            terminal.render(blocks, env)
-    else:
-        from hrplan.render import plain
-
-        plain.render(blocks, sys.stdout, color=env.color, header=o.header)
 
 
 def load_plans(data, plan_id: str | None = None):
@@ -288,34 +233,3 @@ def filtered_plans(plans, area, kw) -> dict | None:
 SORTS = ("id", "status", "progress", "reported_status", "section", "kind")
 
 
-def arrange(answer: dict, kw: dict, items: str = "goals") -> dict:
-    """--sort, --limit and --fields applied to the list ``items`` of an answer (presentation:
-    which records, in which order, with which keys; nothing is recomputed)."""
-    from hrplan.core.statuses import BY_NAME
-
-    records = answer[items]
-    key = kw.pop("sort_by", None)
-    if key == "status":
-        records = sorted(records, key=lambda r: (-(BY_NAME[r["status"]].rank or -1), r["id"]))
-    elif key == "progress":
-        records = sorted(records, key=lambda r: (r["progress"] is None, -(r["progress"] or 0)))
-    elif key is not None:
-        records = sorted(records, key=lambda r: (r[key] is None, str(r[key] or "")))
-    limit = kw.pop("limit", None)
-    if limit:
-        records = records[:limit]
-    fields = kw.pop("fields", None)
-    if fields:
-        names = [f.strip() for f in fields.split(",") if f.strip()]
-        valid = list(records[0]) if records else []
-        from hrplan.contract.plan import GoalRecord
-        from hrplan.contract.columns import fields as keys_of
-
-        valid = list(keys_of(GoalRecord)) if items == "goals" else valid
-        bad = [n for n in names if n not in valid]
-        if bad:
-            raise click.BadParameter(f"unknown field {bad[0]!r}; the fields are " + ", ".join(valid),
-                                     param_hint="'--fields'")
-        records = [{n: r[n] for n in names} for r in records]
-        answer = dict(answer, fields=names)
-    return dict(answer, **{items: records})

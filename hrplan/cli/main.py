@@ -1,4 +1,4 @@
-"""The ``hrplan`` program: the group of commands (``hrplan.commands``), its root options, and
+"""The ``hrplan`` program: the group of commands (``hrplan.cli.commands``), its root options, and
 the entry point that turns every failure into a one-line message and an exit code.
 
 Imports stay light at module level (Click only): the core is imported when a command runs,
@@ -20,12 +20,13 @@ class HrplanGroup(click.Group):
     closed pipe."""
 
     def list_commands(self, ctx):
-        from hrplan.commands import COMMANDS
+        from hrplan.cli.commands import COMMANDS
 
         return sorted(COMMANDS)
 
     def get_command(self, ctx, name):
-        from hrplan.commands import COMMANDS, document
+        from hrplan.cli.commands import COMMANDS
+        from hrplan.cli.help import document
 
         cmd = self.commands.get(name)
         if cmd is None and name in COMMANDS:
@@ -87,7 +88,7 @@ def cli(ctx, data, plan_id, no_pager):
 
 
 def _complete_plan(ctx, param, incomplete):
-    from hrplan.options import complete_plan
+    from hrplan.cli.options import complete_plan
 
     return complete_plan(ctx, param, incomplete)
 

@@ -1,0 +1,1 @@
+"""The command line (Click): the group and its entry point, the commands, their options, help and output."""
