@@ -20,35 +20,18 @@ is a ``ValueError``, an unknown filter a ``TypeError``.
 
 from __future__ import annotations
 
-from hrplan.core import model as m
-from hrplan.core.areas import filter_goals, resolve_area, resolve_goal, resolve_id, select_plan, suggest, tag_counts
-from hrplan.errors import NotFound
 from hrplan.answers.records import Assessed, goal_record, plan_record
-from hrplan.core.statuses import REPORTED_NONE, REPORTED_STATUSES, STATUSES
-
-# The filters of ``goals``, as on the command line (``hrplan goals --help``): name -> the values
-# it takes (None: any tag; a bool for ``quantified``). A filter given a list keeps the goals with
-# any of its values.
-FILTERS = {
-    "status": STATUSES,
-    "reported": (*REPORTED_STATUSES, REPORTED_NONE),
-    "tag": None,
-    "kind": m.GOAL_KINDS,
-    "agreement": ("agrees", "differs"),
-    "binding": m.BINDING,
-    "origin": ("assessment", "other_official"),
-    "quantified": (True, False),
-}
-_MANY = ("status", "reported", "tag")  # the filters the command line lets one repeat
+from hrplan.answers.select import FILTERS, any_filter, plans as choose, select  # noqa: F401 (the selection, for the CLI too)
+from hrplan.core import model as m
+from hrplan.core.areas import resolve_goal, resolve_id, select_plan
+from hrplan.errors import NotFound
 
 
 class Plans:
     """A set of loaded plans (``load``), in period order."""
 
     def __init__(self, plans: list[m.Plan]):
-        from hrplan.core.areas import by_period
-
-        self._plans = by_period(plans)
+        self._plans = choose(plans)
 
     def __repr__(self) -> str:
         return f"<hrplan Plans: {', '.join(p.id for p in self._plans)}>"
@@ -61,26 +44,11 @@ class Plans:
     def goals(self, area: str | None = None, plan: str | None = None, **filters) -> list[dict]:
         """The goal records of ``area`` (a chapter, section, alias or theme, as on the command line;
         None: every goal) in ``plan`` (a plan id; None: every plan, in period order, each record
-        naming its ``plan_id``), that pass ``filters``: ``status``, ``reported``, ``tag`` (a value or
-        a list of values), ``kind``, ``agreement``, ``binding``, ``origin``, ``quantified=True``.
-        Across plans, a plan in which ``area`` is no name adds no goal."""
-        chosen = self._select(plan)
-        given = _check(filters)
-        if given.get("tag"):
-            _check_tags(chosen, given["tag"])
-        out, missing = [], []
-        for p in chosen:
-            try:
-                goals = resolve_area(p, area).goals
-            except NotFound as exc:  # an area no plan knows is an error, with the closest names
-                missing.append(exc)
-                if len(missing) == len(chosen):
-                    raise
-                continue
-            assessed = Assessed()
-            kept = filter_goals(goals, assessed, plan=p, **given)
-            out.extend(goal_record(p, g, assessed) for g in kept)
-        return out
+        naming its ``plan_id``), that pass ``filters`` (``FILTERS``): ``status``, ``reported``,
+        ``tag`` (a value or a list of values), ``kind``, ``agreement``, ``binding``, ``origin``,
+        ``quantified=True``. Across plans, a plan in which ``area`` is no name adds no goal."""
+        chosen = self._plans if plan is None else choose(self._plans, plan)
+        return [goal_record(s.plan, g, s.assessed) for s in select(chosen, area, **filters) for g in s.goals]
 
     def goal(self, id: str, plan: str | None = None) -> dict:
         """One goal record, with its computed ``status``, ``status_reason`` and ``progress``: in
@@ -92,36 +60,6 @@ class Plans:
         if kind != "goal":
             raise NotFound("goal", id, hint=f"{id!r} is a {kind} of {p.id}, not a goal")
         return goal_record(p, record, Assessed())
-
-    def _select(self, plan: str | None) -> list[m.Plan]:
-        return self._plans if plan is None else [select_plan(self._plans, plan)]
-
-
-def _check(filters: dict) -> dict:
-    """The filters in the form ``hrplan.core.areas.filter_goals`` takes, each value checked."""
-    out = {}
-    for name, value in filters.items():
-        if name not in FILTERS:
-            raise TypeError(f"goals() has no filter {name!r}; the filters are " + ", ".join(FILTERS))
-        if value is None:
-            continue
-        values = [value] if isinstance(value, (str, bool)) or name not in _MANY else list(value)
-        allowed = FILTERS[name]
-        bad = [v for v in values if allowed is not None and v not in allowed]
-        if bad or (allowed is None and not all(isinstance(v, str) for v in values)):
-            shown = ", ".join(map(str, allowed)) if allowed else "strings"
-            raise ValueError(f"{name}={(bad or values)[0]!r} is not one of {shown}")
-        out[name] = values if name in _MANY else values[0]
-    return out
-
-
-def _check_tags(plans: list[m.Plan], tags) -> None:
-    """NotFound, with the closest tags, for a tag no goal of these plans carries (case aside)."""
-    known = {t for p in plans for t in tag_counts(p)}
-    lowered = {t.lower() for t in known}
-    for t in tags:
-        if t.lower() not in lowered:
-            raise NotFound("tag", t, suggest(t, known))
 
 
 _loaded: Plans | None = None

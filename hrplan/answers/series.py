@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from hrplan.core import model as m
+from hrplan.answers.select import areas
 from hrplan.core.areas import resolve_area, select_plan, suggest
 from hrplan.errors import NotFound, UsageError
 from hrplan.core.method import level_of
@@ -43,24 +44,21 @@ def plans_answer(plans: list[m.Plan]) -> PlansAnswer:
 # ------------------------------------------------------------------------------------ indicators
 
 
-def _indicator_goals(plans: list[m.Plan], indicator_id: str, area: str | None = None):
-    """(plan, goal) for every goal of every plan that names the indicator, in plan order."""
+def _indicator_goals(plans: list[m.Plan], indicator_id: str, goals: dict):
+    """(plan, goal) for every goal of every plan that names the indicator, in plan order;
+    ``goals`` as ``_area_goals`` gives them."""
     out = []
     for plan in by_period(plans):
-        goals = _area_goals(plan, area)
-        if goals is None:
-            continue
-        out.extend((plan, g) for g in goals if g.indicator == indicator_id)
+        out.extend((plan, g) for g in goals[plan.id] or () if g.indicator == indicator_id)
     return out
 
 
-def _area_goals(plan: m.Plan, area: str | None):
+def _area_goals(plans: list[m.Plan], area: str | None) -> dict:
+    """Plan id -> the goals of ``area`` in that plan (None where the name means nothing there), by
+    the rule of ``hrplan.answers.select``: an area that no plan knows is an error."""
     if area is None:
-        return plan.goals.values()
-    try:
-        return resolve_area(plan, area).goals
-    except NotFound:
-        return None  # the area is not a name in this plan
+        return {p.id: list(p.goals.values()) for p in plans}
+    return {pid: (a.goals if a is not None else None) for pid, a in areas(plans, area).items()}
 
 
 def indicator_record(ind: m.Indicator, pairs) -> IndicatorRecord:
@@ -74,12 +72,10 @@ def indicator_record(ind: m.Indicator, pairs) -> IndicatorRecord:
 
 
 def indicators_answer(plans: list[m.Plan], registry: dict[str, m.Indicator], area: str | None = None) -> IndicatorsAnswer:
-    if area is not None and all(_area_goals(p, area) is None for p in plans):
-        names = {n for p in plans for n in _names(p)}
-        raise NotFound("area", area, suggest(area, names))
+    goals = _area_goals(plans, area)
     rows = []
     for ind in registry.values():
-        pairs = _indicator_goals(plans, ind.id, area)
+        pairs = _indicator_goals(plans, ind.id, goals)
         if pairs or area is None:
             rows.append(indicator_record(ind, pairs))
     return {"plans": [p.id for p in by_period(plans)], "area_id": area, "indicator_count": len(rows), "indicators": rows}
@@ -92,12 +88,6 @@ def _area_title(plan: m.Plan, area: str) -> str | None:
     except NotFound:
         return None
     return f"{a.kind} {a.id}: {a.title}"
-
-
-def _names(plan: m.Plan):
-    from hrplan.core.areas import area_names
-
-    return area_names(plan)
 
 
 def resolve_indicator(registry: dict[str, m.Indicator], name: str) -> m.Indicator:
@@ -137,7 +127,7 @@ def _trend_result(plan: m.Plan, g: m.Goal, r: m.Result) -> TrendResult:
 
 def trend(plans: list[m.Plan], indicator: m.Indicator) -> TrendAnswer:
     """Every plan's target for the indicator and every result with a figure, by year."""
-    pairs = _indicator_goals(plans, indicator.id)
+    pairs = _indicator_goals(plans, indicator.id, _area_goals(plans, None))
     assessed = Assessed()
     targets = [trend_target(p, g, assessed) for p, g in pairs if g.target is not None]
     results = [_trend_result(p, g, r) for p, g in pairs for r in g.results if r.value is not None]
@@ -191,9 +181,7 @@ def compare(plans: list[m.Plan], registry: dict[str, m.Indicator], first: str, s
     if a.id == b.id:
         raise UsageError(f"compare needs two different plans, not {a.id} twice")
     older, newer = sorted((a, b), key=lambda p: (p.start or 0, p.end or 0, p.id))
-    goals = {p.id: _area_goals(p, area) for p in (older, newer)}
-    if area is not None and all(v is None for v in goals.values()):
-        raise NotFound("area", area, suggest(area, {n for p in (older, newer) for n in _names(p)}))
+    goals = _area_goals([older, newer], area)
     assessed = Assessed()
     both, dropped, new = [], [], []
     for ind in registry.values():

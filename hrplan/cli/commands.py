@@ -110,13 +110,10 @@ def make_goals():
         """The commitments of the plan or of an AREA, with computed and reported status."""
         from hrplan.answers import plan as answers
         from hrplan.views import plan as views
-        from hrplan.core.areas import resolve_area
 
         o = opts(kw)
-        plan = load_plan(o)
-        a = resolve_area(plan, area)
-        found, assessed = filtered(plan, a, kw)
-        emit(o, arrange(answers.goals(plan, a, found, assessed), kw), views.goals_view, "goals")
+        s = filtered(load_plan(o), area, kw)
+        emit(o, arrange(answers.goals(s.plan, s.area, s.goals, s.assessed), kw), views.goals_view, "goals")
 
     return goals
 
@@ -130,13 +127,10 @@ def make_quotas():
         """Quantified targets: metric, target, baseline, latest result, status."""
         from hrplan.answers import plan as answers
         from hrplan.views import plan as views
-        from hrplan.core.areas import resolve_area
 
         o = opts(kw)
-        plan = load_plan(o)
-        a = resolve_area(plan, area)
-        found, assessed = filtered(plan, a, kw, quantified=True)
-        emit(o, arrange(answers.goals(plan, a, found, assessed), kw), views.quotas_view, "goals")
+        s = filtered(load_plan(o), area, kw, quantified=True)
+        emit(o, arrange(answers.goals(s.plan, s.area, s.goals, s.assessed), kw), views.quotas_view, "goals")
 
     return quotas
 
@@ -231,7 +225,6 @@ def make_export():
         An AREA and the filters narrow the goals; --output writes to a file, whole or not at all."""
         from hrplan.answers import plan as answers
         from hrplan.cli import export as exporting
-        from hrplan.core.areas import resolve_area
 
         fmt = kw["fmt"]
         if kw["as_json"] and fmt != "json":
@@ -245,9 +238,8 @@ def make_export():
             plans, registry = load_all(o)
             exporting.write_tables(fmt, output, plans, registry, filtered_plans(plans, area, kw))
             return
-        plan = load_plan(o)
-        found, assessed = filtered(plan, resolve_area(plan, area), kw)
-        exporting.write_answer(fmt, arrange(answers.export(plan, found, assessed), kw), output)
+        s = filtered(load_plan(o), area, kw)
+        exporting.write_answer(fmt, arrange(answers.export(s.plan, s.goals, s.assessed), kw), output)
 
     return export
 

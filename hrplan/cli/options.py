@@ -193,40 +193,34 @@ def goal_filters(f):
     return f
 
 
-def filtered(plan, area, kw, quantified=False):
-    """The goals of ``area`` that pass the filters of ``goal_filters``, and the call's memo."""
-    from hrplan.core.areas import check_tags, filter_goals
-    from hrplan.answers.records import Assessed
+# The filters that ``goal_filters`` declares, by the names ``hrplan.answers.select`` gives them.
+FILTER_NAMES = ("status", "reported", "tag", "binding", "origin", "kind", "agreement", "quantified")
 
-    if kw["tag"]:
-        check_tags(plan, kw["tag"])
-    assessed = Assessed()
-    goals = filter_goals(area.goals, assessed, status=kw["status"], tag=kw["tag"], binding=kw["binding"],
-                         quantified=quantified or kw.get("quantified", False), reported=kw["reported"],
-                         origin=kw["origin"], plan=plan, kind=kw["kind"], agreement=kw["agreement"])
-    return goals, assessed
+
+def filters_of(kw: dict, quantified: bool = False) -> dict:
+    """The filters of a call (``goal_filters`` and --quantified), as ``hrplan.api`` takes them."""
+    given = {n: kw.get(n) for n in FILTER_NAMES}
+    given["quantified"] = quantified or bool(given["quantified"])
+    return given
+
+
+def filtered(plan, area, kw, quantified=False):
+    """The goals of ``area`` (a name, None: the whole plan) in ``plan`` that pass the filters of
+    ``goal_filters``: an ``hrplan.answers.select.Selection``."""
+    from hrplan.api import select
+
+    return select([plan], area, **filters_of(kw, quantified))[0]
 
 
 def filtered_plans(plans, area, kw) -> dict | None:
     """For an export of several plans: plan id -> the goals of ``area`` that pass the filters, or
-    None when neither an area nor a filter is given. A plan in which ``area`` is no name holds no
-    goal; an area no plan knows is an error."""
-    from hrplan.core.areas import resolve_area
-    from hrplan.errors import NotFound
+    None when neither an area nor a filter is given (``hrplan.answers.select``'s rule across plans)."""
+    from hrplan.api import any_filter, select
 
-    if area is None and not any(kw.get(k) for k in ("status", "reported", "tag", "binding", "origin", "kind",
-                                                     "agreement", "quantified")):
+    if area is None and not any_filter(filters_of(kw)):
         return None
-    goals, missing = {}, []
-    for plan in plans:
-        try:
-            goals[plan.id] = filtered(plan, resolve_area(plan, area), kw)[0]
-        except NotFound as exc:
-            missing.append(exc)
-            goals[plan.id] = []
-    if missing and len(missing) == len(plans):
-        raise missing[-1]
-    return goals
+    kept = {s.plan.id: s.goals for s in select(plans, area, **filters_of(kw))}
+    return {p.id: kept.get(p.id, []) for p in plans}
 
 
 # --sort: key of a goal record; statuses by rank (best first), progress largest first, missing last.

@@ -183,15 +183,6 @@ def tag_counts(plan: m.Plan) -> dict[str, int]:
     return dict(sorted(counts.items(), key=lambda kv: kv[0].lower()))
 
 
-def check_tags(plan: m.Plan, tags) -> None:
-    """NotFound, with the closest tags, for a tag no goal of the plan carries (case aside)."""
-    known = tag_counts(plan)
-    lowered = {t.lower() for t in known}
-    for t in tags:
-        if t.lower() not in lowered:
-            raise NotFound("tag", t, suggest(t, known))
-
-
 def filter_goals(goals, assessed, status=None, tag=None, binding=None, quantified=False,
                  reported=None, origin=None, plan=None, kind=None, agreement=None):
     """The goals that pass every filter given; a repeated filter keeps goals with any of its values."""
