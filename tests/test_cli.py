@@ -340,7 +340,7 @@ def test_sort_limit_fields_and_list_formats(run, plan_file):
 
 
 def test_command_help_keeps_no_docstring_indent(run):
-    from hrplan.cli.commands import COMMANDS
+    from hrplan.cli.registry import COMMANDS
 
     for name in COMMANDS:
         text = run(name, "--help").stdout.split("Examples:")[0]

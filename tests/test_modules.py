@@ -5,7 +5,7 @@ import os
 
 from tests.conftest import ROOT
 
-MAX_LINES = 500
+MAX_LINES = 400
 # Modules over the limit, with their line count when the limit came in: none.
 KNOWN_OVER: dict = {}
 
@@ -20,7 +20,7 @@ def modules():
                 yield os.path.relpath(path, ROOT).replace(os.sep, "/"), path
 
 
-def test_no_module_is_over_500_lines():
+def test_no_module_is_over_400_lines():
     lengths = {}
     for name, path in modules():
         with open(path, encoding="utf-8") as fh:

@@ -69,12 +69,12 @@ PIPED = {
 
 def piped_cases():
     """(command, format) for every command and every format it has (--json for those without --format)."""
-    from hrplan.cli.commands import COMMANDS
+    from hrplan.cli.registry import COMMANDS, build
 
     assert sorted(PIPED) == sorted(COMMANDS), "a new command: give it arguments in PIPED"
     cases = []
     for name in sorted(COMMANDS):
-        params = {p.name: p for p in COMMANDS[name]().params}
+        params = {p.name: p for p in build(name).params}
         formats = params["fmt"].type.choices if "fmt" in params else ("default", "json") if "as_json" in params \
             else ("default",)
         # sqlite and datapackage write files (--output), never standard output

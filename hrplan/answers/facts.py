@@ -17,7 +17,7 @@ from hrplan.core import model as m
 from hrplan.core.statuses import REPORTED_NONE, REPORTED_STATUSES, STATUSES
 
 if TYPE_CHECKING:
-    from hrplan.contract.plan import ReportedStatusCounts, StatusCounts
+    from hrplan.contract.records import ReportedStatusCounts, StatusCounts
 
 
 class GoalFacts:

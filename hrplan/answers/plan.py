@@ -18,7 +18,8 @@ from hrplan.answers.facts import count_reported, count_statuses
 from hrplan.answers.facts import counts, differing, of_goal
 
 if TYPE_CHECKING:
-    from hrplan.contract.plan import (AreasAnswer, ChapterRecord, ExportAnswer, GoalRecord, GoalsAnswer, KeyFigure, MethodologyAnswer, NotesAnswer, ProgressAnswer, SearchAnswer, SectionRecord, ShowAnswer, SourcesAnswer, StatsAnswer, SummaryAnswer, ThemeRecord)
+    from hrplan.contract.plan import (AreasAnswer, ChapterRecord, ExportAnswer, GoalsAnswer, KeyFigure, MethodologyAnswer, NotesAnswer, ProgressAnswer, SearchAnswer, SectionRecord, ShowAnswer, SourcesAnswer, StatsAnswer, SummaryAnswer, ThemeRecord)
+    from hrplan.contract.records import GoalRecord
 
 # ------------------------------------------------------------------------------- the builders
 

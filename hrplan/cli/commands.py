@@ -1,6 +1,7 @@
-"""The commands, by name: each one takes its options, asks ``hrplan.answers.plan`` for its answer and
-hands it to its view in ``hrplan.views.plan``. ``COMMANDS`` at the end is the table the ``hrplan``
-group reads; a command is built only when a call runs it (start-up time is hrplan's speed).
+"""The commands about one plan, by name: each takes its options, asks ``hrplan.answers`` (through
+``hrplan.api`` for the goals it selects) for its answer and hands it to its view in
+``hrplan.views.plan``. ``hrplan.cli.registry`` names them; a command is built only when a call
+runs it (start-up time is hrplan's speed).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ import sys
 
 import click
 
-from hrplan.cli.options import (LIST_FORMATS, area_argument, common_options, list_options, complete_goal, complete_indicator, complete_plan, data_option, filtered, filtered_plans, format_option, goal_filters, json_option, load_all, load_plan, load_plans, opts, plan_option)
+from hrplan.cli.options import (area_argument, common_options, list_options, complete_goal, data_option, filtered, filtered_plans, format_option, goal_filters, json_option, load_all, load_plan, load_plans, opts, plan_option)
 from hrplan.cli.output import arrange, emit
 
 
@@ -303,80 +304,6 @@ def make_schema():
     return schema
 
 
-def make_plans():
-    @click.command()
-    @json_option
-    @format_option(LIST_FORMATS)
-    @plan_option
-    @data_option
-    def plans(**kw):
-        """Every loaded plan: period, assessment, goals recorded, status counts, headline claims."""
-        from hrplan.answers import series
-        from hrplan.views import series as series_views
-        o = opts(kw)
-        emit(o, series.plans_answer(load_plans(o.data, o.plan_id)), series_views.plans_view, "series")
-
-    return plans
-
-
-def make_indicators():
-    @click.command()
-    @area_argument(required=False)
-    @json_option
-    @format_option(LIST_FORMATS)
-    @plan_option
-    @data_option
-    def indicators(area, **kw):
-        """The indicators that link targets across plans, with the plans that target each."""
-        from hrplan.answers import series
-        from hrplan.views import series as series_views
-
-        o = opts(kw)
-        plans, registry = load_all(o)
-        emit(o, series.indicators_answer(plans, registry, area), series_views.indicators_view, "indicators")
-
-    return indicators
-
-
-def make_trend():
-    @click.command()
-    @click.argument("indicator", shell_complete=complete_indicator)
-    @json_option
-    @format_option()
-    @plan_option
-    @data_option
-    def trend(indicator, **kw):
-        """Every plan's target for an INDICATOR and every reported figure, by year, with sources."""
-        from hrplan.answers import series
-        from hrplan.views import series as series_views
-
-        o = opts(kw)
-        plans, registry = load_all(o)
-        emit(o, series.trend(plans, series.resolve_indicator(registry, indicator)), series_views.trend_view)
-
-    return trend
-
-
-def make_compare():
-    @click.command()
-    @click.argument("first", metavar="PLAN", shell_complete=complete_plan)
-    @click.argument("second", metavar="PLAN", shell_complete=complete_plan)
-    @area_argument(required=False)
-    @json_option
-    @format_option()
-    @data_option
-    def compare(first, second, area, **kw):
-        """Two plans side by side: targets carried over (raised, lowered, the same), new and dropped."""
-        from hrplan.answers import series
-        from hrplan.views import series as series_views
-
-        o = opts(kw)
-        plans, registry = load_all(o)
-        emit(o, series.compare(plans, registry, first, second, area), series_views.compare_view)
-
-    return compare
-
-
 def make_help():
     @click.command(name="help")
     @click.argument("topic", required=False, type=click.Choice(("statuses", "exit-codes")))
@@ -392,30 +319,3 @@ def make_help():
         click.echo(help_topic(topic, min(100, shutil.get_terminal_size((80, 24)).columns) - 1))
 
     return help_
-
-
-# The table of commands: name -> the function that builds it.
-COMMANDS = {
-    "areas": make_areas,
-    "compare": make_compare,
-    "export": make_export,
-    "goals": make_goals,
-    "help": make_help,
-    "indicators": make_indicators,
-    "methodology": make_methodology,
-    "notes": make_notes,
-    "plans": make_plans,
-    "progress": make_progress,
-    "quotas": make_quotas,
-    "schema": make_schema,
-    "search": make_search,
-    "show": make_show,
-    "sources": make_sources,
-    "stats": make_stats,
-    "summary": make_summary,
-    "tags": make_tags,
-    "trend": make_trend,
-    "validate": make_validate,
-}
-
-

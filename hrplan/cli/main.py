@@ -20,17 +20,16 @@ class HrplanGroup(click.Group):
     closed pipe."""
 
     def list_commands(self, ctx):
-        from hrplan.cli.commands import COMMANDS
+        from hrplan.cli.registry import COMMANDS
 
         return sorted(COMMANDS)
 
     def get_command(self, ctx, name):
-        from hrplan.cli.commands import COMMANDS
-        from hrplan.cli.help import document
+        from hrplan.cli.registry import COMMANDS, build
 
         cmd = self.commands.get(name)
         if cmd is None and name in COMMANDS:
-            cmd = self.commands[name] = document(name, COMMANDS[name]())
+            cmd = self.commands[name] = build(name)
         return cmd
 
     def invoke(self, ctx):

@@ -81,7 +81,7 @@ def arrange(answer: dict, kw: dict, items: str = "goals") -> dict:
     if fields:
         names = [f.strip() for f in fields.split(",") if f.strip()]
         valid = list(records[0]) if records else []
-        from hrplan.contract.plan import GoalRecord
+        from hrplan.contract.records import GoalRecord
         from hrplan.contract.columns import fields as keys_of
 
         valid = list(keys_of(GoalRecord)) if items == "goals" else valid

@@ -8,7 +8,8 @@ from __future__ import annotations
 from typing import Literal, Optional, TypedDict
 
 from hrplan.core import model as m
-from hrplan.contract.plan import BaselineRecord, ClaimRecord, Origin, PlanEntry, PlanRecord, ReportedStatus, Status
+from hrplan.contract.records import BaselineRecord, ClaimRecord, Origin, PlanRecord, ReportedStatus, Status
+from hrplan.contract.plan import PlanEntry
 
 
 class IndicatorRecord(TypedDict):

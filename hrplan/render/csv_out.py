@@ -29,7 +29,7 @@ def _flat(record, prefix: str = "") -> list[tuple[str, tuple]]:
 
 def columns():
     """The CSV header and, per column, (part, key path): part is "goal", "target" or "result"."""
-    from hrplan.contract.plan import GoalRecord, ResultRecord, TargetRecord
+    from hrplan.contract.records import GoalRecord, ResultRecord, TargetRecord
 
     spec = [(name, "goal", path) for name, path in _flat(GoalRecord) if path[0] not in _LEFT_OUT]
     spec += [(name, "target", path) for name, path in _flat(TargetRecord, "target_")]
