@@ -1,9 +1,9 @@
 """Refresh (or, with --check, compare) the golden outputs of every view at 40, 80 and 120 columns.
 
-    python scripts/golden.py           # rewrite tests/golden/*.txt from the code
+    python scripts/golden.py           # rewrite tests/functional/golden/*.txt from the code
     python scripts/golden.py --check   # exit 1 and name the files that differ
 
-tests/test_golden.py runs the check: a change to a layout shows up as a diff of these files.
+tests/functional/test_golden.py runs the check: a change to a layout shows up as a diff of these files.
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def run(args: list[str], width: int) -> str:
 
 
 def path(name: str, width: int) -> str:
-    return os.path.join(ROOT, "tests", "golden", f"{name}-{width}.txt")
+    return os.path.join(ROOT, "tests", "functional", "golden", f"{name}-{width}.txt")
 
 
 def main() -> int:

@@ -5,7 +5,7 @@ of ``hrplan/schema.py``).
     python scripts/plan_schema.py           # rewrite the file from the code
     python scripts/plan_schema.py --check   # exit 1 if the file differs
 
-tests/test_plan_schema.py runs the check: a change to the rules shows up as a diff of the file.
+tests/unit/test_plan_schema.py runs the check: a change to the rules shows up as a diff of the file.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Each example in the README is a marker line ``<!-- run: hrplan ARGS -->`` (optionally ending in
 ``| head -N``) followed by a fenced block; this script runs ``hrplan ARGS`` against the bundled data with a fixed 100-column,
-colourless terminal and puts its real output in the block. tests/test_readme.py runs the check,
+colourless terminal and puts its real output in the block. tests/functional/test_readme.py runs the check,
 so the README cannot drift from the code.
 """
 

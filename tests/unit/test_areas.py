@@ -65,7 +65,7 @@ def test_core_imports_neither_click_nor_rich():
     import subprocess
     import sys
 
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    from tests.conftest import ROOT as root
     names = []
     for folder, dirs, files in os.walk(os.path.join(root, "hrplan")):
         dirs[:] = [d for d in dirs if d != "__pycache__"]

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from hrplan.errors import PlanFileError
 from hrplan.planfile.load import check_file, load_plans
 from hrplan.planfile.rules import MAX_FILE_BYTES
-from tests.conftest import MINIMAL
+from tests.conftest import MINIMAL, mutated_plan
 
 
 def test_date_out_of_range(plan_file):
@@ -67,37 +67,6 @@ def test_internal_error_exits_3_with_one_line(run, plan_file, monkeypatch):
 
 # ---------------------------------------------------------------- fuzzing plan files
 
-LINES = MINIMAL.splitlines(keepends=True)
-REPLACEMENTS = ['"text"', "12", "1.5", "true", "[1, 2]", "{ a = 1 }", "nan", "inf", "-inf", "1979-05-27",
-                '"I.9"', "[]", '""', "9999999999999999999999", "'single'", '"""multi\nline"""']
-
-
-@st.composite
-def mutated_plan(draw):
-    lines = list(LINES)
-    for _ in range(draw(st.integers(1, 4))):
-        op = draw(st.sampled_from(["truncate", "delete", "duplicate", "retype", "bytes", "swap"]))
-        i = draw(st.integers(0, len(lines) - 1))
-        if op == "truncate":
-            cut = draw(st.integers(0, sum(len(l) for l in lines)))
-            text = "".join(lines)[:cut]
-            lines = text.splitlines(keepends=True) or [""]
-        elif op == "delete" and len(lines) > 1:
-            del lines[i]
-        elif op == "duplicate":
-            lines.insert(i, lines[i])
-        elif op == "retype" and "=" in lines[i]:
-            key = lines[i].split("=", 1)[0]
-            lines[i] = f"{key}= {draw(st.sampled_from(REPLACEMENTS))}\n"
-        elif op == "swap":
-            j = draw(st.integers(0, len(lines) - 1))
-            lines[i], lines[j] = lines[j], lines[i]
-        else:
-            lines.insert(i, draw(st.binary(min_size=1, max_size=12)).decode("latin-1"))
-    raw = "".join(lines).encode("utf-8", "surrogateescape")
-    if draw(st.booleans()):
-        raw = bytes(b ^ 0x80 if k % 97 == 0 else b for k, b in enumerate(raw))  # stray non-UTF-8 bytes
-    return raw
 
 
 @pytest.mark.slow

@@ -222,7 +222,7 @@ def test_a_valid_file_is_never_scanned(plan_file, monkeypatch):
 
 # ---------------------------------------------------------------- fuzzing the reader
 
-from tests.test_reliability import mutated_plan  # noqa: E402
+from tests.conftest import mutated_plan  # noqa: E402
 
 
 @pytest.mark.slow

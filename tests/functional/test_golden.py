@@ -1,4 +1,4 @@
-"""Every view, at 40, 80 and 120 columns, as tests/golden holds it (scripts/golden.py rewrites
+"""Every view, at 40, 80 and 120 columns, as tests/functional/golden holds it (scripts/golden.py rewrites
 them after a deliberate change of layout); and at each width no word is broken."""
 
 import os
@@ -15,7 +15,7 @@ def test_golden_outputs_are_current():
 
 
 def test_golden_lines_fit_their_width():
-    folder = os.path.join(ROOT, "tests", "golden")
+    folder = os.path.join(ROOT, "tests", "functional", "golden")
     for name in sorted(os.listdir(folder)):
         width = int(name.rsplit("-", 1)[1].split(".")[0])
         with open(os.path.join(folder, name), encoding="utf-8") as fh:

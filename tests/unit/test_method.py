@@ -3,6 +3,8 @@
 import math
 
 import pytest
+
+from tests.conftest import ROOT
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -260,7 +262,7 @@ def test_methodology_doc_lists_the_status_table():
 
     from hrplan.core.statuses import markdown_table
 
-    path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "docs", "methodology.md")
+    path = os.path.join(ROOT, "docs", "methodology.md")
     text = open(path, encoding="utf-8").read()
     block = text.split("<!-- statuses:", 1)[1].split("-->", 1)[1].split("<!-- /statuses -->", 1)[0]
     assert block.strip() == markdown_table(), "refresh docs/methodology.md from hrplan.core.statuses.markdown_table()"

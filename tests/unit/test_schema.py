@@ -1,6 +1,6 @@
 """The schema is plain data that can be walked: tables, type names, value tuples, and types with a
 description and a test (with its JSON Schema form) or item specs; hrplan.planfile.jsonschema generates the
-JSON Schema of a plan file from it (tests/test_plan_schema.py)."""
+JSON Schema of a plan file from it (tests/unit/test_plan_schema.py)."""
 
 from hrplan.planfile import rules as schema
 

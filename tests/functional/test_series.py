@@ -26,7 +26,7 @@ def test_four_plans_are_bundled_and_validate_without_warnings(run, plans):
 
 
 def sheet_targets():
-    with open(os.path.join(ROOT, "tests", "sheet_targets.tsv"), encoding="utf-8") as fh:
+    with open(os.path.join(ROOT, "tests", "functional", "sheet_targets.tsv"), encoding="utf-8") as fh:
         return [line.rstrip("\n").split("\t") for line in fh if line.strip() and not line.startswith("#")]
 
 
