@@ -80,3 +80,57 @@ def test_ci_reads_the_readmes_test_command_as_it_stands():
     line = next(line for line in ci.splitlines() if line.startswith("test_cmd=$("))
     r = subprocess.run(["bash", "-c", line + '\nprintf %s "$test_cmd"'], capture_output=True, text=True, cwd=ROOT)
     assert r.stdout == "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/python -m pytest -q"
+
+
+def _top_level_keys(cell):
+    """The backticked keys of a cell of docs/json.md's answers table, leaving out what is in
+    parentheses (the keys of nested records, values)."""
+    flat, depth = "", 0
+    for ch in cell:
+        depth += (ch == "(") - (ch == ")")
+        if depth == 0 and ch not in "()":
+            flat += ch
+    return set(re.findall(r"`([a-z_]+)`", flat))
+
+
+def _schema(run, name):
+    import json
+
+    r = run("schema", name)
+    assert r.exit_code == 0, r.stderr
+    return json.loads(r.stdout)
+
+
+def test_the_json_pages_answers_table_lists_each_answers_keys(run):
+    """Each row of the answers table in docs/json.md names the top-level keys of one shape of a
+    command's answer, as `hrplan schema COMMAND` gives them; every shape of every command has its row."""
+    page = _read(os.path.join("docs", "json.md"))
+    documented = {}
+    for row in (line for line in page.splitlines() if line.startswith("| `")):
+        commands, keys = row.split(" | ", 1)
+        for name in re.findall(r"`([a-z]+)", commands):
+            documented.setdefault(name, []).append(_top_level_keys(keys))
+    names = [n for n in run("schema").stdout.split() if n != "plan-file"]
+    assert sorted(documented) == sorted(names)
+    for name in names:
+        schema = _schema(run, name)
+        shapes = [schema] if "properties" in schema else [schema["$defs"][v["$ref"].rsplit("/", 1)[1]]
+                                                          for v in schema["anyOf"]]
+        real = sorted(sorted(s["properties"]) for s in shapes)
+        assert sorted(sorted(d) for d in documented[name]) == real, name
+
+
+@pytest.mark.parametrize("lead,record", [
+    ("`plan` is always the plan object `", "PlanRecord"),
+    ("A goal object: `", "GoalRecord"),
+    ("`target` is `null` or `", "TargetRecord"),
+    ("`results` is a list of `", "ResultRecord"),
+    ("`sources` is a list of source objects `", "SourceRecord"),
+    ("A note, wherever it appears: `", "NoteRecord"),
+    ("A claim: `", "ClaimRecord"),
+])
+def test_the_json_pages_records_list_their_keys_in_order(run, lead, record):
+    page = _read(os.path.join("docs", "json.md"))
+    listed = page.split(lead, 1)[1].split("}", 1)[0].lstrip("{")
+    keys = [k.strip() for k in listed.replace("\n", " ").split(",")]
+    assert keys == list(_schema(run, "export")["$defs"][record]["properties"])
