@@ -134,3 +134,18 @@ def test_the_json_pages_records_list_their_keys_in_order(run, lead, record):
     listed = page.split(lead, 1)[1].split("}", 1)[0].lstrip("{")
     keys = [k.strip() for k in listed.replace("\n", " ").split(",")]
     assert keys == list(_schema(run, "export")["$defs"][record]["properties"])
+
+
+def test_every_environment_variable_the_code_reads_is_documented():
+    """docs/environment.md has a row for each variable the package reads (found in its source, in
+    whichever folder a module lives), and no row for one it does not."""
+    import glob
+
+    read = set()
+    for path in glob.glob(os.path.join(ROOT, "hrplan", "**", "*.py"), recursive=True):
+        with open(path, encoding="utf-8") as fh:
+            read |= set(re.findall(r"""environ(?:\.get\(|\[)\s*["']([A-Z_]+)["']""", fh.read()))
+    assert {"HRPLAN_DATA", "NO_COLOR", "COLUMNS"} <= read
+    rows = [line for line in _read(os.path.join("docs", "environment.md")).splitlines() if line.startswith("| `")]
+    documented = {name for row in rows for name in re.findall(r"`([A-Z_]+)(?:=[^`]*)?`", row.split(" | ")[0])}
+    assert documented == read
