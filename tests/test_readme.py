@@ -149,3 +149,77 @@ def test_every_environment_variable_the_code_reads_is_documented():
     rows = [line for line in _read(os.path.join("docs", "environment.md")).splitlines() if line.startswith("| `")]
     documented = {name for row in rows for name in re.findall(r"`([A-Z_]+)(?:=[^`]*)?`", row.split(" | ")[0])}
     assert documented == read
+
+
+def _section(text, heading):
+    """The lines of a section, from its heading to the next heading of its level or above."""
+    lines = text.splitlines()
+    start = lines.index(heading)
+    level = len(heading) - len(heading.lstrip("#"))
+    end, fence = len(lines), False
+    for n in range(start + 1, len(lines)):
+        fence ^= lines[n].startswith("```")
+        m = re.match(r"(#+) ", lines[n])
+        if not fence and m and len(m.group(1)) <= level:
+            end = n
+            break
+    return lines[start:end]
+
+
+def test_the_readme_is_a_front_door():
+    """Under 300 lines: what hrplan is, the set-up, a tour, where to read on; the reference is in
+    docs/, and the README links every page of it."""
+    import glob
+
+    readme = _read("README.md")
+    assert len(readme.splitlines()) < 300
+    for heading in ("## Set-up", "## A tour", "## Where to read on", "## Speed", "## Layout"):
+        assert heading in readme.splitlines(), heading
+    assert 3 <= readme.count("<!-- run: hrplan ")
+    for path in glob.glob(os.path.join(ROOT, "docs", "*.md")):
+        assert f"](docs/{os.path.basename(path)})" in readme, f"the README does not link docs/{os.path.basename(path)}"
+    assert "[docs/speed.md](docs/speed.md)" in "\n".join(_section(readme, "## Speed"))
+    layout = _section(readme, "## Layout")
+    assert len("\n".join(layout).strip().splitlines()) <= 15
+    for folder in ("core", "planfile", "answers", "contract", "views", "render", "cli"):
+        assert sum(line.startswith(f"hrplan/{folder}/ ") for line in layout) == 1, folder
+
+
+def _slug(heading):
+    """A heading's anchor, as GitHub makes it."""
+    text = heading.lstrip("#").strip().lower()
+    return re.sub(r"\s", "-", re.sub(r"[^\w\- ]", "", text))
+
+
+@pytest.mark.parametrize("name", _script().documents() + ["CHANGELOG.md"])
+def test_every_link_between_the_documents_leads_somewhere(name):
+    """A relative link names a file that exists and, with #anchor, a heading of that file."""
+    text = re.sub(r"```.*?```", "", _read(name), flags=re.S)
+    here = os.path.dirname(name)
+    for target in re.findall(r"\]\(([^)\s]+)\)", text):
+        if re.match(r"[a-z]+:", target):
+            continue
+        path, _, anchor = target.partition("#")
+        path = os.path.normpath(os.path.join(here, path)) if path else name
+        assert os.path.exists(os.path.join(ROOT, path)), f"{name}: {target}"
+        if anchor:
+            headings = [line for line in re.sub(r"```.*?```", "", _read(path), flags=re.S).splitlines()
+                        if line.startswith("#")]
+            assert anchor in {_slug(h) for h in headings}, f"{name}: {target}"
+
+
+def test_no_document_calls_a_plan_the_plan_in_force(run):
+    """Issue 21: the latest plan's period has ended; the documents say which plan is the default
+    as the code chooses it (the latest; stats and progress: the latest with an assessment)."""
+    import json
+
+    for name in _script().documents():
+        assert "in force" not in _read(name), name
+    assert json.loads(run("summary", "--json").stdout)["plan"]["id"] == "nhrap-2021-2025"
+    assert json.loads(run("goals", "--json").stdout)["plan"]["id"] == "nhrap-2021-2025"
+    assert json.loads(run("stats", "all", "--json").stdout)["plan"]["id"] == "nhrap-2016-2020"
+    assert json.loads(run("progress", "--json").stdout)["plan"]["id"] == "nhrap-2016-2020"
+    assert json.loads(run("show", "nhrap-2021-2025", "--json").stdout)["plan"]["assessment"] is None
+    readme = _read("README.md")
+    assert "The 2021-2025 plan is the latest; its period ended in\n2025 and no assessment of it is on record." in readme
+    assert "`stats` and `progress`, the\nscorecards of results, for the latest plan that has an assessment, 2016-2020" in readme
