@@ -5,7 +5,7 @@
 Each command is timed against its floor (Python starting and importing what it cannot do
 without), alternating the two so that a noisy machine slows both alike; the medians and their
 ratio are printed, with peak memory (maximum resident set size of each child process). Nothing
-here is asserted: the targets are for people to read (README, "Speed").
+here is asserted: the targets are for people to read (docs/speed.md).
 
 Targets (issues 6, 11 and 16): the JSON scorecard within 1.25x of `import click, json`; `trend`
 and `compare` over the four bundled plans within 1.5x of it; with 10,000 real-shaped goals (the

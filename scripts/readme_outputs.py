@@ -1,13 +1,17 @@
-"""Refresh (or, with --check, compare) the command outputs shown in README.md.
+"""Refresh (or, with --check, compare) the command outputs shown in README.md and docs/*.md.
 
-Each example in the README is a marker line ``<!-- run: hrplan ARGS -->`` (optionally ending in
-``| head -N``) followed by a fenced block; this script runs ``hrplan ARGS`` against the bundled data with a fixed 100-column,
-colourless terminal and puts its real output in the block. tests/functional/test_readme.py runs the check,
-so the README cannot drift from the code.
+Each example is a marker line ``<!-- run: hrplan ARGS -->`` (optionally ending in ``| head -N``)
+followed by a fenced block; this script runs ``hrplan ARGS`` against the bundled data with a
+fixed 80-column, colourless terminal and puts its real output in the block. A marker that no
+fenced block follows is an error. tests/functional/test_readme.py runs the check, so no document can drift
+from the code.
+
+    python scripts/readme_outputs.py [--check] [FILE...]   (default: README.md and docs/*.md)
 """
 
 from __future__ import annotations
 
+import glob
 import os
 import re
 import shlex
@@ -15,6 +19,12 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MARKER = re.compile(r"^<!-- run: hrplan (.*) -->$")
+
+
+def documents() -> list[str]:
+    """Every document whose outputs are pinned: README.md and each docs/*.md, as paths from ROOT."""
+    docs = sorted(os.path.relpath(p, ROOT) for p in glob.glob(os.path.join(ROOT, "docs", "*.md")))
+    return ["README.md", *docs]
 
 
 def run(args: list[str]) -> str:
@@ -32,14 +42,25 @@ def run(args: list[str]) -> str:
     return "\n".join(line.rstrip() for line in out.splitlines()) + "\n"
 
 
-def refresh(text: str) -> str:
+class Unfenced(Exception):
+    """A run marker with no fenced block after it."""
+
+
+def markers(text: str) -> list[str]:
+    """The commands of the run markers of a document, in order (``ARGS`` with any ``| head -N``)."""
+    return [m.group(1) for m in map(MARKER.match, text.splitlines()) if m]
+
+
+def refresh(text: str, name: str = "README.md") -> str:
     lines = text.splitlines(keepends=True)
     out, i = [], 0
     while i < len(lines):
         line = lines[i]
         out.append(line)
         m = MARKER.match(line.rstrip("\n"))
-        if m and i + 1 < len(lines) and lines[i + 1].startswith("```"):
+        if m:
+            if not (i + 1 < len(lines) and lines[i + 1].startswith("```")):
+                raise Unfenced(f"{name}:{i + 1}: no fenced block after the marker {line.strip()}")
             fence = lines[i + 1]
             j = i + 2
             while j < len(lines) and not lines[j].startswith("```"):
@@ -58,17 +79,27 @@ def refresh(text: str) -> str:
 
 
 def main() -> int:
-    path = os.path.join(ROOT, "README.md")
-    with open(path, encoding="utf-8") as fh:
-        text = fh.read()
-    new = refresh(text)
-    if "--check" in sys.argv:
-        if new != text:
-            print("README.md outputs are out of date: run python scripts/readme_outputs.py", file=sys.stderr)
+    names = [a for a in sys.argv[1:] if not a.startswith("--")] or documents()
+    stale = []
+    for name in names:
+        path = os.path.join(ROOT, name)
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+        try:
+            new = refresh(text, name)
+        except Unfenced as e:
+            print(e, file=sys.stderr)
             return 1
-        return 0
-    with open(path, "w", encoding="utf-8") as fh:
-        fh.write(new)
+        if new == text:
+            continue
+        if "--check" in sys.argv:
+            stale.append(name)
+        else:
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write(new)
+    if stale:
+        print(f"outputs out of date in {', '.join(stale)}: run python scripts/readme_outputs.py", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -74,29 +74,29 @@ def test_load_reads_other_plan_files(plan_file):
 
 
 def _examples():
-    readme = open(os.path.join(ROOT, "README.md"), encoding="utf-8").read()
-    return re.findall(r"<!-- python-example -->\n```(pycon|python)\n(.*?)```", readme, re.S)
+    page = open(os.path.join(ROOT, "docs", "python.md"), encoding="utf-8").read()
+    return re.findall(r"<!-- python-example -->\n```(pycon|python)\n(.*?)```", page, re.S)
 
 
-def test_the_readme_has_three_examples_one_with_pandas():
+def test_the_python_page_has_three_examples_one_with_pandas():
     kinds = [kind for kind, _ in _examples()]
     assert kinds == ["pycon", "pycon", "python"] and "import pandas" in _examples()[2][1]
 
 
-def test_the_readme_examples_run_and_print_what_they_show():
+def test_the_python_pages_examples_run_and_print_what_they_show():
     """The pycon examples in order, sharing their names as in one session; the pandas one where
     pandas is installed (it is not a dependency)."""
     names = {}
     for n, (kind, code) in enumerate(_examples(), 1):
         if kind == "pycon":
-            test = doctest.DocTestParser().get_doctest(code, names, f"README example {n}", "README.md", 0)
+            test = doctest.DocTestParser().get_doctest(code, names, f"docs/python.md example {n}", "docs/python.md", 0)
             runner = doctest.DocTestRunner()
             runner.run(test, clear_globs=False)
-            assert runner.summarize(verbose=False).failed == 0, f"README example {n}"
+            assert runner.summarize(verbose=False).failed == 0, f"docs/python.md example {n}"
             names = test.globs  # a DocTest works on a copy of the names it is given
         else:
             try:
                 import pandas  # noqa: F401
             except ImportError:
                 continue
-            exec(compile(code, "README.md", "exec"), {})
+            exec(compile(code, "docs/python.md", "exec"), {})

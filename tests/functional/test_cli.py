@@ -221,19 +221,25 @@ def test_usage_errors_exit_2_with_one_line(run, plan_file, args, message):
         assert "'great' is not one of" in r.stderr
 
 
-def test_every_command_has_help_and_is_in_the_readme(run):
+def test_every_command_has_help_and_its_section_in_the_commands_page(run):
+    """docs/commands.md has a section for every command, headed `hrplan NAME`, with the command's
+    real output pinned under it (a run marker, which the drift test refreshes)."""
     import os
+    import re
 
     from hrplan.cli.main import cli
     from tests.conftest import ROOT
 
-    readme = open(os.path.join(ROOT, "README.md"), encoding="utf-8").read()
+    page = open(os.path.join(ROOT, "docs", "commands.md"), encoding="utf-8").read()
+    sections = {m.group(1): m.group(2) for m in re.finditer(r"^## `hrplan ([a-z]+)[^\n]*\n(.*?)(?=^## |\Z)", page,
+                                                              re.M | re.S)}
     names = cli.list_commands(None)
     assert len(names) == 20
+    assert sorted(sections) == sorted(names)
     for name in names:
         cmd = cli.get_command(None, name)
         assert cmd.help, name
-        assert f"hrplan {name}" in readme, f"README has no example of hrplan {name}"
+        assert f"<!-- run: hrplan {name}" in sections[name], f"docs/commands.md shows no output of hrplan {name}"
         r = run(name, "--help")
         assert r.exit_code == 0 and "Usage: hrplan " + name in r.stdout
 

@@ -217,10 +217,10 @@ def test_writing_keeps_the_usual_mode_and_refuses_a_directory(tmp_path):
         outfile.write_text(str(tmp_path / "no" / "such" / "dir.txt"), "x")
 
 
-def test_the_readmes_sql_example_runs(database):
+def test_the_exports_pages_sql_example_runs(database):
     from tests.conftest import ROOT
 
-    readme = open(os.path.join(ROOT, "README.md"), encoding="utf-8").read()
-    sql = readme.split("```sql\n", 1)[1].split("```", 1)[0]
+    page = open(os.path.join(ROOT, "docs", "exports.md"), encoding="utf-8").read()
+    sql = page.split("```sql\n", 1)[1].split("```", 1)[0]
     rows = database.execute(sql).fetchall()
     assert rows[0][:6] == ("I.1.a", ">=", 9, 2012, 12.66, "million jobs") and len(rows) > 20

@@ -201,8 +201,8 @@ BROKEN = ("import sys\nfrom hrplan.answers import plan as answers\nfrom hrplan.c
 
 
 def test_each_exit_code(tmp_path):
-    """0, 1, 2, 3 and 130, each from a real process, as the README, --help and hrplan.errors list
-    them."""
+    """0, 1, 2, 3 and 130, each from a real process, as docs/exit-codes.md, --help and hrplan.errors
+    list them."""
     from hrplan import errors
     from tests.conftest import MINIMAL
 
@@ -231,8 +231,8 @@ def test_each_exit_code(tmp_path):
     assert interrupted(tmp_path)[0] == 130
     listed = {errors.OK, errors.DATA_ERROR, errors.USAGE, errors.INTERNAL, errors.INTERRUPTED}
     assert listed == {0, 1, 2, 3, 130}
-    readme = open(os.path.join(ROOT, "README.md"), encoding="utf-8").read().split("## Exit codes")[1].split("##")[0]
-    assert {int(line.split("|")[1]) for line in readme.splitlines() if line.startswith("| ") and "code" not in line} \
+    page = open(os.path.join(ROOT, "docs", "exit-codes.md"), encoding="utf-8").read().split("# Exit codes")[1]
+    assert {int(line.split("|")[1]) for line in page.splitlines() if line.startswith("| ") and "code" not in line} \
         == listed
     help_text = unpinned("--help", env=env).stdout.decode()
     assert all(f"{code} " in help_text.split("Exit codes:")[1] for code in listed)
