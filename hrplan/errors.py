@@ -19,17 +19,6 @@ EXIT_CODES = (
 )
 
 
-# Notices: what a user should know that is not an error (a file of a data directory skipped).
-# The core hands each to ``on_notice``; the CLI sets it to print the notice on stderr
-# (``hrplan.cli.main``), a library user may set it; by default a notice is dropped.
-on_notice = None
-
-
-def notice(message: str) -> None:
-    if on_notice is not None:
-        on_notice(message)
-
-
 class HrplanError(Exception):
     """Base class: every error hrplan reports to a user. ``str(err)`` is the message."""
 

@@ -161,7 +161,7 @@ def make_show():
         from hrplan.core.areas import resolve_id
 
         o = opts(kw)
-        plans = [load_plan(o)] if o.plan_id else load_plans(o.data)
+        plans = [load_plan(o)] if o.plan_id else load_plans(o.data, notice=o.env.notice)
         emit(o, answers.show_any(*resolve_id(plans, item_id)), views.show_view)
 
     return show
@@ -180,7 +180,7 @@ def make_search():
         from hrplan.views import plan as views
 
         o = opts(kw)
-        plans = [load_plan(o)] if o.plan_id else load_plans(o.data)
+        plans = [load_plan(o)] if o.plan_id else load_plans(o.data, notice=o.env.notice)
         emit(o, answers.search_answer(plans, text, field), views.search_view, "matches")
 
     return search
@@ -240,7 +240,7 @@ def make_export():
             exporting.write_tables(fmt, output, plans, registry, filtered_plans(plans, area, kw))
             return
         s = filtered(load_plan(o), area, kw)
-        exporting.write_answer(fmt, arrange(answers.export(s.plan, s.goals, s.assessed), kw), output)
+        exporting.write_answer(fmt, arrange(answers.export(s.plan, s.goals, s.assessed), kw), output, o.env.out)
 
     return export
 

@@ -32,10 +32,11 @@ def _write(fmt: str, answer: dict, stream) -> None:
         csv_out.write(answer, stream)
 
 
-def write_answer(fmt: str, answer: dict, output: str | None = None) -> None:
-    """One plan's ``export`` answer as JSON, NDJSON or CSV: to standard output, or to ``output``."""
+def write_answer(fmt: str, answer: dict, output: str | None = None, stream=None) -> None:
+    """One plan's ``export`` answer as JSON, NDJSON or CSV: to ``stream`` (standard output), or to
+    the file ``output``."""
     if output is None:
-        _write(fmt, answer, sys.stdout)
+        _write(fmt, answer, stream or sys.stdout)
         return
     from hrplan import outfile
 

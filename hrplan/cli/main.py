@@ -33,9 +33,6 @@ class HrplanGroup(click.Group):
         return cmd
 
     def invoke(self, ctx):
-        from hrplan import errors
-
-        errors.on_notice = _err  # a command that runs says what it skipped (completion does not)
         try:
             return super().invoke(ctx)
         except BrokenPipeError:
@@ -93,15 +90,10 @@ def _complete_plan(ctx, param, incomplete):
 
 
 def _err(message: str) -> None:
-    """One line on stderr; a control character in it (from a file name, a key of a plan file)
-    is written visibly escaped."""
-    from hrplan.core.unsafe import visible
+    """An error: one line on stderr (``hrplan.render.termenv.say``)."""
+    from hrplan.render.termenv import say
 
-    try:
-        sys.stderr.write(f"hrplan: {visible(message)}\n")
-        sys.stderr.flush()
-    except (OSError, ValueError):
-        pass
+    say(message)
 
 
 def _quiet_stdout() -> None:
@@ -163,7 +155,10 @@ def _run(argv) -> int:
             if enc not in ("utf8", "utf_8"):
                 sys.stdout.reconfigure(errors="replace")
                 sys.stderr.reconfigure(errors="backslashreplace")
-        rc = cli.main(args=argv, prog_name="hrplan", standalone_mode=False)
+        from hrplan.render.termenv import TermEnv
+
+        # The environment, built once here and passed down to every command and renderer.
+        rc = cli.main(args=argv, prog_name="hrplan", standalone_mode=False, obj=TermEnv.detect())
         return rc if isinstance(rc, int) else OK
     except click.exceptions.Exit as exc:
         return exc.exit_code

@@ -17,15 +17,16 @@ LIST_FORMATS = (*FORMATS, "csv", "ndjson")  # a list command also writes its rec
 class Opts:
     """The shared options of one call."""
 
-    __slots__ = ("fmt", "plan_id", "data", "header", "pager", "svg", "html")
+    __slots__ = ("fmt", "plan_id", "data", "header", "pager", "svg", "html", "env")
 
     def __init__(self, as_json=False, fmt=None, plan_id=None, data=None, header=False, pager=True, svg=None,
-                 html=None):
+                 html=None, env=None):
         if as_json and fmt not in (None, "json"):
             raise click.UsageError(f"--json and --format {fmt} ask for two forms; give one")
         self.fmt = "json" if as_json else (fmt or "auto")
         self.plan_id, self.data, self.header, self.pager = plan_id, data, header, pager
         self.svg, self.html = svg, html
+        self.env = env  # the call's TermEnv (hrplan.render.termenv), built once by hrplan.cli.main
 
 
 # Each shared option, declared once. ``--data`` has no Click envvar: HRPLAN_DATA is resolved in
@@ -73,12 +74,23 @@ def list_options(f):
 def opts(kw: dict) -> Opts:
     """Take the shared options out of a command's keyword arguments; --data and --plan may also
     come before the command."""
-    root = click.get_current_context().find_root().params
+    root_ctx = click.get_current_context().find_root()
+    root = root_ctx.params
     plan_id = kw.pop("plan_id", None) or root.get("plan_id")
     data = kw.pop("data", None) or root.get("data")
     no_pager = kw.pop("no_pager", False) or root.get("no_pager", False)
     return Opts(kw.pop("as_json", False), kw.pop("fmt", None), plan_id, data, kw.pop("header", False), not no_pager,
-                kw.pop("svg", None), kw.pop("html", None))
+                kw.pop("svg", None), kw.pop("html", None), environment(root_ctx))
+
+
+def environment(root_ctx):
+    """The call's environment, which the entry point built (``Click``'s ``obj``); one is built
+    here for a group invoked without the entry point (Click's own test runner, say)."""
+    from hrplan.render.termenv import TermEnv
+
+    if not isinstance(root_ctx.obj, TermEnv):
+        root_ctx.obj = TermEnv.detect()
+    return root_ctx.obj
 
 
 def load_plan(o: Opts, assessed: bool = False):
@@ -86,17 +98,16 @@ def load_plan(o: Opts, assessed: bool = False):
     assessment (a scorecard of results against an assessment)."""
     from hrplan.planfile.load import load_plan as load
 
-    return load(o.data, o.plan_id, assessed=assessed)
+    return load(o.data, o.plan_id, assessed=assessed, notice=o.env.notice if o.env else None)
 
 
-def load_plans(data, plan_id: str | None = None):
-    """Every plan of the data in use, in period order; only the one named, with ``plan_id``."""
-    from hrplan.core.areas import select_plan
+def load_plans(data, plan_id: str | None = None, notice=None):
+    """Every plan of the data in use, in period order; only the one named, with ``plan_id``;
+    ``notice`` says what a data directory held that is not a plan."""
+    from hrplan.api import choose
     from hrplan.planfile.load import load_plans as load
-    from hrplan.core.areas import by_period
 
-    plans = by_period(load(data))
-    return [select_plan(plans, plan_id)] if plan_id else plans
+    return choose(load(data, notice=notice), plan_id)
 
 
 def load_all(o: Opts):
@@ -104,7 +115,7 @@ def load_all(o: Opts):
     registry."""
     from hrplan.planfile.registry import load_registry
 
-    return load_plans(o.data, o.plan_id), load_registry(o.data)
+    return load_plans(o.data, o.plan_id, o.env.notice if o.env else None), load_registry(o.data)
 
 
 def _ctx_opts(ctx) -> Opts:

@@ -1,9 +1,11 @@
-"""An answer to the screen: --fields, --sort and --limit, then JSON, CSV, NDJSON, a terminal table (through the pager) or plain text, and the pictures."""
+"""An answer to the screen: --fields, --sort and --limit, then JSON, CSV or NDJSON, a terminal
+table (through the pager) or plain text, and the pictures; everything written goes where the
+call's environment (``Opts.env``, an ``hrplan.render.termenv.TermEnv``) says."""
 
 from __future__ import annotations
 
 import click
-import sys
+
 from hrplan.cli.options import Opts
 
 
@@ -12,6 +14,7 @@ def emit(o: Opts, answer, view, items: str | None = None) -> None:
     Rich table on a terminal or plain tab-separated text in a pipe. A list command names its
     records (``items``): they are what CSV and NDJSON write, and what --fields picked. With --svg
     or --html, the table is also saved as a picture, whatever the form printed."""
+    env = o.env
     pictured = o.svg or o.html
     if items and "fields" in answer and (pictured or o.fmt not in ("json", "csv", "ndjson")):
         from hrplan.views.plan import fields_view
@@ -19,46 +22,39 @@ def emit(o: Opts, answer, view, items: str | None = None) -> None:
         view = fields_view(items)
     if pictured:
         from hrplan.render import picture
-        from hrplan.render.termenv import TermEnv
 
-        picture.save(view(answer, show_zh=True), o.svg, o.html, TermEnv.detect().width)
+        picture.save(view(answer, show_zh=True), o.svg, o.html, env.width)
     if o.fmt == "json":
         from hrplan.render import json_out
 
-        json_out.write(answer)
+        json_out.write(answer, env.out)
         return
     if o.fmt in ("csv", "ndjson"):
         from hrplan.render import csv_out, json_out
 
         if o.fmt == "csv":
-            csv_out.write_records(answer[items], sys.stdout)
+            csv_out.write_records(answer[items], env.out)
         else:
-            json_out.write_lines(answer[items])
+            json_out.write_lines(answer[items], env.out)
         return
-    from hrplan.render.termenv import TermEnv
-
-    env = TermEnv.detect()
     blocks = view(answer, show_zh=env.unicode)
     if o.fmt == "table" or (o.fmt == "auto" and env.isatty):
         from hrplan.render import terminal
 
         if o.pager and env.isatty:
             import io
-            import shutil
 
             from hrplan.render import pager
-            from hrplan.render.termenv import TermEnv
 
             buffer = io.StringIO()
-            width = env.width or shutil.get_terminal_size((80, 24)).columns
-            terminal.render(blocks, TermEnv(env.isatty, env.color, env.encoding, width), buffer)
-            pager.show(buffer.getvalue())
+            terminal.render(blocks, env.sized(), buffer)
+            pager.show(buffer.getvalue(), env.out, env.environ, env.lines())
         else:
-            terminal.render(blocks, env)
+            terminal.render(blocks, env, env.out)
     else:
         from hrplan.render import plain
 
-        plain.render(blocks, sys.stdout, color=env.color, header=o.header)
+        plain.render(blocks, env.out, color=env.color, header=o.header)
 
 
 def arrange(answer: dict, kw: dict, items: str = "goals") -> dict:

@@ -23,7 +23,7 @@ def make_plans():
         from hrplan.answers import series
         from hrplan.views import series as series_views
         o = opts(kw)
-        emit(o, series.plans_answer(load_plans(o.data, o.plan_id)), series_views.plans_view, "series")
+        emit(o, series.plans_answer(load_plans(o.data, o.plan_id, o.env.notice)), series_views.plans_view, "series")
 
     return plans
 

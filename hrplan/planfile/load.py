@@ -57,9 +57,10 @@ def plan_files(path: str, skipped: list | None = None, use_cache: bool | None = 
     return [path]
 
 
-def _skipped(files) -> None:
-    from hrplan.errors import notice
-
+def _skipped(files, notice) -> None:
+    """Say (``notice``, a function of one line; None: say nothing) which files were skipped."""
+    if notice is None:
+        return
     for file in files:
         notice(f"skipped {file}: not a plan file (no [plan] table)")
 
@@ -129,22 +130,23 @@ def load_file(file: str, use_cache: bool = True) -> m.Plan:
     return build(doc, file)
 
 
-def load_plans(path: str | None = None, use_cache: bool | None = None, origin: str | None = "--data") -> list[m.Plan]:
+def load_plans(path: str | None = None, use_cache: bool | None = None, origin: str | None = "--data",
+               notice=None) -> list[m.Plan]:
     """Every plan in ``path``, a file or a directory (default: see ``data_source``, which says
-    what ``origin`` is); a file of a directory that is not a plan is skipped, with a notice
-    (``hrplan.errors.notice``)."""
+    what ``origin`` is); a file of a directory that is not a plan is skipped, and said to
+    ``notice`` (a function taking one line; None: nothing is said)."""
     path, origin = data_source(path, origin)
     try:
-        return _load_plans(path, _use_cache(use_cache))
+        return _load_plans(path, _use_cache(use_cache), notice)
     except PlanFileError as exc:
         raise _named(exc, path, origin) from None
 
 
-def _load_plans(path: str, use_cache: bool) -> list[m.Plan]:
+def _load_plans(path: str, use_cache: bool, notice=None) -> list[m.Plan]:
     every, known = None, None
     if os.path.isdir(path):
         every, known, files = _folder(path, use_cache)
-        _skipped(f for f in every if f not in files)
+        _skipped((f for f in every if f not in files), notice)
     else:
         files = plan_files(path)
     plans, problems = [], []
@@ -169,7 +171,7 @@ def _load_plans(path: str, use_cache: bool) -> list[m.Plan]:
 
 
 def load_plan(path: str | None = None, plan_id: str | None = None, use_cache: bool | None = None,
-              assessed: bool = False, origin: str | None = "--data") -> m.Plan:
+              assessed: bool = False, origin: str | None = "--data", notice=None) -> m.Plan:
     """One plan of ``path`` (see ``load_plans``): the one named ``plan_id`` (an unknown one is
     said to come from ``--plan``), by default the latest (or the latest with an assessment: see
     ``hrplan.core.areas.select_plan``).
@@ -193,9 +195,9 @@ def load_plan(path: str | None = None, plan_id: str | None = None, use_cache: bo
                 except NotFound:
                     pass  # load every plan for the full message
                 else:
-                    _skipped(f for f, head in zip(files, known) if head is None)
+                    _skipped((f for f, head in zip(files, known) if head is None), notice)
                     return plan
-        plans = _load_plans(path, use_cache)
+        plans = _load_plans(path, use_cache, notice)
     except PlanFileError as exc:
         raise _named(exc, path, origin) from None
     return select_plan(plans, plan_id, assessed)

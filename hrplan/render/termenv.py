@@ -1,7 +1,9 @@
-"""What the output is going to: a terminal or a pipe, colour or not, which encoding.
+"""The environment of a call: where its output goes (a terminal or a pipe), colour or not, which
+encoding, the width and height, the pager, and where notices go.
 
-One object, built once per call from the process environment, so tests can fake a terminal
-or a pipe by building their own.
+One object, built once at the entry point (``hrplan.cli.main``) from the process environment and
+passed down to every renderer, as httpie passes its ``Environment``: no renderer looks the
+terminal up for itself, and tests fake a terminal or a pipe by building their own.
 """
 
 from __future__ import annotations
@@ -11,13 +13,16 @@ import sys
 
 
 class TermEnv:
-    __slots__ = ("isatty", "color", "encoding", "width")
+    __slots__ = ("isatty", "color", "encoding", "width", "rows", "stdout", "stderr", "environ")
 
-    def __init__(self, isatty: bool, color: bool, encoding: str, width: int | None = None):
-        self.isatty, self.color, self.encoding, self.width = isatty, color, encoding, width
+    def __init__(self, isatty: bool, color: bool, encoding: str, width: int | None = None, rows: int | None = None,
+                 stdout=None, stderr=None, environ=None):
+        self.isatty, self.color, self.encoding, self.width, self.rows = isatty, color, encoding, width, rows
+        self.stdout, self.stderr = stdout, stderr
+        self.environ = os.environ if environ is None else environ
 
     @classmethod
-    def detect(cls, stream=None, environ=None) -> "TermEnv":
+    def detect(cls, stream=None, environ=None, stderr=None) -> "TermEnv":
         stream = stream or sys.stdout
         environ = os.environ if environ is None else environ
         try:
@@ -34,7 +39,12 @@ class TermEnv:
         width = None
         if environ.get("COLUMNS", "").isdigit():
             width = max(20, int(environ["COLUMNS"]))
-        return cls(isatty, color, encoding, width)
+        return cls(isatty, color, encoding, width, None, stream, stderr or sys.stderr, environ)
+
+    @property
+    def out(self):
+        """The stream answers go to."""
+        return self.stdout or sys.stdout
 
     @property
     def unicode(self) -> bool:
@@ -44,3 +54,41 @@ class TermEnv:
             return True
         except (UnicodeEncodeError, LookupError):
             return False
+
+    def columns(self) -> int:
+        """The width to lay a table out in: COLUMNS, else the terminal's, else 80."""
+        if self.width:
+            return self.width
+        import shutil
+
+        return shutil.get_terminal_size((80, 24)).columns
+
+    def lines(self) -> int:
+        """The height of the screen, for the pager's decision."""
+        if self.rows:
+            return self.rows
+        import shutil
+
+        return shutil.get_terminal_size((80, 24)).lines
+
+    def sized(self) -> "TermEnv":
+        """The same environment with its width fixed (for output laid out before it is shown)."""
+        return TermEnv(self.isatty, self.color, self.encoding, self.columns(), self.rows, self.stdout, self.stderr,
+                       self.environ)
+
+    def notice(self, message: str) -> None:
+        """A notice (a file of a data directory skipped): one line on stderr (``say``)."""
+        say(message, self.stderr)
+
+
+def say(message: str, stream=None) -> None:
+    """One line on stderr, ``hrplan: ...``; a control character in it (from a file name, a key of
+    a plan file) is written visibly escaped."""
+    from hrplan.core.unsafe import visible
+
+    stream = stream or sys.stderr
+    try:
+        stream.write(f"hrplan: {visible(message)}\n")
+        stream.flush()
+    except (OSError, ValueError):
+        pass

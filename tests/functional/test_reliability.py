@@ -210,7 +210,6 @@ FILES = {
 @given(kinds=st.lists(st.tuples(st.sampled_from(sorted(FILES)), st.sampled_from([".toml", ".toml", ".md"])),
                       min_size=0, max_size=6), use_cache=st.booleans())
 def test_a_folder_of_mixed_files_loads_its_plans_and_skips_the_rest(tmp_path_factory, kinds, use_cache):
-    from hrplan import errors
     from hrplan.planfile.check import validate
 
     folder = tmp_path_factory.mktemp("folder")
@@ -220,24 +219,20 @@ def test_a_folder_of_mixed_files_loads_its_plans_and_skips_the_rest(tmp_path_fac
         (folder / name).write_bytes(FILES[kind](n))
         if ext == ".toml":
             {"plan": plans, "broken plan": broken}.get(kind, others).append((n, str(folder / name)))
-    said, before = [], errors.on_notice
-    errors.on_notice = said.append
-    try:
-        for _ in range(2):  # the second time, through the cache when it is used
-            said.clear()
-            try:
-                loaded = load_plans(str(folder), use_cache=use_cache)
-            except PlanFileError as exc:
-                message = str(exc)
-                if not plans and not broken:
-                    assert "no plan files" in message
-                else:
-                    assert broken and all(file in message for _, file in broken)
+    said = []
+    for _ in range(2):  # the second time, through the cache when it is used
+        said.clear()
+        try:
+            loaded = load_plans(str(folder), use_cache=use_cache, notice=said.append)
+        except PlanFileError as exc:
+            message = str(exc)
+            if not plans and not broken:
+                assert "no plan files" in message
             else:
-                assert not broken and [p.id for p in loaded] == [f"plan-{n}" for n, _ in plans]
-                assert said == [f"skipped {file}: not a plan file (no [plan] table)" for _, file in others]
-    finally:
-        errors.on_notice = before
+                assert broken and all(file in message for _, file in broken)
+        else:
+            assert not broken and [p.id for p in loaded] == [f"plan-{n}" for n, _ in plans]
+            assert said == [f"skipped {file}: not a plan file (no [plan] table)" for _, file in others]
     answer = validate([str(folder)])
     if plans or broken:
         assert answer["skipped"] == [file for _, file in others]

@@ -4,7 +4,6 @@ which file is a plan is kept in the cache."""
 
 import pytest
 
-from hrplan import errors
 from hrplan.planfile import load
 from hrplan.errors import PlanFileError
 from hrplan.planfile.files import is_plan_text
@@ -27,10 +26,8 @@ def folder(tmp_path):
 
 
 @pytest.fixture
-def notices(monkeypatch):
-    said = []
-    monkeypatch.setattr(errors, "on_notice", said.append)
-    return said
+def notices():
+    return []
 
 
 @pytest.mark.parametrize("text,is_plan", [
@@ -51,7 +48,7 @@ def test_a_plan_is_a_file_with_a_plan_table_header(text, is_plan):
 
 
 def test_other_files_are_skipped_with_a_notice(folder, notices):
-    [plan] = load_plans(str(folder))
+    [plan] = load_plans(str(folder), notice=notices.append)
     assert plan.id == "test-plan"
     assert notices == [f"skipped {folder / 'notes.toml'}: not a plan file (no [plan] table)",
                        f"skipped {folder / 'pyproject.toml'}: not a plan file (no [plan] table)"]
@@ -64,7 +61,7 @@ def test_other_files_are_skipped_with_a_notice(folder, notices):
 def test_one_plan_from_a_folder_says_what_it_skipped(folder, notices, use_cache):
     for _ in range(2):  # the second time from the cache, when it is used
         notices.clear()
-        assert load_plan(str(folder), use_cache=use_cache).id == "test-plan"
+        assert load_plan(str(folder), use_cache=use_cache, notice=notices.append).id == "test-plan"
         assert len(notices) == 2 and all(n.startswith("skipped ") for n in notices)
 
 
@@ -111,7 +108,7 @@ def test_a_command_on_a_folder_prints_one_line_per_skipped_file(run, folder):
 def test_the_registry_and_the_glossary_are_known_by_name(folder, notices):
     (folder / "indicators.toml").write_text('[[indicators]]\nid = "x"\n', encoding="utf-8")
     (folder / "glossary.toml").write_text("[[terms]]\n", encoding="utf-8")
-    load_plans(str(folder))
+    load_plans(str(folder), notice=notices.append)
     assert not any("indicators.toml" in n or "glossary.toml" in n for n in notices)
 
 
