@@ -21,7 +21,8 @@ is a ``ValueError``, an unknown filter a ``TypeError``.
 from __future__ import annotations
 
 from hrplan.answers.records import Assessed, goal_record, plan_record
-from hrplan.answers.select import FILTERS, any_filter, plans as choose, select  # noqa: F401 (the selection, for the CLI too)
+# The selection of plans, areas, tags and filters, which the command line calls here too.
+from hrplan.answers.select import FILTERS, any_filter, plans as choose, select  # noqa: F401
 from hrplan.core import model as m
 from hrplan.core.areas import resolve_goal, resolve_id, select_plan
 from hrplan.errors import NotFound

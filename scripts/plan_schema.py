@@ -1,6 +1,6 @@
 """Refresh (or, with --check, compare) data/plan-file.schema.json, the JSON Schema of a plan file
 that ships beside the bundled plans, from ``hrplan.planfile.jsonschema`` (itself generated from the rules
-of ``hrplan/schema.py``).
+of ``hrplan/planfile/rules.py``).
 
     python scripts/plan_schema.py           # rewrite the file from the code
     python scripts/plan_schema.py --check   # exit 1 if the file differs

@@ -12,13 +12,17 @@ from typing import TYPE_CHECKING
 
 from hrplan.core import model as m
 from hrplan.core.areas import Area, theme_goals
-from hrplan.answers.records import (Assessed, area_record, claim_record, coverage_record, goal_record, goal_sources, latest_result, note_record, plan_record, result_record, source_record, target_record, working_record)
+from hrplan.answers.records import (Assessed, area_record, claim_record, coverage_record, goal_record, goal_sources,
+                                    latest_result, note_record, plan_record, result_record, source_record,
+                                    target_record, working_record)
 from hrplan.answers.facts import count_reported, count_statuses
 
 from hrplan.answers.facts import counts, differing, of_goal
 
 if TYPE_CHECKING:
-    from hrplan.contract.plan import (AreasAnswer, ChapterRecord, ExportAnswer, GoalsAnswer, KeyFigure, MethodologyAnswer, NotesAnswer, ProgressAnswer, SearchAnswer, SectionRecord, ShowAnswer, SourcesAnswer, StatsAnswer, SummaryAnswer, ThemeRecord)
+    from hrplan.contract.plan import (AreasAnswer, ChapterRecord, ExportAnswer, GoalsAnswer, KeyFigure,
+                                      MethodologyAnswer, NotesAnswer, ProgressAnswer, SearchAnswer, SectionRecord,
+                                      ShowAnswer, SourcesAnswer, StatsAnswer, SummaryAnswer, ThemeRecord)
     from hrplan.contract.records import GoalRecord
 
 # ------------------------------------------------------------------------------- the builders

@@ -17,7 +17,8 @@ from hrplan.core.method import Assessment, assess, value_range
 from hrplan.core.statuses import UNKNOWN
 
 if TYPE_CHECKING:
-    from hrplan.contract.records import (AreaRecord, ClaimRecord, CoverageRecord, GoalRecord, NoteRecord, PlanRecord, ResultRecord, SourceRecord, TargetRecord, WorkingRecord)
+    from hrplan.contract.records import (AreaRecord, ClaimRecord, CoverageRecord, GoalRecord, NoteRecord, PlanRecord,
+                                         ResultRecord, SourceRecord, TargetRecord, WorkingRecord)
 
 # ------------------------------------------------------------------------------- the builders
 

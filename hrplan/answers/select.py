@@ -8,7 +8,8 @@ which the area is no name adds nothing.
 from __future__ import annotations
 
 from hrplan.core import model as m
-from hrplan.core.areas import Area, area_names, by_period, filter_goals, resolve_area, select_plan, suggest, tag_counts
+from hrplan.core.areas import (Area, area_names, by_period, filter_goals, resolve_area, select_plan, suggest,
+                               tag_counts)
 from hrplan.core.statuses import REPORTED_NONE, REPORTED_STATUSES, STATUSES
 from hrplan.errors import NotFound
 

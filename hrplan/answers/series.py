@@ -21,7 +21,8 @@ from hrplan.core.areas import by_period
 from hrplan.answers.records import coverage_note, stated_size_record
 
 if TYPE_CHECKING:
-    from hrplan.contract.series import (CompareAnswer, IndicatorRecord, IndicatorsAnswer, PlansAnswer, TrendAnswer, TrendResult, TrendTarget)
+    from hrplan.contract.series import (CompareAnswer, IndicatorRecord, IndicatorsAnswer, PlansAnswer, TrendAnswer,
+                                        TrendResult, TrendTarget)
 
 
 def plans_answer(plans: list[m.Plan]) -> PlansAnswer:

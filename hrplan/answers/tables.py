@@ -49,7 +49,8 @@ def _schema():
     """The tables, empty: (name -> Table)."""
     from hrplan.contract.series import IndicatorRecord, PlanEntry
     from hrplan.contract.plan import ChapterRecord, SectionRecord, ThemeRecord
-    from hrplan.contract.records import (ClaimRecord, GoalRecord, NoteRecord, PlanRecord, ResultRecord, SourceRecord, TargetRecord)
+    from hrplan.contract.records import (ClaimRecord, GoalRecord, NoteRecord, PlanRecord, ResultRecord, SourceRecord,
+                                         TargetRecord)
 
     plan = _key("plan_id")
     own = [_key("key"), plan]  # a record of one plan: PLAN:ID, and its plan

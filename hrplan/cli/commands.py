@@ -10,7 +10,9 @@ import sys
 
 import click
 
-from hrplan.cli.options import (area_argument, common_options, list_options, complete_goal, data_option, filtered, filtered_plans, format_option, goal_filters, json_option, load_all, load_plan, load_plans, opts, plan_option)
+from hrplan.cli.options import (area_argument, common_options, list_options, complete_goal, data_option, filtered,
+                                filtered_plans, format_option, goal_filters, json_option, load_all, load_plan,
+                                load_plans, opts, plan_option)
 from hrplan.cli.output import arrange, emit
 
 

@@ -17,7 +17,9 @@ from __future__ import annotations
 from typing import Literal, Optional, TypedDict
 
 from hrplan.core.statuses import CATEGORIES
-from hrplan.contract.records import Agreement, AreaRecord, ClaimRecord, CoverageRecord, GoalRecord, NoteRecord, PlanRecord, ReportedStatus, ReportedStatusCounts, ResultRecord, SourceRecord, StatedSizeRecord, Status, StatusCounts, TargetRecord, WorkingRecord
+from hrplan.contract.records import (Agreement, AreaRecord, ClaimRecord, CoverageRecord, GoalRecord, NoteRecord,
+                                     PlanRecord, ReportedStatus, ReportedStatusCounts, ResultRecord, SourceRecord,
+                                     StatedSizeRecord, Status, StatusCounts, TargetRecord, WorkingRecord)
 
 
 # ------------------------------------------------------------------------------------ answers

@@ -64,7 +64,7 @@ def write(answer, stream=None) -> None:
     buffer.flush()
 
 
-# Answers are trees built by hrplan.query (a record may appear twice, never inside itself), so
+# Answers are trees built by hrplan.answers (a record may appear twice, never inside itself), so
 # the encoder's check for cycles, a set insertion per container, is left out.
 _ENCODE = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"), check_circular=False).encode
 

@@ -1,6 +1,6 @@
-"""Lay each command's answer out as blocks for the table renderers: headings, fields, tables, text.
+"""Lay the answers about one plan out as blocks for the renderers: headings, fields, tables, text.
 
-A view only arranges and formats what ``hrplan.query`` computed (numbers to strings, which
+A view only arranges and formats what ``hrplan.answers`` computed (numbers to strings, which
 columns to show); it computes nothing and imports neither Click nor Rich. The terminal renderer
 draws the blocks with Rich; the plain renderer prints them as tab-separated text for pipes.
 """
@@ -8,7 +8,8 @@ draws the blocks with Rich; the plain renderer prints them as tab-separated text
 from __future__ import annotations
 
 from hrplan.views.blocks import Bar, Fields, Mark, Markdown, Status, Table, Text
-from hrplan.views.format import LEGEND, NOT_USED, QUALIFIER_WORDS, _where, baseline_text, counts_text, latest_text, num, period, result_text, target_text, title_with_zh
+from hrplan.views.format import (LEGEND, NOT_USED, QUALIFIER_WORDS, _where, baseline_text, counts_text, latest_text,
+                                 num, period, result_text, target_text, title_with_zh)
 
 
 # ------------------------------------------------------------------------------------ views

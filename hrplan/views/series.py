@@ -5,7 +5,8 @@ Click nor Rich.
 
 from __future__ import annotations
 
-from hrplan.views.format import (LEGEND, baseline_text, counts_text, num, period, result_text, target_text, title_with_zh)
+from hrplan.views.format import (LEGEND, baseline_text, counts_text, num, period, result_text, target_text,
+                                 title_with_zh)
 from hrplan.views.blocks import Bar, Fields, Status, Table, Text
 
 

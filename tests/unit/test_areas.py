@@ -52,29 +52,3 @@ def test_claim_check_against_data(plan):
     assert rec["data"]["counted_count"] == 1 and rec["data"]["quantified_count"] == 2
     assert rec["data"]["agreement"] == "differs"  # 50% is not "more than 50%"
 
-
-# Where Click and Rich may be imported: the command line, and the renderers that draw with Rich.
-PRESENTATION = ("hrplan/cli", "hrplan/__main__.py", "hrplan/cli.py", "hrplan/commands.py", "hrplan/options.py",
-                "hrplan/render/terminal.py", "hrplan/render/picture.py", "hrplan/render/pager.py")
-
-
-def test_core_imports_neither_click_nor_rich():
-    """Every module but the command line and the Rich renderers stays free of both, imported
-    together in a fresh interpreter (a new module is checked without editing a list)."""
-    import os
-    import subprocess
-    import sys
-
-    from tests.conftest import ROOT as root
-    names = []
-    for folder, dirs, files in os.walk(os.path.join(root, "hrplan")):
-        dirs[:] = [d for d in dirs if d != "__pycache__"]
-        for f in files:
-            rel = os.path.relpath(os.path.join(folder, f), root).replace(os.sep, "/")
-            if f.endswith(".py") and not rel.startswith(PRESENTATION):
-                names.append(rel[:-3].removesuffix("/__init__").replace("/", "."))
-    code = ("import sys; import " + ", ".join(sorted(names)) + ";"
-            "print([m for m in sys.modules if m.split('.')[0] in ('click', 'rich')])")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=root).stdout
-    assert out.strip() == "[]"
-

@@ -110,7 +110,7 @@ def test_a_renderer_that_imports_an_answer_fails(tmp_path, body):
                     ignore=shutil.ignore_patterns("__pycache__", "data"))
     (tmp_path / "hrplan" / "render" / "throwaway.py").write_text('"""A renderer that computes."""\n' + body)
     found = violations(str(tmp_path))
-    assert len(found) == 1 and found[0].startswith("hrplan/render/throwaway.py:"), found
+    assert len(found) == 1 and found[0].startswith(os.path.join("hrplan", "render", "throwaway") + ".py:"), found
 
 
 def test_click_in_a_view_fails(tmp_path):
@@ -121,3 +121,28 @@ def test_click_in_a_view_fails(tmp_path):
     (tmp_path / "hrplan" / "views" / "throwaway.py").write_text('"""x"""\nimport click\nimport rich\n')
     assert [v.split(": ", 1)[1] for v in violations(str(tmp_path))] == [
         "Click outside the command line (click)", "Rich outside the renderers (rich)"]
+
+
+# Where Click and Rich may be imported: the command line, and the renderers that draw with Rich.
+PRESENTATION = tuple(os.path.join("hrplan", *p.split("/")) for p in (
+    "cli", "__main__.py", "render/terminal.py", "render/picture.py"))
+
+
+def test_core_imports_neither_click_nor_rich():
+    """Every module but the command line and the Rich renderers stays free of both, imported
+    together in a fresh interpreter (a new module is checked without editing a list)."""
+    import subprocess
+    import sys
+
+    root = ROOT
+    names = []
+    for folder, dirs, files in os.walk(os.path.join(root, "hrplan")):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        for f in files:
+            rel = os.path.relpath(os.path.join(folder, f), root)
+            if f.endswith(".py") and not rel.startswith(PRESENTATION):
+                names.append(rel[:-3].replace(os.sep, ".").removesuffix(".__init__"))
+    code = ("import sys; import " + ", ".join(sorted(names)) + ";"
+            "print([m for m in sys.modules if m.split('.')[0] in ('click', 'rich')])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=root).stdout
+    assert out.strip() == "[]"

@@ -1,4 +1,4 @@
-"""The JSON Schema of a plan file: generated from hrplan/schema.py, shipped beside the bundled plans,
+"""The JSON Schema of a plan file: generated from hrplan/planfile/rules.py, shipped beside the bundled plans,
 named by their first line, and as strict as an editor can be about keys (taplo and jsonschema)."""
 
 import datetime
