@@ -1,4 +1,5 @@
-"""hrplan's own errors and exit codes (one definition, documented in the README)."""
+"""hrplan's own errors and exit codes (one definition, documented in docs/exit-codes.md and by
+``hrplan help exit-codes``)."""
 
 from __future__ import annotations
 

@@ -1,9 +1,9 @@
-"""Every command's answer: the one function that assembles it, returning the TypedDict of
-``hrplan.contract.plan`` that is the shape of its ``--json`` output. Pure functions, no I/O beyond reading plan files for ``validate``
-and the method's text for ``methodology``.
+"""The answers about one plan: for each command, the one function that assembles its answer,
+returning the TypedDict of ``hrplan.contract.plan`` that is the shape of its ``--json`` output.
+Pure functions, no I/O beyond reading the method's text for ``methodology``.
 
-The answers are built from the records of ``hrplan.answers.records``; the JSON renderer prints them as
-they are and the views (``hrplan.views.plan``) lay them out for a terminal or a pipe.
+The answers are built from the records of ``hrplan.answers.records``; the JSON renderer prints
+them as they are and the views (``hrplan.views.plan``) lay them out for a terminal or a pipe.
 """
 
 from __future__ import annotations

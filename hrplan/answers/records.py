@@ -1,8 +1,8 @@
-"""The JSON records every answer is made of: one definition of each (a TypedDict) and the one
-function that builds it from the model. Pure functions, no I/O.
+"""The JSON records every answer is made of, built from the model: one builder for each record
+of the contract. Pure functions, no I/O.
 
-Each builder returns the TypedDict of ``hrplan.contract.plan`` it is named after, the contract with
-users' scripts (imported here only for type checkers: see ``hrplan.contract.plan``).
+Each builder returns the TypedDict of ``hrplan.contract.records`` it is named after, the
+contract with users' scripts (imported here only for type checkers: see ``hrplan.contract.plan``).
 
 ``hrplan.core.model`` holds the records as read from a plan file; these are what hrplan prints.
 """

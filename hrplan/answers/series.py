@@ -1,6 +1,6 @@
 """Answers about the series of plans: ``plans``, ``indicators``, ``trend`` and ``compare``. Pure
 functions over loaded plans and the indicator registry; each returns the TypedDict of
-``hrplan.contract.plan`` named after it.
+``hrplan.contract.series`` named after it.
 
 Where hrplan sets two targets side by side it says how (``compared_as``): a total over a period
 is compared per year, a change from a base value as the level it reaches; both are hrplan's

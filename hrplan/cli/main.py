@@ -1,5 +1,6 @@
-"""The ``hrplan`` program: the group of commands (``hrplan.cli.commands``), its root options, and
-the entry point that turns every failure into a one-line message and an exit code.
+"""The ``hrplan`` program: the group of commands (``hrplan.cli.registry``), its root options, and
+the entry point that builds the call's environment once and turns every failure into a
+one-line message and an exit code.
 
 Imports stay light at module level (Click only): the core is imported when a command runs,
 Rich only when a table goes to a terminal, so ``--json`` and shell completion stay fast.

@@ -1,5 +1,5 @@
-"""What every command shares: its options (each declared once), loading the plan it asks for,
-shell completion, and handing an answer to a renderer.
+"""What every command shares: its options (each declared once), the call's options and
+environment (``Opts``), loading the plans it asks for, its filters, and shell completion.
 
 Imports stay light (Click only): the core is imported when a command runs, Rich only when a
 table goes to a terminal, so ``--json`` and shell completion stay fast.

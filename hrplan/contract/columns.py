@@ -1,4 +1,5 @@
-"""A TypedDict's fields and its flat columns: what CSV, SQLite and the data package write of a record."""
+"""A TypedDict's fields and its flat columns: what CSV, SQLite and the data package write of a
+record."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """The JSON Schema (draft 2020-12) of each command's ``--json`` output, generated from the
-TypedDicts of ``hrplan.answers.plan`` and ``hrplan.answers.records``: one definition of each shape, so the
-schema cannot drift from what hrplan prints. ``hrplan schema NAME`` prints one.
+TypedDicts of ``hrplan.contract.plan``, ``hrplan.contract.series`` and ``hrplan.contract.records``:
+one definition of each shape, so the schema cannot drift from what hrplan prints. ``hrplan schema
+NAME`` prints one.
 
 Every key of a record is required (a missing value is ``null``) and no other key is allowed.
 """

@@ -1,7 +1,8 @@
-"""The JSON contract: the shape of every record and of every command's answer, one TypedDict
-each. ``hrplan.answers.records`` and ``hrplan.answers.plan`` build them; ``hrplan schema`` generates the JSON
-Schema of each command's output from them (``hrplan.contract.jsonschema``); the CSV columns are derived
-from them (``hrplan.render.csv_out``); the tests check every command's real output against them.
+"""The JSON contract of the answers about one plan, one TypedDict each, made of the records of
+``hrplan.contract.records``. ``hrplan.answers.plan`` builds them; ``hrplan schema`` generates the
+JSON Schema of each command's output from them (``hrplan.contract.jsonschema``); the flat columns
+of CSV, SQLite and the data package are derived from them (``hrplan.contract.columns``); the
+tests check every command's real output against them.
 
 One name and one shape per thing: ``plan`` is always a ``PlanRecord``; ``goals`` always a list
 of ``GoalRecord`` and ``goal`` one; a reference is ``<thing>_id``; a count ``<thing>_count``;

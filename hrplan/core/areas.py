@@ -47,7 +47,6 @@ class Area:
         self.title_zh, self.definition, self.coverage = title_zh, definition, coverage
 
 
-
 def theme_ids(plan: m.Plan, theme: m.Theme) -> list[str]:
     """The ids of a theme's goals, in file order, read from the goal index (no goal is built)."""
     secs, tags, ids = set(theme.sections), set(theme.tags), set(theme.goals)

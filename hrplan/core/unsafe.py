@@ -1,4 +1,5 @@
-"""The characters no output may carry from the data (C0 and C1 controls, bidirectional overrides), and how they are shown."""
+"""The characters no output may carry from the data (C0 and C1 controls, bidirectional
+overrides), and how they are shown (``visible``)."""
 
 from __future__ import annotations
 

@@ -1,8 +1,7 @@
-"""validate's one pass over paths: every problem of every plan file, and of the checks between them."""
+"""``hrplan validate``'s one pass over paths: every problem of every plan file, and of the
+checks between them."""
 
 from __future__ import annotations
-
-
 
 
 def validate(paths: list[str], data: str | None = None) -> dict:

@@ -1,4 +1,5 @@
-"""Where the data is, and reading one file: the data path (--data, HRPLAN_DATA, the bundled plans), which TOML files are plans, the bytes read and parsed."""
+"""Where the data is, and reading one file: the data path (--data, HRPLAN_DATA, the bundled
+plans), which TOML files are plans, the bytes read and parsed, the bundled method's text."""
 
 from __future__ import annotations
 

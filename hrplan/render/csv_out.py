@@ -1,7 +1,7 @@
 """CSV output of ``export``: one row per result (a goal without results gets one row).
 
-The columns are derived from the JSON records (``hrplan.answers.records``): a goal's own fields, then its
-target's as ``target_*`` (the baseline as ``target_baseline_*``), then the result's as
+The columns are derived from the contract's records (``hrplan.contract.columns``): a goal's
+own fields, then its target's as ``target_*`` (the baseline as ``target_baseline_*``), then the result's as
 ``result_*``. Lists are joined with ``;``; the goal's sources, notes and latest result, which
 other columns or rows already carry, are left out. A control character or bidirectional override
 in a value is written visibly escaped (``hrplan.core.unsafe.visible``; a newline or a tab stays, in a

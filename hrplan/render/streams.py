@@ -1,8 +1,7 @@
-"""Writing machine-readable output: UTF-8 bytes on a stream, whatever encoding the locale gives it."""
+"""Writing machine-readable output: UTF-8 bytes on a stream, whatever encoding the locale gives
+it."""
 
 from __future__ import annotations
-
-
 
 
 def write_utf8(text: str, stream) -> None:

@@ -1,8 +1,7 @@
-"""The display blocks a view is made of (Table, Fields, Text, Markdown, Bar, Status, Mark), which every renderer draws."""
+"""The display blocks a view is made of (Table, Fields, Text, Markdown, Bar, Status, Mark),
+which every renderer draws."""
 
 from __future__ import annotations
-
-
 
 
 class Status(str):

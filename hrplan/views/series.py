@@ -1,6 +1,6 @@
 """Lay the answers about the series of plans out (``plans``, ``indicators``, ``trend``,
-``compare``), with the blocks and helpers of ``hrplan.views.plan``; computes nothing, imports neither
-Click nor Rich.
+``compare``), with the blocks of ``hrplan.views.blocks`` and the words of ``hrplan.views.format``;
+computes nothing, imports neither Click nor Rich.
 """
 
 from __future__ import annotations
