@@ -10,7 +10,8 @@ named there. Pure functions; no I/O.
    period; ``total`` a reported period total, else the sum of yearly results over every year.
 3. Final (an aggregated value exists for the target year): compare with the target. A result's
    qualifier turns its value into a range (see ``value_range``); the status must hold over the
-   whole range, else ``indeterminate``.
+   whole range, else ``indeterminate``. An approximate target (qualifier "about") is reached
+   within its stated tolerance (see ``compare_about``); without one it is ``indeterminate``.
 4. Interim (only earlier results): R = observed rate / required rate since the baseline, the rates
    being continuously compounded annual growth rates (ln(v/B) per year) where every value is
    positive, otherwise linear change per year. R >= 0.95 on_track, >= 0.60 needs_acceleration,
@@ -24,7 +25,7 @@ import math
 from hrplan.model import Baseline, Goal, Result, Target
 from hrplan.statuses import ACHIEVED, AGREES_WITH, NO_VERDICT
 
-METHOD_VERSION = 2  # bump with any change to the method: cached statuses are keyed by it
+METHOD_VERSION = 3  # bump with any change to the method: cached statuses are keyed by it
 APPROX = 0.05  # "about v" is read as v +/- 5%; "nearly v" as [v - 5%, v]
 ON_TRACK, NEEDS_ACCELERATION = 0.95, 0.60
 INF = math.inf
@@ -84,6 +85,10 @@ def _eq(a: float, b: float) -> bool:
 
 def compare(target: Target, low, low_open, high, high_open) -> str:
     """Final status of a value range against a target: surpassed, met, not_met or indeterminate."""
+    if target.qualifier == "about":
+        if target.tolerance is None:
+            return "indeterminate"  # no stated tolerance: nothing says how close is close enough
+        return compare_about(target, low, low_open, high, high_open)
     op, t = target.op, target.value
     if op == "==":
         if low == high and _eq(low, t):
@@ -117,6 +122,45 @@ def compare(target: Target, low, low_open, high, high_open) -> str:
     if all_short:
         return "not_met"
     return "indeterminate"
+
+
+def compare_about(target: Target, low, low_open, high, high_open) -> str:
+    """An approximate target "about T" with a stated tolerance d reads as the band [T - d, T + d].
+
+    ``==``: met when the whole range lies in the band, not_met when it lies wholly outside.
+    ``>=`` (or ``>``: "about" leaves no strict bound): met when every value is T - d or above,
+    surpassed when every value is beyond T + d, not_met when every value is below T - d;
+    ``<=`` and ``<`` the other way. A ceiling is met inside its limit (T + d) and not_met outside.
+    """
+    t, d = target.value, target.tolerance
+    lo, hi = t - d, t + d
+    lo -= _tolerance(lo)  # float noise never decides a status (see REL_TOL)
+    hi += _tolerance(hi)
+    above_hi = low > hi or (low_open and low >= hi)  # every value beyond the band's top
+    below_lo = high < lo or (high_open and high <= lo)  # every value under the band's bottom
+    if target.op == "==":
+        if low >= lo and high <= hi:
+            return "met"
+        return "not_met" if above_hi or below_lo else "indeterminate"
+    if target.op in (">=", ">"):
+        better, reach, short = above_hi, low >= lo, below_lo
+    else:
+        better, reach, short = below_lo, high <= hi, above_hi
+    if target.ceiling:
+        return "met" if reach else "not_met" if short else "indeterminate"
+    if better:
+        return "surpassed"
+    if reach:
+        return "met"
+    return "not_met" if short else "indeterminate"
+
+
+def target_shown(target: Target) -> str:
+    """">= 80", ">= about 80" or ">= about 80 (+/-2)": the target as the working names it."""
+    if target.qualifier != "about":
+        return f"{target.op} {_fmt(target.value)}"
+    tol = "" if target.tolerance is None else f" (+/-{_fmt(target.tolerance)})"
+    return f"{target.op} about {_fmt(target.value)}{tol}"
 
 
 def _rate(v0: float, v1: float, years: float, log: bool) -> float:
@@ -241,14 +285,18 @@ def _as_level_or_change(target: Target, results: list[Result]):
         as_levels = [r for r in results if r.change is None]
         as_levels += [Result(r.source, r.year, r.start, level_of(kind, base, r.value), target.unit, r.qualifier,
                              aggregate=r.aggregate) for r in same_kind]
+        # A stated tolerance on the change becomes one on the level (the conversions are linear).
+        tol = None if target.tolerance is None else level_of(kind, base, target.value + target.tolerance) - level
         t = Target(target.metric, target.unit, target.op, level, target.year, target.start, target.baseline,
-                   target.binding, target.ceiling, target.aggregate)
+                   target.binding, target.ceiling, target.aggregate, qualifier=target.qualifier,
+                   tolerance=None if tol is None else abs(tol))
         return t, as_levels, (f"target {change_text(target)}, with the {base_year} value {_fmt(base)}: "
                               f"a level of {_fmt(level)}{'' if target.unit.startswith('%') else ' '}{target.unit}; ")
     unit = CHANGE_UNITS.get(kind, target.unit)
     as_changes = [Result(r.source, r.year, r.start, r.value, unit, r.qualifier, aggregate=r.aggregate) for r in same_kind]
     t = Target(target.metric, unit, target.op, target.value, target.year, target.start,
-               Baseline(_NO_CHANGE[kind], base_year), target.binding, target.ceiling, target.aggregate)
+               Baseline(_NO_CHANGE[kind], base_year), target.binding, target.ceiling, target.aggregate,
+               qualifier=target.qualifier, tolerance=target.tolerance)
     return t, as_changes, f"target {change_text(target)}, compared with figures reported as changes from {base_year}; "
 
 
@@ -280,6 +328,8 @@ def _assess_level(target: Target, all_results: list[Result]) -> Assessment:
         units = ", ".join(sorted({r.unit or "?" for r in numeric}))
         return Assessment("indeterminate", f"results are in {units}, the target in {target.unit}")
     results.sort(key=lambda r: (r.year, r.start or r.year))
+    if target.qualifier == "about" and target.tolerance is None:
+        return _approximate(target, results)
 
     final = _final_value(target, results)
     if final is not None:
@@ -295,7 +345,7 @@ def _assess_level(target: Target, all_results: list[Result]) -> Assessment:
         what = {"end": "result", "mean": "mean over the period", "total": "total over the period"}[target.aggregate]
         shown = _fmt(value) if qualifier in ("exact", "mixed") else f"{qualifier.replace('_', ' ')} {_fmt(value)}"
         sep = "" if target.unit.startswith("%") else " "
-        reason = f"{what} {shown}{sep}{target.unit} against target {target.op} {_fmt(target.value)}"
+        reason = f"{what} {shown}{sep}{target.unit} against target {target_shown(target)}"
         reason += {"surpassed": ": better than the target", "met": ": reaches the target" if not target.ceiling else ": stays within the limit",
                    "not_met": ": falls short" if not target.ceiling else ": outside the limit",
                    "indeterminate": ": the reported figure is too imprecise to tell"}[status]
@@ -347,6 +397,21 @@ def _assess_level(target: Target, all_results: list[Result]) -> Assessment:
     return Assessment(status, reason, method="interim", value=latest.value, year=latest.year, used=used,
                       progress=progress, required_rate=required, observed_rate=observed,
                       ratio=ratio if math.isfinite(ratio) else None, baseline=base_label)
+
+
+def _approximate(target: Target, results: list[Result]) -> Assessment:
+    """An approximate target without a stated tolerance: figures exist, but no source says how
+    close to "about T" a figure must come, and hrplan does not choose a margin of its own."""
+    final = _final_value(target, results)
+    if final is not None and final[0] is not None:
+        value, _, year, used, _ = final
+        method = "final"
+    else:
+        value, year, used, method = results[-1].value, results[-1].year, [results[-1]], "interim"
+    return Assessment("indeterminate", f"the target is approximate (about {_fmt(target.value)}{'' if target.unit.startswith('%') else ' '}"
+                      f"{target.unit}) and no source states a tolerance, so whether {_fmt(value)} reaches it "
+                      "cannot be settled", method=method, value=value, year=year, used=used,
+                      progress=_progress(target, value))
 
 
 def methodology_text() -> str:

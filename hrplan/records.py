@@ -96,7 +96,7 @@ def target_record(t: m.Target | None) -> TargetRecord | None:
         "start_year": t.start,
         "baseline": {"value": t.baseline.value, "year": t.baseline.year} if t.baseline else None,
         "binding": t.binding, "ceiling": t.ceiling, "aggregate": t.aggregate, "wording": t.wording,
-        "change": t.change, "base_year": t.base_year,
+        "change": t.change, "base_year": t.base_year, "qualifier": t.qualifier, "tolerance": t.tolerance,
     }
 
 
