@@ -74,3 +74,106 @@ def test_gao_xiaobing_figures_are_for_2015(p1215):
     gao = results(g, "other-en-ynhybx-gao")
     assert sorted((r.value, r.year, r.use) for r in gao) == [(6.8, 2015, False), (30.8, 2015, False)]
     assert all("end of 2015" in r.text for r in gao)
+
+
+# ------------------------------------------------------------------ qualifiers read from Chinese
+
+# How each Chinese word reads: the qualifier of a figure, or the op (and qualifier) of a target.
+WORDS = {"以上": "at_least", "不低于": "at_least", "超过": "more_than", "左右": "about", "以内": "at_most"}
+TARGET_READING = {"at_least": (">=", "exact"), "more_than": (">", "exact"), "at_most": ("<=", "exact")}
+
+# Every qualifier of the four plan files read from a Chinese word, with that word. A figure is
+# (plan, "result", goal id, value), a claim's figure (plan, "claim-result", claim id, value), a
+# claim's share (plan, "claim", claim id, share), a target (plan, "target", goal id, value).
+READ_FROM_CHINESE = [
+    ("nhrap-2009-2010", "target", "I.1.c", 5, "以内"),
+    ("nhrap-2009-2010", "result", "I.4.g", 95, "以上"),
+    ("nhrap-2009-2010", "target", "I.5.b", 98, "以上"),
+    ("nhrap-2012-2015", "result", "I.1.h", 90, "以上"),
+    ("nhrap-2012-2015", "result", "I.3.a", 80, "超过"),
+    ("nhrap-2012-2015", "result", "I.3.c", 95, "以上"),
+    ("nhrap-2012-2015", "target", "I.4.e", 40, "以上"),
+    ("nhrap-2012-2015", "claim", "O.2-livelihood", 50, "以上"),
+    ("nhrap-2012-2015", "claim-result", "O.6", 95, "以上"),
+    ("nhrap-2012-2015", "claim-result", "O.6", 80, "超过"),
+    ("nhrap-2016-2020", "target", "I.1.a", 50, "以上"),
+    ("nhrap-2016-2020", "result", "I.3.a", 93, "以上"),
+    ("nhrap-2016-2020", "result", "I.3.c", 95, "以上"),
+    ("nhrap-2016-2020", "result", "I.8.f-safeuse", 90, "左右"),
+]
+
+
+def _item(plan, kind, ident, value):
+    if kind == "target":
+        return plan.goals[ident].target
+    if kind == "claim":
+        return next(c for c in plan.claims if c.id == ident)
+    holder = next(c for c in plan.claims if c.id == ident) if kind == "claim-result" else plan.goals[ident]
+    [r] = [r for r in holder.results if r.value == value and any(w in (r.text or "") for w in WORDS)]
+    return r
+
+
+def _read(plan, kind, ident, value, word):
+    item = _item(plan, kind, ident, value)
+    if kind == "target":
+        assert item.value == value
+        return (item.op, item.qualifier), word in (item.wording or "")
+    if kind == "claim":
+        assert item.share == value
+        return item.qualifier, word in item.text
+    return item.qualifier, word in (item.text or "")
+
+
+@pytest.mark.parametrize("plan_id,kind,ident,value,word", READ_FROM_CHINESE,
+                         ids=[f"{p[-9:]}:{i}:{v}:{w}" for p, _, i, v, w in READ_FROM_CHINESE])
+def test_each_chinese_qualifier_is_read_as_its_word_says(plans, plan_id, kind, ident, value, word):
+    reading, quoted = _read(plans[plan_id], kind, ident, value, word)
+    expected = WORDS[word]
+    if kind == "target":
+        # an approximate target keeps its direction in op and says "about" in its qualifier
+        assert reading[1] == "about" if expected == "about" else reading == TARGET_READING[expected]
+    else:
+        assert reading == expected
+    assert quoted, "the Chinese word is quoted where the figure is"
+
+
+def test_no_other_qualifier_is_read_from_chinese(plans):
+    """Every figure, target and claim that quotes one of the words is in the list above."""
+    found = set()
+    for pid, plan in plans.items():
+        for gid, g in plan.goals.items():
+            if g.target and any(w in (g.target.wording or "") for w in WORDS):
+                found.add((pid, "target", gid, g.target.value))
+            for r in g.results:
+                if r.value is not None and any(w in (r.text or "") for w in WORDS):
+                    found.add((pid, "result", gid, r.value))
+        for c in plan.claims:
+            if any(w in c.text for w in WORDS):
+                found.add((pid, "claim", c.id, c.share))
+            for r in c.results:
+                if r.value is not None and any(w in (r.text or "") for w in WORDS):
+                    found.add((pid, "claim-result", c.id, r.value))
+    assert found == {item[:4] for item in READ_FROM_CHINESE}
+
+
+def test_yi_shang_is_no_longer_read_as_more_than(p1215):
+    # I.3.c, claim O.6 and claim O.2-livelihood of 2012-2015 (issue 22)
+    [r] = [r for r in p1215.goals["I.3.c"].results if r.unit == "%"]
+    assert r.qualifier == "at_least"
+    o6 = next(c for c in p1215.claims if c.id == "O.6")
+    assert [r.qualifier for r in o6.results if r.value in (95, 80)] == ["at_least", "more_than"]
+    livelihood = next(c for c in p1215.claims if c.id == "O.2-livelihood")
+    assert (livelihood.qualifier, livelihood.share) == ("at_least", 50)
+    # I.3.a's 超过 is more than, and its note now says the word was seen
+    g = p1215.goals["I.3.a"]
+    assert [r.qualifier for r in g.results if r.unit == "%"] == ["more_than"]
+    assert any("参保率超过80%" in n.text and "was seen" in n.text for n in g.notes)
+    for notes in (p1215.goals["I.3.c"].notes, o6.notes, livelihood.notes):
+        assert not any("not seen" in n.text and "before" not in n.text for n in notes)
+
+
+def test_the_chinese_of_2009_2010_junior_enrolment_is_recorded(plans):
+    g = plans["nhrap-2009-2010"].goals["I.5.b"]
+    assert "98%以上" in g.target.wording and g.target.op == ">="
+    assert "plan-zh-17338-cns" in g.plan_sources
+    assert plans["nhrap-2009-2010"].sources["plan-zh-17338-cns"].url == "http://17338.cn/gn/news/2009/04-13/1642954.shtml"
