@@ -93,6 +93,8 @@ READ_FROM_CHINESE = [
     ("nhrap-2012-2015", "result", "I.3.a", 80, "超过"),
     ("nhrap-2012-2015", "result", "I.3.c", 95, "以上"),
     ("nhrap-2012-2015", "target", "I.4.e", 40, "以上"),
+    ("nhrap-2012-2015", "target", "I.4.l", 80, "左右"),
+    ("nhrap-2012-2015", "target", "I.4.m", 60, "左右"),
     ("nhrap-2012-2015", "claim", "O.2-livelihood", 50, "以上"),
     ("nhrap-2012-2015", "claim-result", "O.6", 95, "以上"),
     ("nhrap-2012-2015", "claim-result", "O.6", 80, "超过"),
@@ -177,3 +179,33 @@ def test_the_chinese_of_2009_2010_junior_enrolment_is_recorded(plans):
     assert "98%以上" in g.target.wording and g.target.op == ">="
     assert "plan-zh-17338-cns" in g.plan_sources
     assert plans["nhrap-2009-2010"].sources["plan-zh-17338-cns"].url == "http://17338.cn/gn/news/2009/04-13/1642954.shtml"
+
+
+# ------------------------------------------------------------------ approximate targets
+
+
+def test_drinking_water_targets_are_approximate(p1215):
+    # I.4.l (80%左右) and I.4.m (6000万左右 a year): "about", with no stated tolerance
+    import copy
+
+    from hrplan.model import Result
+
+    for gid, value, word in (("I.4.l", 80, "80%左右"), ("I.4.m", 60, "6000万左右")):
+        t = p1215.goals[gid].target
+        assert (t.op, t.value, t.qualifier, t.tolerance) == (">=", value, "about", None), gid
+        assert word in t.wording
+        assert assess(p1215.goals[gid]).status == "no_data"  # no figure was found
+        # a figure would leave the status open, with the reason
+        g = copy.copy(p1215.goals[gid])
+        years = [2015] if t.aggregate == "end" else range(2012, 2016)
+        g.results = [Result("plan-zh-chinacsra-health", y, None, value, t.unit) for y in years]
+        a = assess(g)
+        assert a.status == "indeterminate" and "no source states a tolerance" in a.reason, gid
+
+
+def test_every_approximate_target_of_the_four_files(plans):
+    found = sorted((pid, gid) for pid, p in plans.items() for gid, g in p.goals.items()
+                   if g.target is not None and g.target.qualifier == "about")
+    assert found == [("nhrap-2009-2010", "I.6.b-annual"), ("nhrap-2012-2015", "I.4.l"), ("nhrap-2012-2015", "I.4.m"),
+                     ("nhrap-2016-2020", "III.2.a-residents"), ("nhrap-2021-2025", "I.5.b")]
+    assert not any(g.target.tolerance for p in plans.values() for g in p.goals.values() if g.target)
