@@ -209,3 +209,26 @@ def test_every_approximate_target_of_the_four_files(plans):
     assert found == [("nhrap-2009-2010", "I.6.b-annual"), ("nhrap-2012-2015", "I.4.l"), ("nhrap-2012-2015", "I.4.m"),
                      ("nhrap-2016-2020", "III.2.a-residents"), ("nhrap-2021-2025", "I.5.b")]
     assert not any(g.target.tolerance for p in plans.values() for g in p.goals.values() if g.target)
+
+
+# ------------------------------------------------------------------ source titles and addresses
+
+
+def test_the_seed_article_has_its_address(p1215):
+    s = p1215.sources["seed-cshrs-2017"]
+    assert s.url == "http://www.chinahumanrights.org/html/2017/MAGAZINES_0307/7572.html"
+    assert (str(s.date), s.publisher) == ("2017-03-07", "China Society for Human Rights Studies (CSHRS)")
+    assert "Jiang Jianguo" in s.title and "no address is known" not in s.note
+
+
+def test_the_white_paper_behind_the_etogether_page_is_named(p1215):
+    s = p1215.sources["wp-en-etogether-2018-health"]
+    assert s.title.startswith("The Right to Development (white paper, December 2016)")
+    assert s.url == "https://www.etogether.net/wap/foreignAffairs/20180321/4954_2.html" and s.mirror
+    xinhua = p1215.sources["wp-jktv-development"]
+    assert xinhua.url == "https://jktv.net.cn/index.php?m=content&c=index&a=show&catid=13&id=21524" and xinhua.mirror
+    # the Xinhua summary corroborates every figure read on the white paper's page
+    for g in p1215.goals.values():
+        for r in g.results:
+            if r.source == "wp-en-etogether-2018-health":
+                assert "wp-jktv-development" in r.see_also, g.id
