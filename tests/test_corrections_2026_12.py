@@ -232,3 +232,47 @@ def test_the_white_paper_behind_the_etogether_page_is_named(p1215):
         for r in g.results:
             if r.source == "wp-en-etogether-2018-health":
                 assert "wp-jktv-development" in r.see_also, g.id
+
+
+# ------------------------------------------------------------------ 2016-2020
+
+
+@pytest.fixture(scope="module")
+def p1620(plans):
+    return plans["nhrap-2016-2020"]
+
+
+def test_social_security_cards_at_the_end_of_2020(p1620):
+    g = p1620.goals["I.3.a"]
+    cd = results(g, "other-en-chinadaily-cards-2021")
+    assert sorted((r.year, r.value, r.unit, r.use) for r in cd) == [
+        (2020, 1.34, "billion card-holders", False), (2020, 95, "% of population", True)]
+    src = p1620.sources["other-en-chinadaily-cards-2021"]
+    assert (str(src.date), src.url) == ("2021-01-26", "https://global.chinadaily.com.cn/a/202101/26/WS600f7c50a31024ad0baa51b4.html")
+    a = assess(g)
+    assert (a.status, a.value, a.year) == ("surpassed", 95, 2020)
+    assert g.reported_status == "not_stated"  # the article gives figures, not a verdict
+
+
+def test_medical_insurance_is_a_floor_to_hold_read_from_the_english(p1620):
+    g = p1620.goals["I.3.c"]
+    assert (g.target.op, g.target.value, g.target.ceiling) == (">", 95, False)
+    assert any("稳定在95%以上" in n.text and "not seen" in n.text and "ceiling" in n.text for n in g.notes)
+    assert assess(g).status == "indeterminate"  # "95% or above" cannot show "above 95"
+
+
+def test_ammonia_and_cod_cuts_count_from_2015_as_the_result_source_gives(p1620):
+    for gid in ("I.8.g-ammonia", "I.8.g-cod"):
+        g = p1620.goals[gid]
+        assert (g.target.change, g.target.base_year, g.target.value) == ("percent", 2015, -10), gid
+        assert all(r.base_year == 2015 for r in g.results)
+        [note] = [n for n in g.notes if "names no base year" in n.text]
+        assert set(note.sources) == {"plan-zh-hfzxmc-env", "other-xgzhdz-mee"}
+
+
+def test_the_evaluation_figures_are_the_plan_claim_results(p1620):
+    o1 = next(c for c in p1620.claims if c.id == "O.1")
+    assert [(r.value, r.unit, r.source) for r in o1.results] == [
+        (168, "objectives and tasks", "assess-zh-baogaosu"), (58, "indicators", "assess-zh-baogaosu")]
+    assert p1620.sources["assess-zh-baogaosu"].mirror is True
+    assert o1.reported_status == "met"
