@@ -276,3 +276,87 @@ def test_the_evaluation_figures_are_the_plan_claim_results(p1620):
         (168, "objectives and tasks", "assess-zh-baogaosu"), (58, "indicators", "assess-zh-baogaosu")]
     assert p1620.sources["assess-zh-baogaosu"].mirror is True
     assert o1.reported_status == "met"
+
+
+# ------------------------------------------------------------------ reported verdicts (issue 21)
+
+# Every goal of the four files whose reported_status says more than not_stated: (plan, goal id,
+# verdict, the source that gives it). reported_status is only a source's verdict: a comparison
+# of a figure with the target that no source made (the sheets' "(derived)") is hrplan's status.
+VERDICTS = [
+    ("nhrap-2009-2010", "I.1.a", "surpassed", "assess-en-chinadaily-5"),
+    ("nhrap-2009-2010", "I.1.b", "surpassed", "assess-en-chinadaily-5"),
+    ("nhrap-2009-2010", "I.1.c", "met", "assess-en-chinadaily-5"),
+    ("nhrap-2012-2015", "I.1.a", "surpassed", "assess-zh-cnews-3"),
+    ("nhrap-2012-2015", "I.1.b", "met", "assess-zh-cnews-3"),
+    ("nhrap-2012-2015", "I.1.g", "met", "assess-en-cn-ch2"),
+    ("nhrap-2012-2015", "I.1.l", "in_progress", "assess-zh-cnews-3"),
+    ("nhrap-2012-2015", "I.1.l-deaths", "in_progress", "assess-zh-cnews-3"),
+    ("nhrap-2012-2015", "I.2.a-urban", "surpassed", "assess-fr-xinhua-4"),
+    ("nhrap-2012-2015", "I.2.a-rural", "surpassed", "assess-fr-xinhua-4"),
+    ("nhrap-2012-2015", "I.2.b", "surpassed", "assess-fr-xinhua-4"),
+    ("nhrap-2012-2015", "I.3.a", "surpassed", "assess-zh-hkwb"),
+    ("nhrap-2012-2015", "I.3.b", "surpassed", "assess-zh-hkwb"),
+    ("nhrap-2012-2015", "I.4.b", "met", "assess-fr-xinhua-6"),
+    ("nhrap-2012-2015", "I.4.c", "surpassed", "assess-fr-xinhua-6"),
+    ("nhrap-2012-2015", "I.4.d", "surpassed", "assess-fr-xinhua-6"),
+    ("nhrap-2012-2015", "I.5.a", "surpassed", "assess-zh-frey365"),
+    ("nhrap-2012-2015", "I.7.a", "met", "assess-zh-chndaqi-env"),
+    ("nhrap-2012-2015", "I.7.b", "met", "assess-zh-chndaqi-env"),
+    ("nhrap-2012-2015", "I.7.c", "in_progress", "assess-zh-chndaqi-env"),
+    ("nhrap-2012-2015", "I.7.d", "in_progress", "assess-zh-chndaqi-env"),
+    ("nhrap-2012-2015", "II.1.c", "met", "assess-zh-cctv-jinghua"),
+    ("nhrap-2012-2015", "II.1.d", "met", "assess-zh-cctv-jinghua"),
+    ("nhrap-2012-2015", "II.4.e", "met", "assess-en-cctv-9"),
+    ("nhrap-2012-2015", "VI.a", "met", "assess-zh-humanrights"),
+    ("nhrap-2012-2015", "VI.b", "met", "assess-zh-163jn"),
+    ("nhrap-2012-2015", "VI.c", "met", "assess-zh-humanrights"),
+    ("nhrap-2012-2015", "III.5.d", "met", "assess-zh-hyyz888-disabled"),
+    ("nhrap-2012-2015", "III.5.i", "met", "assess-zh-hyyz888-disabled"),
+    ("nhrap-2012-2015", "V.1.b", "met", "assess-en-ecns-international"),
+    ("nhrap-2016-2020", "I.1.a", "surpassed", "other-en-cgtn-briefing"),
+    ("nhrap-2016-2020", "I.2.b", "met", "other-en-cgtn-briefing"),
+    ("nhrap-2016-2020", "I.2.c", "surpassed", "other-anyinhouse-housing"),
+    ("nhrap-2016-2020", "I.3.c", "met", "other-zh-jssljx-cctv"),
+    ("nhrap-2016-2020", "I.8.a", "surpassed", "other-zh-xinhuanet-mee2020"),
+    ("nhrap-2016-2020", "I.8.b", "met", "other-xgzhdz-mee"),
+    ("nhrap-2016-2020", "I.8.c-so2", "surpassed", "other-wendang-env2020"),
+    ("nhrap-2016-2020", "I.8.c-nox", "surpassed", "other-wendang-env2020"),
+    ("nhrap-2016-2020", "I.8.d-good", "surpassed", "other-zh-xinhuanet-mee2020"),
+    ("nhrap-2016-2020", "I.8.d-worst", "surpassed", "other-zh-xinhuanet-mee2020"),
+    ("nhrap-2016-2020", "I.8.g-cod", "met", "other-xgzhdz-mee"),
+    ("nhrap-2016-2020", "I.8.g-ammonia", "met", "other-xgzhdz-mee"),
+    ("nhrap-2016-2020", "III.1.b", "in_progress", "assess-zh-seu-4"),
+    ("nhrap-2016-2020", "III.2.d", "in_progress", "assess-zh-seu-4"),
+]
+
+
+def test_every_reported_verdict_is_listed_with_the_source_that_gives_it(plans):
+    from hrplan.records import goal_sources
+
+    found = [(pid, gid, g.reported_status) for pid, p in plans.items() for gid, g in p.goals.items()
+             if g.reported_status not in (None, "not_stated")]
+    assert sorted(found) == sorted(v[:3] for v in VERDICTS)
+    for pid, gid, _, source in VERDICTS:
+        g = plans[pid].goals[gid]
+        assert source in goal_sources(g), (pid, gid, source)
+        assert g.reported_wording, (pid, gid)
+
+
+@pytest.mark.parametrize("plan_id,goal_id,computed", [
+    ("nhrap-2021-2025", "III.1.a", "surpassed"),
+    ("nhrap-2009-2010", "I.5.a", "surpassed"),
+    ("nhrap-2009-2010", "I.5.b", "surpassed"),
+])
+def test_verdicts_no_source_gave_are_not_stated(plans, plan_id, goal_id, computed):
+    g = plans[plan_id].goals[goal_id]
+    assert g.reported_status == "not_stated"
+    a = assess(g)
+    assert (a.status, a.agreement) == (computed, None)  # hrplan's own status stays; nothing to agree with
+    assert any("not_stated" in n.text and "before the December 2026 additions" in n.text for n in g.notes)
+
+
+def test_the_minister_s_far_beyond_follows_the_surface_water_figure(plans):
+    g = plans["nhrap-2021-2025"].goals["III.1.a"]
+    assert any("远超" in n.text and "91.4%" in n.text for n in g.notes)
+    assert "no verdict" in g.reported_wording
