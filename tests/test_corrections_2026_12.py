@@ -360,3 +360,8 @@ def test_the_minister_s_far_beyond_follows_the_surface_water_figure(plans):
     g = plans["nhrap-2021-2025"].goals["III.1.a"]
     assert any("远超" in n.text and "91.4%" in n.text for n in g.notes)
     assert "no verdict" in g.reported_wording
+
+
+def test_every_bundled_plan_file_validates_without_a_warning(run):
+    d = run("validate", "--json").json()
+    assert d["ok"] and d["file_count"] == 4 and d["warning_count"] == 0 and d["problems"] == []
