@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from hrplan.core import model as m
 from hrplan.core.areas import area_ids, resolve_area, whole_plan
-from hrplan.core.method import Assessment, assess, value_range
+from hrplan.core.method import Assessment, assess
+from hrplan.core.compare import value_range
 from hrplan.core.statuses import UNKNOWN
 
 if TYPE_CHECKING:
@@ -95,7 +96,7 @@ def target_record(t: m.Target | None) -> TargetRecord | None:
         "start_year": t.start,
         "baseline": {"value": t.baseline.value, "year": t.baseline.year} if t.baseline else None,
         "binding": t.binding, "ceiling": t.ceiling, "aggregate": t.aggregate, "wording": t.wording,
-        "change": t.change, "base_year": t.base_year,
+        "change": t.change, "base_year": t.base_year, "qualifier": t.qualifier, "tolerance": t.tolerance,
     }
 
 

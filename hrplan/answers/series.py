@@ -113,7 +113,8 @@ def trend_target(plan: m.Plan, g: m.Goal, assessed) -> TrendTarget:
         "year": t.year, "start_year": t.start, "aggregate": t.aggregate, "change": t.change,
         "base_year": t.base_year,
         "baseline": {"value": t.baseline.value, "year": t.baseline.year} if t.baseline else None,
-        "ceiling": t.ceiling, "wording": t.wording, "status": a.status, "progress": a.progress,
+        "ceiling": t.ceiling, "wording": t.wording, "qualifier": t.qualifier, "tolerance": t.tolerance,
+        "status": a.status, "progress": a.progress,
         "reported_status": g.reported_status,
     }
 

@@ -73,6 +73,8 @@ class TargetRecord(TypedDict):
     wording: Optional[str]
     change: Optional[Literal[m.CHANGES]]
     base_year: Optional[int]
+    qualifier: Literal[m.TARGET_QUALIFIERS]
+    tolerance: Optional[float]
 
 
 class ResultRecord(TypedDict):

@@ -52,6 +52,8 @@ class TrendTarget(TypedDict):
     baseline: Optional[BaselineRecord]
     ceiling: bool
     wording: Optional[str]
+    qualifier: Literal[m.TARGET_QUALIFIERS]
+    tolerance: Optional[float]
     status: Status
     progress: Optional[float]
     reported_status: Optional[ReportedStatus]

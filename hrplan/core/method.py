@@ -10,7 +10,8 @@ named there. Pure functions; no I/O.
    period; ``total`` a reported period total, else the sum of yearly results over every year.
 3. Final (an aggregated value exists for the target year): compare with the target. A result's
    qualifier turns its value into a range (see ``value_range``); the status must hold over the
-   whole range, else ``indeterminate``.
+   whole range, else ``indeterminate``. An approximate target (qualifier "about") is reached
+   within its stated tolerance (see ``compare_about``); without one it is ``indeterminate``.
 4. Interim (only earlier results): R = observed rate / required rate since the baseline, the rates
    being continuously compounded annual growth rates (ln(v/B) per year) where every value is
    positive, otherwise linear change per year. R >= 0.95 on_track, >= 0.60 needs_acceleration,
@@ -23,11 +24,10 @@ import math
 
 from hrplan.core.model import Baseline, Goal, Result, Target
 from hrplan.core.statuses import ACHIEVED, AGREES_WITH, NO_VERDICT
+from hrplan.core.compare import APPROX, INF, _eq, compare, value_range  # noqa: F401 (APPROX: the method's numbers)
 
-METHOD_VERSION = 2  # bump with any change to the method: cached statuses are keyed by it
-APPROX = 0.05  # "about v" is read as v +/- 5%; "nearly v" as [v - 5%, v]
+METHOD_VERSION = 3  # bump with any change to the method: cached statuses are keyed by it
 ON_TRACK, NEEDS_ACCELERATION = 0.95, 0.60
-INF = math.inf
 
 
 class Assessment:
@@ -51,71 +51,12 @@ class Assessment:
         self.baseline = kw.get("baseline")
 
 
-def value_range(value: float, qualifier: str):
-    """(low, low_open, high, high_open): the values a reported figure may stand for."""
-    if qualifier == "more_than":
-        return value, True, INF, True
-    if qualifier == "at_least":
-        return value, False, INF, True
-    if qualifier == "less_than":
-        return -INF, True, value, True
-    if qualifier == "at_most":
-        return -INF, True, value, False
-    if qualifier in ("about", "nearly"):
-        spread = abs(value) * APPROX
-        return value - spread, False, (value if qualifier == "nearly" else value + spread), False
-    return value, False, value, False
-
-
-# How close two figures must be to count as equal: relative, so that float noise in a figure
-# like 0.1 + 0.2 does not decide a status, whatever the scale of the target.
-REL_TOL = 1e-9
-
-
-def _tolerance(t: float) -> float:
-    """How far from a target a difference still counts as none (``REL_TOL`` of the target)."""
-    return REL_TOL * abs(t) if t else 1e-12
-
-
-def _eq(a: float, b: float) -> bool:
-    return a == b or abs(a - b) <= REL_TOL * max(abs(a), abs(b))
-
-
-def compare(target: Target, low, low_open, high, high_open) -> str:
-    """Final status of a value range against a target: surpassed, met, not_met or indeterminate."""
-    op, t = target.op, target.value
-    if op == "==":
-        if low == high and _eq(low, t):
-            return "met"
-        above = low > t or (low_open and low >= t)
-        below = high < t or (high_open and high <= t)
-        return "not_met" if above or below else "indeterminate"
-    sign = 1 if op in (">=", ">") else -1
-    # Goodness: positive is better. For a reduction target the range flips.
-    if sign > 0:
-        glo, glo_open, ghi, ghi_open = low - t, low_open, high - t, high_open
-    else:
-        glo, glo_open, ghi, ghi_open = t - high, high_open, t - low, low_open
-    strict = op in (">", "<")
-    tol = _tolerance(t)
-    if abs(glo) < tol:
-        glo = 0.0
-    if abs(ghi) < tol:
-        ghi = 0.0
-    all_better = glo > 0 or (glo == 0 and glo_open)
-    all_reach = all_better or (glo == 0 and not strict)
-    all_short = ghi < 0 or (ghi == 0 and (ghi_open or strict))
-    if target.ceiling:
-        if all_reach:
-            return "met"
-        return "not_met" if all_short else "indeterminate"
-    if all_better:
-        return "surpassed"
-    if all_reach:
-        return "met"
-    if all_short:
-        return "not_met"
-    return "indeterminate"
+def target_shown(target: Target) -> str:
+    """">= 80", ">= about 80" or ">= about 80 (+/-2)": the target as the working names it."""
+    if target.qualifier != "about":
+        return f"{target.op} {_fmt(target.value)}"
+    tol = "" if target.tolerance is None else f" (+/-{_fmt(target.tolerance)})"
+    return f"{target.op} about {_fmt(target.value)}{tol}"
 
 
 def _rate(v0: float, v1: float, years: float, log: bool) -> float:
@@ -240,14 +181,18 @@ def _as_level_or_change(target: Target, results: list[Result]):
         as_levels = [r for r in results if r.change is None]
         as_levels += [Result(r.source, r.year, r.start, level_of(kind, base, r.value), target.unit, r.qualifier,
                              aggregate=r.aggregate) for r in same_kind]
+        # A stated tolerance on the change becomes one on the level (the conversions are linear).
+        tol = None if target.tolerance is None else level_of(kind, base, target.value + target.tolerance) - level
         t = Target(target.metric, target.unit, target.op, level, target.year, target.start, target.baseline,
-                   target.binding, target.ceiling, target.aggregate)
+                   target.binding, target.ceiling, target.aggregate, qualifier=target.qualifier,
+                   tolerance=None if tol is None else abs(tol))
         return t, as_levels, (f"target {change_text(target)}, with the {base_year} value {_fmt(base)}: "
                               f"a level of {_fmt(level)}{'' if target.unit.startswith('%') else ' '}{target.unit}; ")
     unit = CHANGE_UNITS.get(kind, target.unit)
     as_changes = [Result(r.source, r.year, r.start, r.value, unit, r.qualifier, aggregate=r.aggregate) for r in same_kind]
     t = Target(target.metric, unit, target.op, target.value, target.year, target.start,
-               Baseline(_NO_CHANGE[kind], base_year), target.binding, target.ceiling, target.aggregate)
+               Baseline(_NO_CHANGE[kind], base_year), target.binding, target.ceiling, target.aggregate,
+               qualifier=target.qualifier, tolerance=target.tolerance)
     return t, as_changes, f"target {change_text(target)}, compared with figures reported as changes from {base_year}; "
 
 
@@ -279,6 +224,8 @@ def _assess_level(target: Target, all_results: list[Result]) -> Assessment:
         units = ", ".join(sorted({r.unit or "?" for r in numeric}))
         return Assessment("indeterminate", f"results are in {units}, the target in {target.unit}")
     results.sort(key=lambda r: (r.year, r.start or r.year))
+    if target.qualifier == "about" and target.tolerance is None:
+        return _approximate(target, results)
 
     final = _final_value(target, results)
     if final is not None:
@@ -294,7 +241,7 @@ def _assess_level(target: Target, all_results: list[Result]) -> Assessment:
         what = {"end": "result", "mean": "mean over the period", "total": "total over the period"}[target.aggregate]
         shown = _fmt(value) if qualifier in ("exact", "mixed") else f"{qualifier.replace('_', ' ')} {_fmt(value)}"
         sep = "" if target.unit.startswith("%") else " "
-        reason = f"{what} {shown}{sep}{target.unit} against target {target.op} {_fmt(target.value)}"
+        reason = f"{what} {shown}{sep}{target.unit} against target {target_shown(target)}"
         reason += {"surpassed": ": better than the target", "met": ": reaches the target" if not target.ceiling else ": stays within the limit",
                    "not_met": ": falls short" if not target.ceiling else ": outside the limit",
                    "indeterminate": ": the reported figure is too imprecise to tell"}[status]
@@ -348,3 +295,16 @@ def _assess_level(target: Target, all_results: list[Result]) -> Assessment:
                       ratio=ratio if math.isfinite(ratio) else None, baseline=base_label)
 
 
+def _approximate(target: Target, results: list[Result]) -> Assessment:
+    """An approximate target without a stated tolerance: figures exist, but no source says how
+    close to "about T" a figure must come, and hrplan does not choose a margin of its own."""
+    final = _final_value(target, results)
+    if final is not None and final[0] is not None:
+        value, _, year, used, _ = final
+        method = "final"
+    else:
+        value, year, used, method = results[-1].value, results[-1].year, [results[-1]], "interim"
+    return Assessment("indeterminate", f"the target is approximate (about {_fmt(target.value)}{'' if target.unit.startswith('%') else ' '}"
+                      f"{target.unit}) and no source states a tolerance, so whether {_fmt(value)} reaches it "
+                      "cannot be settled", method=method, value=value, year=year, used=used,
+                      progress=_progress(target, value))

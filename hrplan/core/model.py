@@ -16,6 +16,7 @@ from hrplan.core.statuses import REPORTED_STATUSES, STATUSES  # noqa: F401 (the 
 OPS = (">=", ">", "<=", "<", "==")
 AGGREGATES = ("end", "mean", "total")
 QUALIFIERS = ("exact", "more_than", "at_least", "less_than", "at_most", "about", "nearly")
+TARGET_QUALIFIERS = ("exact", "about")  # a target's value as stated, or approximate ("about 80%", 80%左右)
 BINDING = ("binding", "expected")
 COVERAGE = ("full", "partial", "summary", "none")
 SOURCE_KINDS = (
@@ -105,17 +106,20 @@ class Baseline(Record):
 class Target(Record):
     """A quantified target. ``start`` is the first year of the period it covers, if any. With
     ``change`` (absolute, percent or multiple) ``value`` is a change from ``base_year``, whose
-    value ``baseline`` holds where the data has it; ``unit`` is always the unit of the level."""
+    value ``baseline`` holds where the data has it; ``unit`` is always the unit of the level.
+    ``qualifier`` "about" marks an approximate value; ``tolerance`` is how far from it a figure
+    still reaches it, where a source states that (in the unit of ``value``)."""
 
     __slots__ = FIELDS = ("metric", "unit", "op", "value", "year", "start", "baseline", "binding", "ceiling",
-                          "aggregate", "wording", "change", "base_year")
+                          "aggregate", "wording", "change", "base_year", "qualifier", "tolerance")
 
     def __init__(self, metric, unit, op, value, year, start=None, baseline=None, binding=None, ceiling=False,
-                 aggregate="end", wording=None, change=None, base_year=None):
+                 aggregate="end", wording=None, change=None, base_year=None, qualifier="exact", tolerance=None):
         # Written out, as for Result and Goal: targets are built by the thousand.
         self.metric, self.unit, self.op, self.value, self.year = metric, unit, op, value, year
         self.start, self.baseline, self.binding, self.ceiling = start, baseline, binding, ceiling
         self.aggregate, self.wording, self.change, self.base_year = aggregate, wording, change, base_year
+        self.qualifier, self.tolerance = qualifier, tolerance
 
 
 class Result(Record):

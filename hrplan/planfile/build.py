@@ -87,6 +87,7 @@ def _goal(g: dict, plan_id: str) -> m.Goal:
             binding=t.get("binding"), ceiling=t.get("ceiling", False),
             aggregate=t.get("aggregate", "end"), wording=t.get("wording"),
             change=t.get("change"), base_year=t.get("base_year"),
+            qualifier=t.get("qualifier", "exact"), tolerance=t.get("tolerance"),
         )
     return m.Goal(g["id"], plan_id, g["chapter"], g.get("section"), g["text"], g.get("kind", "commitment"),
                   g.get("tags"), target, [_result(r) for r in g.get("results", ())], g.get("reported_status"),

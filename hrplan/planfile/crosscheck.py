@@ -178,6 +178,11 @@ def _check_target(t, p, start, end, out) -> None:
     if base is not None and last is not None and base > last:
         out.append((f"{path_str(p)}.baseline.year", f"baseline year {base} is after the target year {last}"))
     _check_change(t, p, out)
+    if "tolerance" in t:
+        if t.get("qualifier") != "about":
+            out.append((f"{path_str(p)}.tolerance", 'a tolerance belongs to an approximate target (qualifier = "about")'))
+        elif t["tolerance"].__class__ in (int, float) and not t["tolerance"] > 0:
+            out.append((f"{path_str(p)}.tolerance", "a tolerance is a positive number"))
     if "change" in t and "base_year" in t:
         if last is not None and t["base_year"] >= last:
             out.append((f"{path_str(p)}.base_year", f"base year {t['base_year']} is not before the target year {last}"))

@@ -45,6 +45,8 @@ TARGET = {
     "wording": "text",
     "change": m.CHANGES,
     "base_year": "year",
+    "qualifier": m.TARGET_QUALIFIERS,
+    "tolerance": "num",
 }
 RESULT = {
     "source!": "id",

@@ -37,13 +37,16 @@ def period(start, year) -> str:
 def target_text(t: dict | None) -> str:
     if not t:
         return ""
+    about = "about " if t.get("qualifier") == "about" else ""
     if t.get("change"):
         sign = "+" if t["value"] > 0 and t["change"] != "multiple" else ""
         shown = {"percent": f"{sign}{num(t['value'])}%", "multiple": f"{num(t['value'])} times the level"}.get(
             t["change"], sign + unit(num(t["value"]), t["unit"]))
-        text = f"{t['op']} {shown} from {t['base_year']}"
+        text = f"{t['op']} {about}{shown} from {t['base_year']}"
     else:
-        text = f"{t['op']} {unit(num(t['value']), t['unit'])}"
+        text = f"{t['op']} {about}{unit(num(t['value']), t['unit'])}"
+    if about and t.get("tolerance") is not None:
+        text += f" (+/-{num(t['tolerance'])})"
     if t["aggregate"] == "mean":
         text += f" on average over {period(t['start_year'], t['year'])}"
     elif t["aggregate"] == "total":

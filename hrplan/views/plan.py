@@ -57,7 +57,7 @@ def fields_view(items: str):
 
 def _field_text(v) -> str:
     if isinstance(v, dict):
-        return result_text(v) if "qualifier" in v else target_text(v) if "op" in v else str(v)
+        return target_text(v) if "op" in v else result_text(v) if "qualifier" in v else str(v)
     if isinstance(v, list):
         return ", ".join(str(x.get("id", x)) if isinstance(x, dict) else str(x) for x in v)
     if isinstance(v, float):
