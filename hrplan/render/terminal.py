@@ -242,10 +242,11 @@ def _table(console: Console, block: Table, plan, ascii_only: bool, links=()) -> 
 
 
 def _pairs(console: Console, title: str, pairs, ascii_only: bool, title_style="bold underline",
-           label_width: int | None = None) -> None:
+           label_width: int | None = None, out: RichText | None = None) -> None:
     """Label and value, the value wrapped beside the label; a label wider than ``label_width``, or
-    a value with a word too long to sit beside it, takes a line of its own, the value under it."""
-    out = RichText()
+    a value with a word too long to sit beside it, takes a line of its own, the value under it.
+    Printed, or appended to ``out`` (a record's lines)."""
+    printed, out = out is None, RichText() if out is None else out
     if title:  # styled as a span: a Text's own style would run through every line appended to it
         out.append("\n".join(wrap(visible(title), console.width)) + "\n", style=title_style)
     if label_width is None:
@@ -266,7 +267,8 @@ def _pairs(console: Console, title: str, pairs, ascii_only: bool, title_style="b
             out.append((visible(k) if n == 0 else "").ljust(indent) + " " * GAP, style="bold")
             _append(out, line, style)
             out.append("\n")
-    console.print(out, soft_wrap=True)
+    if printed:
+        console.print(out, soft_wrap=True)
 
 
 RULE = 40  # the width of the rule that opens each record (the terminal's, if narrower)
@@ -276,22 +278,25 @@ def _records(console: Console, block: Table, ascii_only: bool) -> None:
     """A table whose meaning columns cannot stand side by side, printed as one record per row (as
     psql's expanded display): a rule numbering the row, then a label and a value per field, every
     column included; empty fields left out, web addresses whole on lines of their own."""
-    console.print(RichText("\n".join(wrap(visible(block.title), console.width)), style="bold"))
+    out = RichText()
+    out.append("\n".join(wrap(visible(block.title), console.width)) + "\n", style="bold")
     dash = "-" if ascii_only else "\u2500"
     # labels as wide as the longest that leaves the values half the terminal; a longer label stands
     # on a line of its own, its value under it
-    label_width = max([cell_len(name) for name in block.columns if cell_len(name) <= console.width // 2] or [0])
+    label_width = max([cell_len(name) for name in block.columns
+                       if name not in block.links and cell_len(name) <= console.width // 2] or [0])
     for n, row in enumerate(block.rows, 1):
         head = f"{dash}[ {n} of {len(block.rows)} ]"
-        console.print(RichText(head + dash * max(0, min(console.width, RULE) - cell_len(head)), style="dim"))
+        out.append(head + dash * max(0, min(console.width, RULE) - cell_len(head)) + "\n", style="dim")
         pairs = [(name, cell) for name, cell in zip(block.columns, row)
                  if not _empty(cell) and name not in block.links]
-        _pairs(console, "", pairs, ascii_only, label_width=label_width)
+        _pairs(console, "", pairs, ascii_only, label_width=label_width, out=out)
         for name, cell in zip(block.columns, row):
             if name in block.links and str(cell):
                 # whole, on a line of its own: the terminal wraps it, and a copy keeps it intact
-                console.print(RichText(visible(str(cell)), style="underline" if console.color_system else ""),
-                              soft_wrap=True)
+                out.append(visible(str(cell)) + "\n", style="underline" if console.color_system else None)
+        out.append("\n")
+    console.print(out, soft_wrap=True, end="")
 
 
 def render(blocks, env, stream=None, console=None) -> None:

@@ -480,3 +480,15 @@ def test_records_highlight_a_search_match_as_the_table_does():
     out = io.StringIO()
     render([block], TermEnv(isatty=True, color=True, encoding="utf-8", width=26), out)
     assert "fell by \x1b[1;7m66.63\x1b[0m mn" in out.getvalue()  # bold reverse, as in a table
+
+
+def test_records_print_a_link_whole_at_the_end_of_its_own_record():
+    word = "x" * 16
+    block = Table("Sources", ["id", "title", "address"], [["I.1.a-bb", word, URL], ["b", "u", ""]],
+                  links=("address",), meaning=("id", "title"))
+    # 8 + 2 + 16 = 26 > 24: records, values in the 17 cells beside the 5 of "title"; the address
+    # closes the first record, before its blank line; the rule as wide as the terminal
+    assert fit(block, 24)[1] is None
+    lines = rendered([block], 24).splitlines()
+    assert lines[1:6] == ["\u2500[ 1 of 2 ]" + "\u2500" * 13, "id     I.1.a-bb", "title  " + word, URL, ""]
+    assert lines[6:] == ["\u2500[ 2 of 2 ]" + "\u2500" * 13, "id     b", "title  u", ""]
