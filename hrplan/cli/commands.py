@@ -174,16 +174,20 @@ def make_search():
 
     @click.command()
     @click.argument("text")
-    @click.option("--in", "field", type=click.Choice(FIELDS), help="Search only this field of the goals.")
+    @click.option("--in", "field", type=click.Choice(FIELDS),
+                  help="Search only this field (of the goals, claims, notes or indicators).")
     @list_options
     def search(text, field, **kw):
-        """Search every plan (or --plan): goal texts, figures, metrics, notes, sources, claims; ranked."""
+        """Search every plan (or --plan): goal texts, figures, metrics, notes, sources, claims, indicators; ranked."""
         from hrplan.answers import plan as answers
+        from hrplan.planfile.files import data_path
+        from hrplan.planfile.registry import load_registry, registry_file
         from hrplan.views import plan as views
 
         o = opts(kw)
         plans = [load_plan(o)] if o.plan_id else load_plans(o.data, notice=o.env.notice)
-        emit(o, answers.search_answer(plans, text, field), views.search_view, "matches")
+        answer = answers.search_answer(plans, text, field, load_registry(o.data), registry_file(data_path(o.data)))
+        emit(o, answer, views.search_view, "matches")
 
     return search
 
