@@ -290,8 +290,9 @@ def make_methodology():
 def make_schema():
     @click.command()
     @click.argument("name", required=False)
+    @click.option("--fields", help="The schema of NAME --fields FIELDS --json (goals, quotas, export).")
     @json_option
-    def schema(name, as_json):
+    def schema(name, fields, as_json):
         """The JSON Schema of a command's --json output, or of a plan file (plan-file); with no NAME, the names."""
         from hrplan.contract import jsonschema as json_schema
         from hrplan.planfile import jsonschema as plan_schema
@@ -305,6 +306,14 @@ def make_schema():
             return
         if name not in names:
             raise NotFound("schema", name, suggest(name, names))
+        if fields is not None:
+            from hrplan.cli.output import field_list
+
+            if name not in json_schema.PROJECTED:
+                raise click.BadParameter(f"{name} takes no --fields; " + ", ".join(json_schema.PROJECTED) + " do",
+                                         param_hint="'--fields'")
+            json_out.write(json_schema.schema(name, field_list(fields, json_schema.field_names(name))))
+            return
         json_out.write(plan_schema.plan_file_schema() if name == plan_schema.NAME else json_schema.schema(name))
 
     return schema

@@ -75,16 +75,21 @@ def arrange(answer: dict, kw: dict, items: str = "goals") -> dict:
         records = records[:limit]
     fields = kw.pop("fields", None)
     if fields:
-        names = [f.strip() for f in fields.split(",") if f.strip()]
-        valid = list(records[0]) if records else []
         from hrplan.contract.records import GoalRecord
         from hrplan.contract.columns import fields as keys_of
 
-        valid = list(keys_of(GoalRecord)) if items == "goals" else valid
-        bad = [n for n in names if n not in valid]
-        if bad:
-            raise click.BadParameter(f"unknown field {bad[0]!r}; the fields are " + ", ".join(valid),
-                                     param_hint="'--fields'")
+        valid = list(keys_of(GoalRecord)) if items == "goals" else (list(records[0]) if records else [])
+        names = field_list(fields, valid)
         records = [{n: r[n] for n in names} for r in records]
         answer = dict(answer, fields=names)
     return dict(answer, **{items: records})
+
+
+def field_list(given: str, valid: list[str]) -> list[str]:
+    """The names of ``--fields`` (comma-separated, each once, in the order given), each one of ``valid``."""
+    names = list(dict.fromkeys(f.strip() for f in given.split(",") if f.strip()))
+    bad = [n for n in names if n not in valid] or ([] if names else [given])
+    if bad:
+        raise click.BadParameter(f"unknown field {bad[0]!r}; the fields are " + ", ".join(valid),
+                                 param_hint="'--fields'")
+    return names
