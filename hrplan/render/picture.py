@@ -45,10 +45,11 @@ def draw(blocks, width: int | None = None) -> Console:
     return console
 
 
-def save(blocks, svg: str | None = None, html: str | None = None, width: int | None = None) -> None:
-    """Write the picture of the blocks as SVG to ``svg`` and as HTML to ``html`` (either may be None)."""
+def save(blocks, svg: str | None = None, html: str | None = None, width: int | None = None, stdout=None) -> None:
+    """Write the picture of the blocks as SVG to ``svg`` and as HTML to ``html`` (either may be None;
+    ``-``: to ``stdout``)."""
     console = draw(blocks, width)
     if svg:
-        outfile.write_text(svg, console.export_svg(title=title_of(blocks), clear=False))
+        outfile.write_text(svg, console.export_svg(title=title_of(blocks), clear=False), stdout)
     if html:
-        outfile.write_text(html, console.export_html(clear=False))
+        outfile.write_text(html, console.export_html(clear=False), stdout)
