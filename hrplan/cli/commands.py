@@ -221,7 +221,8 @@ def make_export():
     @goal_filters
     @click.option("--quantified", is_flag=True, help="Only goals with a quantified target.")
     @click.option("--output", "-o", type=click.Path(), metavar="PATH",
-                  help="Write to this file (a directory for datapackage), whole or not at all, not to standard output.")
+                  help="Write to this file (a directory for datapackage), whole or not at all, not to standard output "
+                       "(-: standard output).")
     @json_option
     @format_option(FORMATS, default="json", help=HELP)
     @plan_option
@@ -242,8 +243,10 @@ def make_export():
             if given or output is None:
                 raise click.UsageError(f"--format {fmt} " + (f"holds every goal that passes the filters, not {given[0]}"
                                        if given else "writes to a path: give --output PATH"))
+            if output == "-" and fmt == "datapackage":
+                raise click.UsageError("--format datapackage writes a directory, not standard output: give --output DIR")
             plans, registry = load_all(o)
-            exporting.write_tables(fmt, output, plans, registry, filtered_plans(plans, area, kw))
+            exporting.write_tables(fmt, output, plans, registry, filtered_plans(plans, area, kw), o.env.out)
             return
         s = filtered(load_plan(o), area, kw)
         exporting.write_answer(fmt, arrange(answers.export(s.plan, s.goals, s.assessed), kw), output, o.env.out)

@@ -13,9 +13,12 @@ def emit(o: Opts, answer, view, items: str | None = None) -> None:
     """Print an answer as JSON, or lay it out with ``view`` (a function of ``hrplan.views.plan``) as a
     Rich table on a terminal or plain tab-separated text in a pipe. A list command names its
     records (``items``): they are what CSV and NDJSON write, and what --fields picked. With --svg
-    or --html, the table is also saved as a picture, whatever the form printed."""
+    or --html, the table is also saved as a picture, whatever the form printed; to standard
+    output (``-``), the picture is what is printed."""
     env = o.env
     pictured = o.svg or o.html
+    if o.svg == "-" and o.html == "-":
+        raise click.UsageError("--svg - and --html - both ask for standard output; give a file to one")
     if items and "fields" in answer and (pictured or o.fmt not in ("json", "csv", "ndjson")):
         from hrplan.views.plan import fields_view
 
@@ -23,7 +26,9 @@ def emit(o: Opts, answer, view, items: str | None = None) -> None:
     if pictured:
         from hrplan.render import picture
 
-        picture.save(view(answer, show_zh=True), o.svg, o.html, env.width)
+        picture.save(view(answer, show_zh=True), o.svg, o.html, env.width, env.out)
+        if "-" in (o.svg, o.html):
+            return
     if o.fmt == "json":
         from hrplan.render import json_out
 

@@ -94,11 +94,12 @@ def html_page(console: Console, title: str) -> str:
     return head + sep + re.sub(r'<span class="r(\d+)">', rf'<span class="{uid}-r\1">', body)
 
 
-def save(blocks, svg: str | None = None, html: str | None = None, width: int | None = None) -> None:
-    """Write the picture of the blocks as SVG to ``svg`` and as HTML to ``html`` (either may be None)."""
+def save(blocks, svg: str | None = None, html: str | None = None, width: int | None = None, stdout=None) -> None:
+    """Write the picture of the blocks as SVG to ``svg`` and as HTML to ``html`` (either may be None;
+    ``-``: to ``stdout``)."""
     console = draw(blocks, width)
     title = title_of(blocks)
     if svg:
-        outfile.write_text(svg, console.export_svg(title=title, clear=False, code_format=SVG_FORMAT))
+        outfile.write_text(svg, console.export_svg(title=title, clear=False, code_format=SVG_FORMAT), stdout)
     if html:
-        outfile.write_text(html, html_page(console, title))
+        outfile.write_text(html, html_page(console, title), stdout)
