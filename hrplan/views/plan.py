@@ -266,7 +266,7 @@ def tags_view(a: dict, show_zh=True) -> list:
 def search_view(a: dict, show_zh=True) -> list:
     status = {(g["plan_id"], g["id"]): g["status"] for g in a["goals"]}
     term = a["terms"][0] if a["terms"] else a["query"]
-    rows = [[m["plan_id"], m["goal_id"] or m["claim_id"] or "(plan note)", m["kind"], ", ".join(m["fields"]),
+    rows = [[m["plan_id"], m["goal_id"] or m["claim_id"] or m["indicator_id"] or "(plan note)", m["kind"], ", ".join(m["fields"]),
              Mark(m["snippet"], term), Status(status.get((m["plan_id"], m["goal_id"]), ""))] for m in a["matches"]]
     where = f" in {a['field']}" if a["field"] else ""
     blocks = [Table(f"Matches of {a['query']!r}{where} in {', '.join(a['plans'])} ({len(rows)})",
