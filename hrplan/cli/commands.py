@@ -10,10 +10,27 @@ import sys
 
 import click
 
-from hrplan.cli.options import (area_argument, common_options, list_options, complete_goal, data_option, filtered,
-                                filtered_plans, format_option, goal_filters, json_option, load_all, load_plan,
-                                load_plans, opts, plan_option)
+from hrplan.cli.options import (area_argument, common_options, list_options, complete_goal, data_option, every_plan,
+                                filtered, filtered_plans, filters_of, format_option, goal_filters, json_option,
+                                load_all, load_plan, load_plans, opts, plan_option_for, LATEST)
+
+ASSESSED = "the latest plan that has an assessment"
+EVERY = "every plan"
 from hrplan.cli.output import arrange, emit
+
+
+def goals_answer(o: Opts, area, kw, quantified: bool = False) -> dict:
+    """The answer of ``goals`` (``quotas``, with ``quantified``): the goals of ``area`` that pass
+    the filters, in the plan asked for or, with ``--plan all``, in every plan."""
+    from hrplan.answers import across, plan as answers
+    from hrplan.api import select
+
+    every = every_plan(o)
+    if every:
+        return across.goals(every, select(every, area, **filters_of(kw, quantified)), area)
+    s = filtered(load_plan(o), area, kw, quantified)
+    return answers.goals(s.plan, s.area, s.goals, s.assessed)
+
 
 
 def make_summary():
@@ -47,13 +64,19 @@ def make_areas():
 def make_sources():
     @click.command()
     @click.argument("source_id", metavar="[ID]", required=False)
-    @list_options
+    @list_options(plan=plan_option_for(LATEST, every=True))
     def sources(source_id, **kw):
         """The source register: every document cited, with its address; or one source and what cites it."""
         from hrplan.answers import plan as answers
         from hrplan.views import plan as views
 
         o = opts(kw)
+        every = every_plan(o) if source_id is None else None
+        if every:
+            from hrplan.answers import across
+
+            emit(o, across.sources(every), views.sources_view, "sources")
+            return
         plan = load_plan(o)
         if source_id is None:
             emit(o, answers.sources(plan), views.sources_view, "sources")
@@ -68,7 +91,7 @@ def make_sources():
 def make_stats():
     @click.command()
     @area_argument(required=True)
-    @common_options
+    @common_options(plan=plan_option_for(ASSESSED))
     def stats(area, **kw):
         """Scorecard of an AREA: the assessment's claims beside the data, status counts, key figures.
 
@@ -87,7 +110,7 @@ def make_stats():
 def make_progress():
     @click.command()
     @area_argument(required=False)
-    @common_options
+    @common_options(plan=plan_option_for(ASSESSED, every=True))
     def progress(area, **kw):
         """Progress bars of the quantified targets of the plan or of an AREA.
 
@@ -97,6 +120,12 @@ def make_progress():
         from hrplan.core.areas import resolve_area
 
         o = opts(kw)
+        every = every_plan(o)
+        if every:
+            from hrplan.answers import across
+
+            emit(o, across.progress(every, area), views.progress_view)
+            return
         plan = load_plan(o, assessed=True)
         emit(o, answers.progress(plan, resolve_area(plan, area)), views.progress_view)
 
@@ -108,15 +137,14 @@ def make_goals():
     @area_argument(required=False)
     @goal_filters
     @click.option("--quantified", is_flag=True, help="Only goals with a quantified target.")
-    @list_options
+    @list_options(plan=plan_option_for(LATEST, every=True))
     def goals(area, **kw):
         """The commitments of the plan or of an AREA, with computed and reported status."""
         from hrplan.answers import plan as answers
         from hrplan.views import plan as views
 
         o = opts(kw)
-        s = filtered(load_plan(o), area, kw)
-        emit(o, arrange(answers.goals(s.plan, s.area, s.goals, s.assessed), kw), views.goals_view, "goals")
+        emit(o, arrange(goals_answer(o, area, kw), kw), views.goals_view, "goals")
 
     return goals
 
@@ -125,15 +153,14 @@ def make_quotas():
     @click.command()
     @area_argument(required=False)
     @goal_filters
-    @list_options
+    @list_options(plan=plan_option_for(LATEST, every=True))
     def quotas(area, **kw):
         """Quantified targets: metric, target, baseline, latest result, status."""
         from hrplan.answers import plan as answers
         from hrplan.views import plan as views
 
         o = opts(kw)
-        s = filtered(load_plan(o), area, kw, quantified=True)
-        emit(o, arrange(answers.goals(s.plan, s.area, s.goals, s.assessed), kw), views.quotas_view, "goals")
+        emit(o, arrange(goals_answer(o, area, kw, quantified=True), kw), views.quotas_view, "goals")
 
     return quotas
 
@@ -155,7 +182,7 @@ def make_tags():
 def make_show():
     @click.command()
     @click.argument("item_id", metavar="ID", shell_complete=complete_goal)
-    @common_options
+    @common_options(plan=plan_option_for("the latest plan that has the ID"))
     def show(item_id, **kw):
         """One goal, claim, source or plan whole, by its id (PLAN:ID names the plan too)."""
         from hrplan.answers import plan as answers
@@ -176,7 +203,7 @@ def make_search():
     @click.argument("text")
     @click.option("--in", "field", type=click.Choice(FIELDS),
                   help="Search only this field (of the goals, claims, notes or indicators).")
-    @list_options
+    @list_options(plan=plan_option_for(EVERY))
     def search(text, field, **kw):
         """Search every plan (or --plan): goal texts, figures, metrics, notes, sources, claims, indicators; ranked."""
         from hrplan.answers import plan as answers
@@ -185,7 +212,7 @@ def make_search():
         from hrplan.views import plan as views
 
         o = opts(kw)
-        plans = [load_plan(o)] if o.plan_id else load_plans(o.data, notice=o.env.notice)
+        plans = every_plan(o) or ([load_plan(o)] if o.plan_id else load_plans(o.data, notice=o.env.notice))
         answer = answers.search_answer(plans, text, field, load_registry(o.data), registry_file(data_path(o.data)))
         emit(o, answer, views.search_view, "matches")
 
@@ -199,7 +226,7 @@ def make_notes():
     @area_argument(required=False)
     @click.option("--kind", "kinds", multiple=True, type=click.Choice(NOTE_KINDS),
                   help="Only notes of this kind, e.g. data_quality (repeatable).")
-    @list_options
+    @list_options(plan=plan_option_for(LATEST, every=True))
     def notes(area, kinds, **kw):
         """Notes on the data: data-quality notes, conflicts between sources, context figures."""
         from hrplan.answers import plan as answers
@@ -207,6 +234,12 @@ def make_notes():
         from hrplan.core.areas import resolve_area
 
         o = opts(kw)
+        every = every_plan(o)
+        if every:
+            from hrplan.answers import across
+
+            emit(o, across.notes(every, area, kinds), views.notes_view, "notes")
+            return
         plan = load_plan(o)
         emit(o, answers.notes(plan, resolve_area(plan, area), kinds), views.notes_view, "notes")
 
@@ -225,7 +258,7 @@ def make_export():
                        "(-: standard output).")
     @json_option
     @format_option(FORMATS, default="json", help=HELP)
-    @plan_option
+    @plan_option_for(LATEST + "; sqlite and datapackage: every plan", every=True)
     @data_option
     def export(area, output, **kw):
         """Everything for other tools: one plan as JSON, NDJSON or CSV, or every plan as SQLite or a data package.
@@ -247,6 +280,16 @@ def make_export():
                 raise click.UsageError("--format datapackage writes a directory, not standard output: give --output DIR")
             plans, registry = load_all(o)
             exporting.write_tables(fmt, output, plans, registry, filtered_plans(plans, area, kw), o.env.out)
+            return
+        every = every_plan(o)
+        if every:
+            from hrplan.answers import across
+            from hrplan.api import select
+
+            given = {k: kw[k] for k in ("sort_by", "limit", "fields")}
+            exports = [arrange(answers.export(s.plan, s.goals, s.assessed), dict(given))
+                       for s in select(every, area, **filters_of(kw))]
+            exporting.write_answer(fmt, across.export(every, exports), output, o.env.out)
             return
         s = filtered(load_plan(o), area, kw)
         exporting.write_answer(fmt, arrange(answers.export(s.plan, s.goals, s.assessed), kw), output, o.env.out)

@@ -18,6 +18,8 @@ HELP = ("json: one document; ndjson: one goal per line; csv: one row per result 
 
 
 def _write(fmt: str, answer: dict, stream) -> None:
+    if fmt != "json" and "exports" in answer:  # --plan all: every plan's goals, one plan after the other
+        answer = {"goals": [g for e in answer["exports"] for g in e["goals"]]}
     if fmt == "json":
         from hrplan.render import json_out
 
@@ -33,7 +35,8 @@ def _write(fmt: str, answer: dict, stream) -> None:
 
 
 def write_answer(fmt: str, answer: dict, output: str | None = None, stream=None) -> None:
-    """One plan's ``export`` answer as JSON, NDJSON or CSV: to ``stream`` (standard output), or to
+    """One plan's ``export`` answer (or every plan's, ``hrplan.answers.across.export``) as JSON, NDJSON
+    or CSV: to ``stream`` (standard output), or to
     the file ``output`` (``-``: standard output too)."""
     if output is None or output == "-":
         _write(fmt, answer, stream or sys.stdout)
