@@ -310,7 +310,8 @@ def sources_view(a: dict, show_zh=True) -> list:
 def notes_view(a: dict, show_zh=True) -> list:
     rows = [[n["goal_id"] or n["claim_id"] or n.get("plan_id") or a["plan"]["id"], n["kind"], n["text"],
              ", ".join(n["source_ids"])] for n in a["notes"]]
-    columns, rows, meaning = _plan_column(a, ["goal", "kind", "note", "sources"], rows, a["notes"])
+    columns, rows, meaning = _plan_column(a, ["goal", "kind", "note", "sources"], rows, a["notes"],
+                                          ("goal", "note") if "plans" in a else ())
     return [Table(f"Notes on {_where(a)} ({a['note_count']})", columns, rows, wrap=("note",), meaning=meaning)]
 
 

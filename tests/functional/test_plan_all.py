@@ -182,3 +182,16 @@ def test_the_schema_holds_under_fields_across_plans(run, name):
     jsonschema.Draft202012Validator(json_schema.schema(name, ["plan_id", "id", "status"])).validate(a)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft202012Validator(json_schema.schema(name, ["id"])).validate(a)
+
+
+@pytest.mark.parametrize("width", ["40", "80", "120"])
+@pytest.mark.parametrize("name", ["goals", "quotas", "notes", "sources"])
+def test_every_row_shows_its_plan_at_every_width(run, name, width):
+    """The plan is one of the columns that give a row across plans its meaning: never left out."""
+    import re
+
+    args = {"goals": ["goals", "I"], "quotas": ["quotas", "I"], "notes": ["notes", "I.1"]}.get(name, [name])
+    n = run(*args, "--plan", "all", "--json").json()[LISTS[name][1]]
+    out = run(*args, "--plan", "all", "--format", "table", env={"COLUMNS": width}).stdout
+    shown = re.findall(r"^(?:plan +)?(nhrap-\d{4}-\d{4})(?:  |$)", out, re.M)
+    assert len(shown) == n, out[:400]
