@@ -118,6 +118,9 @@ def test_the_api_takes_all_for_every_plan():
 
     every = hr.goals("I.1", plan="all", status="surpassed")
     assert every == hr.goals("I.1", status="surpassed")
+    assert hr.results("I.1", plan="all") == hr.results("I.1")
+    assert hr.indicators(plan="all") == hr.indicators()
+    assert hr.trend("life-expectancy", plan="all") == hr.trend("life-expectancy")
     assert [g["plan_id"] for g in every] == sorted(g["plan_id"] for g in every) and len({g["plan_id"] for g in every}) >= 3
 
 
