@@ -14,7 +14,8 @@ def emit(o: Opts, answer, view, items: str | None = None) -> None:
     Rich table on a terminal or plain tab-separated text in a pipe. A command that writes CSV and
     NDJSON names its table (``items``, a name of ``hrplan.contract.rows.ROWS``): a list command's
     records, which --fields picked, or the rows of an answer that is a table. With --svg or
-    --html, the table is also saved as a picture, whatever the form printed."""
+    --html, the table is also saved as a picture, whatever the form printed; to standard output
+    (``-``), the picture is what is printed."""
     env = o.env
     if o.bom and o.fmt != "csv":
         raise click.UsageError("--bom goes with --format csv")
@@ -26,6 +27,8 @@ def emit(o: Opts, answer, view, items: str | None = None) -> None:
             raise click.UsageError(f"--format csv has no column for {lacking[0]} (a list of records); "
                                    "--format ndjson and --json have it")
     pictured = o.svg or o.html
+    if o.svg == "-" and o.html == "-":
+        raise click.UsageError("--svg - and --html - both ask for standard output; give a file to one")
     if items and "fields" in answer and (pictured or o.fmt not in ("json", "csv", "ndjson")):
         from hrplan.views.plan import fields_view
 
@@ -33,7 +36,9 @@ def emit(o: Opts, answer, view, items: str | None = None) -> None:
     if pictured:
         from hrplan.render import picture
 
-        picture.save(view(answer, show_zh=True), o.svg, o.html, env.width)
+        picture.save(view(answer, show_zh=True), o.svg, o.html, env.width, env.out)
+        if "-" in (o.svg, o.html):
+            return
     if o.fmt == "json":
         from hrplan.render import json_out
 

@@ -22,7 +22,8 @@ def plans_view(a: dict, show_zh=True) -> list:
     return [
         Table(f"Plans ({a['plan_count']})", ["plan", "period", "title", "published", "assessment", "goals",
                                              "quantified", "with results", "computed status, quantified goals"],
-              rows, wrap=("title", "computed status, quantified goals")),
+              rows, wrap=("title", "computed status, quantified goals"), optional=("published", "assessment", "title"),
+              meaning=("plan", "period", "goals", "quantified", "with results", "computed status, quantified goals")),
         Fields("What each file holds", [(e["plan"]["id"], e["coverage_note"]) for e in a["series"]]),
         Table("The assessments' headline claims, beside the data", ["plan", "claim", "the source says [and the data]"],
               claims, wrap=("the source says [and the data]",)),
@@ -60,7 +61,7 @@ def trend_view(a: dict, show_zh=True) -> list:
     rows = [[t["plan_id"], t["goal_id"], target_text(t), baseline_text(t) or "", Status(t["status"]),
              t["reported_status"] or ""] for t in a["targets"]]
     blocks.append(Table("Targets", ["plan", "goal", "target", "baseline", "status", "reported"], rows,
-                        wrap=("target",)))
+                        wrap=("target",), meaning=("plan", "goal", "target", "status", "reported")))
     charted = [r for r in a["results"] if r["unit"] == ind["unit"] and r["change"] is None and r["start_year"] is None]
     low = min((r["value"] for r in charted), default=0)
     span = max((r["value"] for r in charted), default=0) - low
@@ -72,7 +73,8 @@ def trend_view(a: dict, show_zh=True) -> list:
         bar = Bar(0.1 + 0.9 * (r["value"] - low) / span, figure) if id(r) in charted and span else figure
         rows.append([period(r["start_year"], r["year"]), bar, r["plan_id"], r["goal_id"],
                      "yes" if r["used"] else "no", r["source"]])
-    blocks.append(Table("Results, by year", ["year", "figure", "plan", "goal", "used", "source"], rows))
+    blocks.append(Table("Results, by year", ["year", "figure", "plan", "goal", "used", "source"], rows,
+                        meaning=("year", "figure", "plan", "goal", "used")))
     blocks.append(Text("Bars compare the yearly figures in the indicator's unit: from the lowest (a tenth of a bar) "
                        "to the highest (a whole bar); figures for a period or in other units are listed as reported. "
                        "'used': whether hrplan's status method uses the figure. " + LEGEND, "dim"))
