@@ -34,7 +34,7 @@ def area_rows(answer: dict) -> list[dict]:
     rows = []
     for kind, key in (("chapter", "chapters"), ("section", "sections"), ("theme", "themes")):
         for a in answer[key]:
-            rows.append({"kind": kind, "id": a["id"], "chapter": a["id"] if kind == "chapter" else a.get("chapter"),
+            rows.append({"plan_id": answer["plan"]["id"], "kind": kind, "id": a["id"], "chapter": a["id"] if kind == "chapter" else a.get("chapter"),
                          "title": a["title"], "title_zh": a.get("title_zh"), "aliases": a["aliases"],
                          "coverage": a.get("coverage"), "coverage_note": a.get("coverage_note"),
                          "section_ids": a.get("section_ids", []), "goal_count": a["goal_count"],
@@ -54,8 +54,13 @@ def plan_rows(answer: dict) -> list[dict]:
     return rows
 
 
-_TABLES = {"trend": trend_rows, "compare": compare_rows, "areas": area_rows, "summary": lambda a: a["chapters"],
-           "stats": lambda a: a["key_figures"], "progress": lambda a: a["key_figures"]}
+def _of_plan(key: str):
+    """The records ``key`` of an answer about one plan, each led by its ``plan_id``."""
+    return lambda answer: [{"plan_id": answer["plan"]["id"], **r} for r in answer[key]]
+
+
+_TABLES = {"trend": trend_rows, "compare": compare_rows, "areas": area_rows, "summary": _of_plan("chapters"),
+           "stats": _of_plan("key_figures"), "progress": _of_plan("key_figures")}
 
 
 def rows(table: str, answer: dict, csv: bool = False) -> list[dict]:

@@ -65,6 +65,7 @@ CompareRow = TypedDict("CompareRow", {
 class AreaRow(TypedDict):
     """A chapter, a section or a theme of a plan."""
 
+    plan_id: str
     kind: Literal["chapter", "section", "theme"]
     id: str
     chapter: Optional[str]
@@ -78,11 +79,16 @@ class AreaRow(TypedDict):
     quantified_count: int
 
 
+# A record of an answer about one plan, with its plan, so that the rows of several plans can be
+# put together: a chapter (``summary``), a key figure (``stats``, ``progress``).
+ChapterRow = TypedDict("ChapterRow", {"plan_id": str, **fields(ChapterRecord)})
+KeyFigureRow = TypedDict("KeyFigureRow", {"plan_id": str, **fields(KeyFigure)})
+
 # table name (a list command's records, or an answer's table) -> its row type
 ROWS = {
     "goals": GoalRecord, "sources": SourceRecord, "citations": Citation, "notes": NoteRecord, "tag_counts": TagRecord,
     "matches": SearchMatch, "indicators": IndicatorRecord, "series": PlanRow, "trend": TrendRow,
-    "compare": CompareRow, "areas": AreaRow, "summary": ChapterRecord, "stats": KeyFigure, "progress": KeyFigure,
+    "compare": CompareRow, "areas": AreaRow, "summary": ChapterRow, "stats": KeyFigureRow, "progress": KeyFigureRow,
 }
 
 

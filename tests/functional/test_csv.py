@@ -130,10 +130,12 @@ def test_compare_is_one_row_per_compared_target(run):
 def test_areas_and_summary_rows(run):
     d = run("areas", "--plan", PLAN, "--json").json()
     head, rows = read(run("areas", "--plan", PLAN, "--format", "csv").stdout)
-    assert [(r[0], r[1]) for r in rows] == ([("chapter", c["id"]) for c in d["chapters"]]
+    assert {r[0] for r in rows} == {PLAN}  # each row names its plan, for the rows of several plans together
+    assert [(r[1], r[2]) for r in rows] == ([("chapter", c["id"]) for c in d["chapters"]]
                                             + [("section", s["id"]) for s in d["sections"]]
                                             + [("theme", t["id"]) for t in d["themes"]])
     head, rows = read(run("summary", "--plan", PLAN, "--format", "csv").stdout)
+    assert [r[:2] for r in rows[:2]] == [[PLAN, "I"], [PLAN, "II"]]
     counts = run("summary", "--plan", PLAN, "--json").json()["chapters"][0]["status_counts"]
     assert [int(rows[0][head.index(f"status_counts_{s}")]) for s in STATUSES] == [counts[s] for s in STATUSES]
 
