@@ -6,16 +6,63 @@ from __future__ import annotations
 
 from typing import Literal, Optional, TypedDict
 
-from hrplan.core import model as m
-from hrplan.core.statuses import REPORTED_NONE, REPORTED_STATUSES, STATUSES
+from hrplan.core import model as m, statuses
 
-
-Status = Literal[STATUSES]
-ReportedStatus = Literal[REPORTED_STATUSES]
+# The vocabularies, spelled out so that a type checker reads them (``Literal[TUPLE]`` is for the
+# interpreter only); each is the tuple of ``hrplan.core`` named beside it, in its order, and
+# ``VOCABULARIES`` pairs them for the test that keeps the two the same. The statuses are in the
+# order of the method's table (``hrplan.core.statuses.TABLE``), the achieved first.
+Status = Literal["surpassed", "met", "not_met", "on_track", "needs_acceleration", "limited_progress",
+                 "deterioration", "indeterminate", "no_data", "not_quantified"]
+ReportedStatus = Literal["surpassed", "met", "in_progress", "not_met", "not_stated"]
+Op = Literal[">=", ">", "<=", "<", "=="]
+Aggregate = Literal["end", "mean", "total"]
+Qualifier = Literal["exact", "more_than", "at_least", "less_than", "at_most", "about", "nearly"]
+TargetQualifier = Literal["exact", "about"]
+Binding = Literal["binding", "expected"]
+Coverage = Literal["full", "partial", "summary", "none"]
+SourceKind = Literal["plan_text", "assessment_report", "news_summary", "official_statistics", "white_paper",
+                     "article"]
+Document = Literal["plan", "assessment", "other"]
+NoteKind = Literal["note", "data_quality", "conflict", "context", "method"]
+GoalKind = Literal["commitment", "finding"]
+Change = Literal["absolute", "percent", "multiple"]
+Direction = Literal["higher", "lower"]
+Category = Literal["achieved", "under_way", "missed", "unknown", "unquantified"]
+VOCABULARIES = {
+    Status: statuses.STATUSES, ReportedStatus: statuses.REPORTED_STATUSES, Op: m.OPS, Aggregate: m.AGGREGATES,
+    Qualifier: m.QUALIFIERS, TargetQualifier: m.TARGET_QUALIFIERS, Binding: m.BINDING, Coverage: m.COVERAGE,
+    SourceKind: m.SOURCE_KINDS, Document: m.DOCUMENTS, NoteKind: m.NOTE_KINDS, GoalKind: m.GOAL_KINDS,
+    Change: m.CHANGES, Direction: m.DIRECTIONS, Category: statuses.CATEGORIES,
+}
 Agreement = Literal["agrees", "differs"]
 Origin = Literal["assessment", "plan", "other_official"]
-StatusCounts = TypedDict("StatusCounts", {s: int for s in STATUSES})
-ReportedStatusCounts = TypedDict("ReportedStatusCounts", {s: int for s in (*REPORTED_STATUSES, REPORTED_NONE)})
+
+
+class StatusCounts(TypedDict):
+    """How many goals have each computed status: every status, zeros included, in method order."""
+
+    surpassed: int
+    met: int
+    not_met: int
+    on_track: int
+    needs_acceleration: int
+    limited_progress: int
+    deterioration: int
+    indeterminate: int
+    no_data: int
+    not_quantified: int
+
+
+class ReportedStatusCounts(TypedDict):
+    """How many goals have each reported status, and ``none``: no source reports on the goal."""
+
+    surpassed: int
+    met: int
+    in_progress: int
+    not_met: int
+    not_stated: int
+    none: int
 
 
 class PlanRecord(TypedDict):
@@ -38,15 +85,15 @@ class SourceRecord(TypedDict):
     publisher: str
     date: Optional[str]
     url: Optional[str]
-    kind: Literal[m.SOURCE_KINDS]
-    document: Literal[m.DOCUMENTS]
+    kind: SourceKind
+    document: Document
     language: Optional[str]
     mirror: bool
     note: Optional[str]
 
 
 class NoteRecord(TypedDict):
-    kind: Literal[m.NOTE_KINDS]
+    kind: NoteKind
     text: str
     source_ids: list[str]
     urls: list[str]
@@ -62,18 +109,18 @@ class BaselineRecord(TypedDict):
 class TargetRecord(TypedDict):
     metric: str
     unit: str
-    op: Literal[m.OPS]
+    op: Op
     value: float
     year: int
     start_year: Optional[int]
     baseline: Optional[BaselineRecord]
-    binding: Optional[Literal[m.BINDING]]
+    binding: Optional[Binding]
     ceiling: bool
-    aggregate: Literal[m.AGGREGATES]
+    aggregate: Aggregate
     wording: Optional[str]
-    change: Optional[Literal[m.CHANGES]]
+    change: Optional[Change]
     base_year: Optional[int]
-    qualifier: Literal[m.TARGET_QUALIFIERS]
+    qualifier: TargetQualifier
     tolerance: Optional[float]
 
 
@@ -82,7 +129,7 @@ class ResultRecord(TypedDict):
     start_year: Optional[int]
     value: Optional[float]
     unit: Optional[str]
-    qualifier: Literal[m.QUALIFIERS]
+    qualifier: Qualifier
     text: Optional[str]
     source: str
     url: Optional[str]
@@ -91,8 +138,15 @@ class ResultRecord(TypedDict):
     see_also: list[str]
     note: Optional[str]
     used: bool
-    change: Optional[Literal[m.CHANGES]]
+    change: Optional[Change]
     base_year: Optional[int]
+
+
+class GoalResult(ResultRecord):
+    """A result of a goal, naming its plan and its goal: a row of ``hrplan.api.results``."""
+
+    plan_id: str
+    goal_id: str
 
 
 class GoalRecord(TypedDict):
@@ -100,7 +154,7 @@ class GoalRecord(TypedDict):
     plan_id: str
     chapter: str
     section: Optional[str]
-    kind: Literal[m.GOAL_KINDS]
+    kind: GoalKind
     text: str
     tags: list[str]
     target: Optional[TargetRecord]
@@ -141,7 +195,7 @@ class AreaRecord(TypedDict):
     title: str
     title_zh: Optional[str]
     definition: Optional[str]
-    coverage: Optional[Literal[m.COVERAGE]]
+    coverage: Optional[Coverage]
 
 
 class ClaimData(TypedDict):
@@ -160,9 +214,9 @@ class ClaimRecord(TypedDict):
     id: str
     text: str
     area_id: Optional[str]
-    binding: Optional[Literal[m.BINDING]]
+    binding: Optional[Binding]
     share: Optional[float]
-    qualifier: Literal[m.QUALIFIERS]
+    qualifier: Qualifier
     counted_statuses: list[Status]
     reported_status: Optional[ReportedStatus]
     source_ids: list[str]
@@ -175,14 +229,14 @@ class ClaimRecord(TypedDict):
 class CoverageRecord(TypedDict):
     section: str
     title: str
-    coverage: Optional[Literal[m.COVERAGE]]
+    coverage: Optional[Coverage]
     coverage_note: Optional[str]
 
 
 class StatedSizeRecord(TypedDict):
     value: float
     unit: str
-    qualifier: Literal[m.QUALIFIERS]
+    qualifier: Qualifier
     source_ids: list[str]
     note: Optional[str]
 
@@ -192,7 +246,7 @@ class IndicatorRecord(TypedDict):
     title: str
     title_zh: Optional[str]
     unit: str
-    direction: Literal[m.DIRECTIONS]
+    direction: Direction
     definition: str
     note: Optional[str]
     plans: list[str]
