@@ -35,28 +35,28 @@ def goals_answer(o: Opts, area, kw, quantified: bool = False) -> dict:
 
 def make_summary():
     @click.command()
-    @common_options
+    @list_options
     def summary(**kw):
         """The plan at a glance: metadata, chapters, status counts, headline claims."""
         from hrplan.answers import plan as answers
         from hrplan.views import plan as views
 
         o = opts(kw)
-        emit(o, answers.summary(load_plan(o)), views.summary_view)
+        emit(o, answers.summary(load_plan(o)), views.summary_view, "summary")
 
     return summary
 
 
 def make_areas():
     @click.command()
-    @common_options
+    @list_options
     def areas(**kw):
         """Chapters, sections and themes with their ids, aliases, goal counts and coverage."""
         from hrplan.answers import plan as answers
         from hrplan.views import plan as views
 
         o = opts(kw)
-        emit(o, answers.areas(load_plan(o)), views.areas_view)
+        emit(o, answers.areas(load_plan(o)), views.areas_view, "areas")
 
     return areas
 
@@ -91,7 +91,7 @@ def make_sources():
 def make_stats():
     @click.command()
     @area_argument(required=True)
-    @common_options(plan=plan_option_for(ASSESSED))
+    @list_options(plan=plan_option_for(ASSESSED))
     def stats(area, **kw):
         """Scorecard of an AREA: the assessment's claims beside the data, status counts, key figures.
 
@@ -102,7 +102,7 @@ def make_stats():
 
         o = opts(kw)
         plan = load_plan(o, assessed=True)
-        emit(o, answers.stats(plan, resolve_area(plan, area)), views.stats_view)
+        emit(o, answers.stats(plan, resolve_area(plan, area)), views.stats_view, "stats")
 
     return stats
 
@@ -110,7 +110,7 @@ def make_stats():
 def make_progress():
     @click.command()
     @area_argument(required=False)
-    @common_options(plan=plan_option_for(ASSESSED, every=True))
+    @list_options(plan=plan_option_for(ASSESSED, every=True))
     def progress(area, **kw):
         """Progress bars of the quantified targets of the plan or of an AREA.
 
@@ -124,10 +124,10 @@ def make_progress():
         if every:
             from hrplan.answers import across
 
-            emit(o, across.progress(every, area), views.progress_view)
+            emit(o, across.progress(every, area), views.progress_view, "progress")
             return
         plan = load_plan(o, assessed=True)
-        emit(o, answers.progress(plan, resolve_area(plan, area)), views.progress_view)
+        emit(o, answers.progress(plan, resolve_area(plan, area)), views.progress_view, "progress")
 
     return progress
 
@@ -270,6 +270,8 @@ def make_export():
         fmt = kw["fmt"]
         if kw["as_json"] and fmt != "json":
             raise click.UsageError(f"--json and --format {fmt} ask for two forms; give one")
+        if kw["bom"] and fmt != "csv":
+            raise click.UsageError("--bom goes with --format csv")
         o = opts(dict(kw, fmt=None))
         if fmt in TABLE_FORMATS:
             given = [f"--{n}" for n in ("fields", "sort", "limit") if kw.get("sort_by" if n == "sort" else n)]
@@ -289,10 +291,11 @@ def make_export():
             given = {k: kw[k] for k in ("sort_by", "limit", "fields")}
             exports = [arrange(answers.export(s.plan, s.goals, s.assessed), dict(given))
                        for s in select(every, area, **filters_of(kw))]
-            exporting.write_answer(fmt, across.export(every, exports), output, o.env.out)
+            exporting.write_answer(fmt, across.export(every, exports), output, o.env.out, bom=o.bom)
             return
         s = filtered(load_plan(o), area, kw)
-        exporting.write_answer(fmt, arrange(answers.export(s.plan, s.goals, s.assessed), kw), output, o.env.out)
+        exporting.write_answer(fmt, arrange(answers.export(s.plan, s.goals, s.assessed), kw), output, o.env.out,
+                               bom=o.bom)
 
     return export
 

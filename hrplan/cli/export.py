@@ -17,7 +17,7 @@ HELP = ("json: one document; ndjson: one goal per line; csv: one row per result 
         "and datapackage.json (these two: every loaded plan, unless --plan; they need --output).")
 
 
-def _write(fmt: str, answer: dict, stream) -> None:
+def _write(fmt: str, answer: dict, stream, bom: bool = False) -> None:
     if fmt != "json" and "exports" in answer:  # --plan all: every plan's goals, one plan after the other
         answer = {"goals": [g for e in answer["exports"] for g in e["goals"]]}
     if fmt == "json":
@@ -31,20 +31,24 @@ def _write(fmt: str, answer: dict, stream) -> None:
     else:
         from hrplan.render import csv_out
 
+        if bom:
+            from hrplan.render.streams import write_utf8
+
+            write_utf8(csv_out.BOM, stream)
         csv_out.write(answer, stream)
 
 
-def write_answer(fmt: str, answer: dict, output: str | None = None, stream=None) -> None:
+def write_answer(fmt: str, answer: dict, output: str | None = None, stream=None, bom: bool = False) -> None:
     """One plan's ``export`` answer (or every plan's, ``hrplan.answers.across.export``) as JSON, NDJSON
-    or CSV: to ``stream`` (standard output), or to
-    the file ``output`` (``-``: standard output too)."""
+    or CSV (``bom``: with a byte-order mark): to ``stream`` (standard output), or to the file
+    ``output`` (``-``: standard output too)."""
     if output is None or output == "-":
-        _write(fmt, answer, stream or sys.stdout)
+        _write(fmt, answer, stream or sys.stdout, bom)
         return
     from hrplan import outfile
 
     with outfile.writing(output) as fh:
-        _write(fmt, answer, fh)
+        _write(fmt, answer, fh, bom)
 
 
 def write_tables(fmt: str, output: str, plans, registry, goals=None, stream=None) -> None:

@@ -17,7 +17,7 @@ LIST_FORMATS = (*FORMATS, "csv", "ndjson")  # a list command also writes its rec
 class Opts:
     """The shared options of one call."""
 
-    __slots__ = ("fmt", "plan_id", "data", "header", "pager", "svg", "html", "env")
+    __slots__ = ("fmt", "plan_id", "data", "header", "pager", "svg", "html", "env", "bom")
 
     def __init__(self, as_json=False, fmt=None, plan_id=None, data=None, header=False, pager=True, svg=None,
                  html=None, env=None):
@@ -27,6 +27,7 @@ class Opts:
         self.plan_id, self.data, self.header, self.pager = plan_id, data, header, pager
         self.svg, self.html = svg, html
         self.env = env  # the call's TermEnv (hrplan.render.termenv), built once by hrplan.cli.main
+        self.bom = False  # --bom: CSV starts with a byte-order mark
 
 
 # Each shared option, declared once. ``--data`` has no Click envvar: HRPLAN_DATA is resolved in
@@ -61,10 +62,17 @@ html_option = click.option("--html", type=click.Path(dir_okay=False), metavar="F
                            help="Also save the table a terminal shows as an HTML page (-: print it instead).")
 
 
+bom_option = click.option("--bom", is_flag=True,
+                          help="With --format csv, start with a byte-order mark, by which Excel on Windows reads "
+                               "the Chinese right.")
+
+
 def format_option(choices=FORMATS, default=None, help="auto (default): a table on a terminal, tab-separated text in a pipe."):
-    """--format; with the table formats, also --header, --no-pager, --svg and --html."""
+    """--format; with the table formats, also --header, --no-pager, --svg and --html; with csv, --bom."""
     option = click.option("--format", "fmt", type=click.Choice(choices), default=default,
                           show_default=default is not None, help=help)
+    if "csv" in choices:
+        option = (lambda inner: lambda f: inner(bom_option(f)))(option)
     if "plain" not in choices:
         return option
     return lambda f: option(header_option(pager_option(svg_option(html_option(f)))))
@@ -94,8 +102,10 @@ def opts(kw: dict) -> Opts:
     plan_id = kw.pop("plan_id", None) or root.get("plan_id")
     data = kw.pop("data", None) or root.get("data")
     no_pager = kw.pop("no_pager", False) or root.get("no_pager", False)
-    return Opts(kw.pop("as_json", False), kw.pop("fmt", None), plan_id, data, kw.pop("header", False), not no_pager,
-                kw.pop("svg", None), kw.pop("html", None), environment(root_ctx))
+    o = Opts(kw.pop("as_json", False), kw.pop("fmt", None), plan_id, data, kw.pop("header", False), not no_pager,
+             kw.pop("svg", None), kw.pop("html", None), environment(root_ctx))
+    o.bom = kw.pop("bom", False)
+    return o
 
 
 def environment(root_ctx):

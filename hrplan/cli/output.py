@@ -11,11 +11,21 @@ from hrplan.cli.options import Opts
 
 def emit(o: Opts, answer, view, items: str | None = None) -> None:
     """Print an answer as JSON, or lay it out with ``view`` (a function of ``hrplan.views.plan``) as a
-    Rich table on a terminal or plain tab-separated text in a pipe. A list command names its
-    records (``items``): they are what CSV and NDJSON write, and what --fields picked. With --svg
-    or --html, the table is also saved as a picture, whatever the form printed; to standard
-    output (``-``), the picture is what is printed."""
+    Rich table on a terminal or plain tab-separated text in a pipe. A command that writes CSV and
+    NDJSON names its table (``items``, a name of ``hrplan.contract.rows.ROWS``): a list command's
+    records, which --fields picked, or the rows of an answer that is a table. With --svg or
+    --html, the table is also saved as a picture, whatever the form printed; to standard output
+    (``-``), the picture is what is printed."""
     env = o.env
+    if o.bom and o.fmt != "csv":
+        raise click.UsageError("--bom goes with --format csv")
+    if o.fmt == "csv" and answer.get("fields"):
+        from hrplan.contract.rows import no_column
+
+        lacking = no_column(items, answer["fields"])
+        if lacking:
+            raise click.UsageError(f"--format csv has no column for {lacking[0]} (a list of records); "
+                                   "--format ndjson and --json have it")
     pictured = o.svg or o.html
     if o.svg == "-" and o.html == "-":
         raise click.UsageError("--svg - and --html - both ask for standard output; give a file to one")
@@ -35,12 +45,18 @@ def emit(o: Opts, answer, view, items: str | None = None) -> None:
         json_out.write(answer, env.out)
         return
     if o.fmt in ("csv", "ndjson"):
-        from hrplan.render import csv_out, json_out
+        from hrplan.answers.rows import rows
 
         if o.fmt == "csv":
-            csv_out.write_records(answer[items], env.out)
+            from hrplan.contract.rows import csv_columns
+            from hrplan.render import csv_out
+
+            csv_out.write_table(csv_columns(items, answer.get("fields")), rows(items, answer, csv=True), env.out,
+                                bom=o.bom)
         else:
-            json_out.write_lines(answer[items], env.out)
+            from hrplan.render import json_out
+
+            json_out.write_lines(rows(items, answer), env.out)
         return
     blocks = view(answer, show_zh=env.unicode)
     if o.fmt == "table" or (o.fmt == "auto" and env.isatty):

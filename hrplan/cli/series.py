@@ -51,7 +51,7 @@ def make_trend():
     @click.command()
     @click.argument("indicator", shell_complete=complete_indicator)
     @json_option
-    @format_option()
+    @format_option(LIST_FORMATS)
     @plan_option_for("every plan")
     @data_option
     def trend(indicator, **kw):
@@ -61,7 +61,7 @@ def make_trend():
 
         o = opts(kw)
         plans, registry = load_all(o)
-        emit(o, series.trend(plans, series.resolve_indicator(registry, indicator)), series_views.trend_view)
+        emit(o, series.trend(plans, series.resolve_indicator(registry, indicator)), series_views.trend_view, "trend")
 
     return trend
 
@@ -72,7 +72,7 @@ def make_compare():
     @click.argument("second", metavar="PLAN", shell_complete=complete_plan)
     @area_argument(required=False)
     @json_option
-    @format_option()
+    @format_option(LIST_FORMATS)
     @data_option
     def compare(first, second, area, **kw):
         """Two plans side by side: targets carried over (raised, lowered, the same), new and dropped.
@@ -84,6 +84,6 @@ def make_compare():
         o = opts(kw)
         o.plan_id = None  # a global --plan names no plan here: the command's own arguments do
         plans, registry = load_all(o)
-        emit(o, series.compare(plans, registry, first, second, area), series_views.compare_view)
+        emit(o, series.compare(plans, registry, first, second, area), series_views.compare_view, "compare")
 
     return compare

@@ -1,4 +1,5 @@
-"""CSV output of ``export``: one row per result (a goal without results gets one row).
+"""CSV output: of ``export``, one row per result (a goal without results gets one row); of every
+other command that writes CSV, one row per record of its table (``write_table``).
 
 The columns are derived from the contract's records (``hrplan.contract.columns``): a goal's
 own fields, then its target's as ``target_*`` (the baseline as ``target_baseline_*``), then the result's as
@@ -27,13 +28,20 @@ def _flat(record, prefix: str = "") -> list[tuple[str, tuple]]:
     return [(c.name, c.path) for c in columns(record, prefix)]
 
 
-def columns():
-    """The CSV header and, per column, (part, key path): part is "goal", "target" or "result"."""
+def columns(picked: list[str] | None = None):
+    """The CSV header and, per column, (part, key path): part is "goal", "target" or "result".
+    With ``picked`` (``--fields``), the goal's columns of those keys, in that order, and the
+    target's and the result's if ``target`` and ``results`` are among them."""
     from hrplan.contract.records import GoalRecord, ResultRecord, TargetRecord
 
-    spec = [(name, "goal", path) for name, path in _flat(GoalRecord) if path[0] not in _LEFT_OUT]
-    spec += [(name, "target", path) for name, path in _flat(TargetRecord, "target_")]
-    spec += [(name, "result", path) for name, path in _flat(ResultRecord, "result_")]
+    goal = [(name, "goal", path) for name, path in _flat(GoalRecord) if path[0] not in _LEFT_OUT]
+    if picked is not None:
+        goal = [c for key in picked for c in goal if c[2][0] == key]
+    spec = goal
+    if picked is None or "target" in picked:
+        spec += [(name, "target", path) for name, path in _flat(TargetRecord, "target_")]
+    if picked is None or "results" in picked:
+        spec += [(name, "result", path) for name, path in _flat(ResultRecord, "result_")]
     return spec
 
 
@@ -60,45 +68,27 @@ def _get(record, path):
 def rows(export: dict, spec=None):
     spec = spec or columns()
     for g in export["goals"]:
-        parts = {"goal": g, "target": g["target"]}
-        for r in g["results"] or [None]:
+        parts = {"goal": g, "target": g.get("target")}
+        for r in g.get("results") or [None]:
             parts["result"] = r
             yield [_cell(_get(parts[part], path)) for _, part, path in spec]
 
 
-def flat(record: dict, prefix: str = "") -> dict:
-    """A record as one CSV row: nested records flattened as ``key_subkey``, lists of values joined
-    with ``;``, lists of records as JSON text (keys as in the JSON output)."""
-    import json
-
-    from hrplan.render.json_out import safe
-
-    out = {}
-    for key, value in record.items():
-        name = prefix + key
-        if isinstance(value, dict):
-            out.update(flat(value, name + "_"))
-        elif isinstance(value, list) and any(isinstance(v, dict) for v in value):
-            out[name] = safe(json.dumps(value, ensure_ascii=False))
-        else:
-            out[name] = _cell(value)
-    return out
+BOM = "\ufeff"  # --bom: the byte-order mark by which a spreadsheet on Windows reads the file as UTF-8
 
 
-def write_records(records: list, stream) -> None:
-    """CSV of a list command's records, one a row (a goal's results, sources and notes left out:
-    ``export --format csv`` has one row per result)."""
-    rows = [flat({k: v for k, v in r.items() if k not in ("results", "sources", "notes")}) for r in records]
-    header = list(dict.fromkeys(k for row in rows for k in row))
+def write_table(spec, records, stream, bom: bool = False) -> None:
+    """CSV of a table's rows: the header is the columns ``spec`` (``hrplan.contract.rows``:
+    ``hrplan.contract.columns.Column``), never the data, so that it is the same for every answer."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows([row.get(k, "") for k in header] for row in rows)
-    write_utf8(out.getvalue(), stream)
+    writer.writerow([c.name for c in spec])
+    writer.writerows([_cell(c.value(r)) for c in spec] for r in records)
+    write_utf8((BOM if bom else "") + out.getvalue(), stream)
 
 
 def write(export: dict, stream) -> None:
-    spec = columns()
+    spec = columns(export.get("fields"))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([name for name, _, _ in spec])

@@ -131,8 +131,10 @@ def test_compact_json_is_unchanged_for_safe_text():
 
 def test_csv_cells_escape_controls_and_keep_lines():
     out = Piped()
-    csv_out.write_records([{"id": "G1", "text": "line\nnext " + HOSTILE, "tags": [HOSTILE],
-                            "notes_like": [{"text": HOSTILE}]}], out)
+    from hrplan.contract.columns import STRING, ARRAY, Column
+
+    spec = [Column("id", ("id",), STRING), Column("text", ("text",), STRING), Column("tags", ("tags",), ARRAY)]
+    csv_out.write_table(spec, [{"id": "G1", "text": "line\nnext " + HOSTILE, "tags": [HOSTILE]}], out)
     text = out.buffer.getvalue().decode("utf-8")
     assert not any(ord(ch) in UNSAFE for ch in text if ch != "\n")
     assert "line\nnext" in text
