@@ -59,7 +59,7 @@ def test_plain_text_puts_the_plan_first(run, name):
     assert {line.split("\t", 1)[0] for line in rows} >= set(PLANS[:3])
 
 
-@pytest.mark.parametrize("name", ["goals", "quotas", "notes", "sources"])
+@pytest.mark.parametrize("name", ["goals", "quotas", "progress", "notes", "sources"])
 def test_csv_and_ndjson_name_the_plan_of_each_row(run, name):
     items, _ = LISTS[name]
     a = run(name, "--plan", "all", "--json").json()
