@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from hrplan.answers.searchindex import (claim_fields, glossary_forms, goal_fields, indicator_fields, plan_index,
-                                        registry_index)
+from hrplan.answers.searchindex import (Index, claim_fields, glossary_table, goal_fields, indicator_fields,
+                                        plan_index, registry_index)
 from hrplan.answers.words import norm, query_number, same_number, stem_text
 from hrplan.core import model as m
 
@@ -34,13 +34,17 @@ def expand(query: str, terms=None) -> list[str]:
     """The query and its glossary equivalents, normalised, the query first. A query is an
     entry's when it is one of its terms, or their singular or plural ("migrant worker")."""
     q = norm(query)
-    out = [q] if q else []
     if not q:
-        return out
-    stemmed = stem_text(q)
-    for words, stems in glossary_forms(terms):
-        if q in words or stemmed in stems:
-            out.extend(w for w in words if w not in out)
+        return []
+    lookup, entries = glossary_table(terms)
+    ids = set()
+    for form in {q, stem_text(q)}:
+        at = lookup.find(f"\n{form}\t")
+        if at >= 0:
+            ids.update(map(int, lookup[at + len(form) + 2:lookup.index("\n", at + 1)].split(",")))
+    out = [q]
+    for i in sorted(ids):
+        out.extend(w for w in entries[i].split("\x1f") if w and w not in out)
     return out
 
 
@@ -61,33 +65,42 @@ def _around(text: str, at: int, size: int) -> str:
     return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
 
 
-def _find(text: str, term: str, start: int, end: int, word: bool) -> int:
-    """Where ``term`` occurs in ``text[start:end]``, at the start of a word when ``word`` (not
-    after a letter or digit: "employment" is not found in "unemployment"); -1 when it does not."""
+_WORD = frozenset(b"0123456789abcdefghijklmnopqrstuvwxyz")  # what a normal form's words are made of
+
+
+def _find(text: bytes, term: bytes, start: int, end: int, word: bool) -> int:
+    """Where ``term`` occurs in ``text[start:end]`` (UTF-8), at the start of a word when ``word``
+    (not after a letter or digit: "employment" is not found in "unemployment"); -1 when it does
+    not."""
     at = text.find(term, start, end)
-    while word and at > 0 and text[at - 1].isascii() and text[at - 1].isalnum():
+    while word and at > 0 and text[at - 1] in _WORD:
         at = text.find(term, at + 1, end)
     return at
 
 
 class Query:
     """A query in the forms a text is compared in: its terms (the query and its equivalents), each
-    as (term, its stemmed form, whether it must start a word), and the number it reads as."""
+    as (term, its stemmed form, whether it must start a word, both in UTF-8), and the number it
+    reads as."""
 
     __slots__ = ("terms", "rows", "number")
 
     def __init__(self, query: str, terms=None):
         self.terms = expand(query, terms)
         self.number = query_number(query) if self.terms else None
-        # Chinese, without spaces between words, matches anywhere
-        self.rows = [(t, stem_text(t), t[:1].isascii() and t[:1].isalnum()) for t in self.terms]
+        rows = []
+        for t in self.terms:
+            stemmed = stem_text(t)
+            # Chinese, without spaces between words, matches anywhere
+            rows.append((t, stemmed, t[:1].isascii() and t[:1].isalnum(), _utf8(t), _utf8(stemmed)))
+        self.rows = rows
 
-    def candidates(self, index: dict) -> list[int]:
+    def candidates(self, index: Index) -> list[int]:
         """The records of an index that may match, in order: those whose text holds a term (or
         its stem) where a word starts, and, for a number, those that write it."""
-        text, starts = index["text"], index["starts"]
-        end, found = len(text), set()
-        needles = {(t, word) for term, stemmed, word in self.rows for t in (term, stemmed)}
+        text, starts = index.text, index.starts
+        end, found, last = len(text), set(), len(starts) - 1
+        needles = {(t, word) for *_, word, term, stemmed in self.rows for t in (term, stemmed)}
         # a needle that starts with another finds nothing more: "rural poor population", "rural poor"
         for needle, word in needles:
             if any(needle != other and needle.startswith(other) for other, _ in needles):
@@ -96,14 +109,19 @@ class Query:
             while at >= 0:
                 rec = bisect_right(starts, at) - 1
                 found.add(rec)
-                at = _find(text, needle, starts[rec + 1], end, word) if rec + 1 < len(starts) else -1
+                at = _find(text, needle, starts[rec + 1], end, word) if rec < last else -1
         if self.number is not None:
-            found.update(i for i, rec in enumerate(index["records"])
-                         if any(same_number(self.number, n[1:4]) for n in rec[3]))
+            values, mults, pcts, records = index.numbers
+            found.update(records[i] for i in range(len(values))
+                         if same_number(self.number, (values[i], mults[i], bool(pcts[i]))))
         return sorted(found)
 
 
-def _match(text: str, record, query: Query, only: str | None):
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _match(text: bytes, record, query: Query, only: str | None):
     """(score, matched fields, snippet field, where the snippet is) of an index record, or None:
     the snippet's place is (term, None) or (None, offset of a number)."""
     score, matched, snip = 0, [], None
@@ -112,13 +130,13 @@ def _match(text: str, record, query: Query, only: str | None):
         if only and name != only:
             continue
         hit = None
-        for i, (term, stemmed, word) in enumerate(query.rows):
-            if _find(text, term, start, end, word) >= 0:
+        for i, (term, stemmed, word, b_term, b_stemmed) in enumerate(query.rows):
+            if _find(text, b_term, start, end, word) >= 0:
                 hit = (i, term, None)
                 break
             if stem_start or stemmed != term:
                 lo, hi = (stem_start, stem_end) if stem_start else (start, end)
-                if _find(text, stemmed, lo, hi, word) >= 0:
+                if _find(text, b_stemmed, lo, hi, word) >= 0:
                     hit = (i, stemmed, None)
                     break
         if hit is None and query.number is not None:
@@ -154,23 +172,23 @@ def search(plans: list[m.Plan], query: str | Query, only: str | None = None, ter
     if not q.terms:
         return []
     hits = []
-    indexes = [plan_index(plan) for plan in plans]
+    indexes = [Index(plan_index(plan)) for plan in plans]
     for p_order, (plan, index) in enumerate(zip(plans, indexes)):
-        text, records = index["text"], index["records"]
         for i in q.candidates(index):
-            found = _match(text, records[i], q, only)
+            record = index[i]
+            found = _match(index.text, record, q, only)
             if found:
-                kind, ref = records[i][:2]
+                kind, ref = record[:2]
                 rec = plan.goals[ref] if kind == "goal" else plan.claims[ref] if kind == "claim" else plan.notes[ref]
                 hits.append((-found[0], p_order, KINDS.index(kind), i, (kind, plan, rec, *found)))
     if registry and only in (None, *INDICATOR_FIELDS):
-        index = registry_index(registry, registry_file)
+        index = Index(registry_index(registry, registry_file))
         inds = list(registry.values())
         for i in q.candidates(index):
-            found = _match(index["text"], index["records"][i], q, only)
+            found = _match(index.text, index[i], q, only)
             if found:
                 hits.extend((-found[0], p_order, 3, i, ("indicator", plan, inds[i], *found))
-                            for p_order, (plan, pi) in enumerate(zip(plans, indexes)) if inds[i].id in pi["indicators"])
+                            for p_order, (plan, pi) in enumerate(zip(plans, indexes)) if inds[i].id in pi.indicators)
     hits.sort(key=lambda h: h[:4])
     out = []
     for *_, (kind, plan, rec, score, fields, where, (term, offset)) in hits:
