@@ -30,21 +30,55 @@ INDICATOR_FIELDS = ("id", "text", "tags", "definition")
 KINDS = ("goal", "claim", "note", "indicator")  # the order of equal scores in a plan
 SNIPPET = 40  # characters of context each side of a match
 
+def _entries(lookup: str, form: str) -> list[int]:
+    """The glossary entries (by number) that hold ``form``."""
+    at = lookup.find(f"\n{form}\t")
+    return [] if at < 0 else [int(i) for i in lookup[at + len(form) + 2:lookup.index("\n", at + 1)].split(",")]
+
+
+COMPOUND = 6  # at most so many English phrases composed for a Chinese compound
+
+
+def _compound(q: str, lookup: str, entries: list[str]) -> list[str]:
+    """English phrases for a Chinese compound the glossary does not hold, made of the English of
+    the glossary terms it is written with, in their order (农村妇女: 农村 rural, 妇女 women: "rural
+    women"); none unless the whole compound is made of two or more glossary terms."""
+    parts, at = [], 0
+    while at < len(q):
+        end = next((end for end in range(len(q), at, -1) if _entries(lookup, q[at:end])), None)
+        if end is None:
+            return []
+        english, singular = [], set()
+        for i in _entries(lookup, q[at:end]):
+            for w in entries[i].split("\x1f"):
+                if w.isascii() and stem_text(w) not in singular:  # a plural finds its singular
+                    singular.add(stem_text(w))
+                    english.append(w)
+        if not english:
+            return []
+        parts.append(english[:3])
+        at = end
+    phrases = [""]
+    for words in parts if len(parts) > 1 else ():
+        phrases = [f"{p} {w}".strip() for p in phrases for w in words][:COMPOUND]
+    return phrases if len(parts) > 1 else []
+
+
 def expand(query: str, terms=None) -> list[str]:
     """The query and its glossary equivalents, normalised, the query first. A query is an
-    entry's when it is one of its terms, or their singular or plural ("migrant worker")."""
+    entry's when it is one of its terms, or their singular or plural ("migrant worker"); a
+    Chinese compound that is no entry's is read through the terms it is written with
+    (``_compound``)."""
     q = norm(query)
     if not q:
         return []
     lookup, entries = glossary_table(terms)
-    ids = set()
-    for form in {q, stem_text(q)}:
-        at = lookup.find(f"\n{form}\t")
-        if at >= 0:
-            ids.update(map(int, lookup[at + len(form) + 2:lookup.index("\n", at + 1)].split(",")))
+    ids = sorted({i for form in {q, stem_text(q)} for i in _entries(lookup, form)})
     out = [q]
-    for i in sorted(ids):
+    for i in ids:
         out.extend(w for w in entries[i].split("\x1f") if w and w not in out)
+    if not ids and not q.isascii() and " " not in q:
+        out.extend(w for w in _compound(q, lookup, entries) if w not in out)
     return out
 
 

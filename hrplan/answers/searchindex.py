@@ -13,6 +13,7 @@ cached the same way. Search over the index builds only the goals it found.
 from __future__ import annotations
 
 import marshal
+import sys
 from array import array
 from itertools import accumulate
 
@@ -155,7 +156,7 @@ def registry_index(registry: dict[str, m.Indicator], file: str | None = None) ->
     key = cache.small_key("search-indicators", [file]) if file and _use_cache(None) else None
     key = key and [*key, VERSION, list(registry)]
     index = cache.read_small("search-indicators", file, key) if key else None
-    if isinstance(index, dict) and _KEYS - {"indicators"} <= index.keys():
+    if _whole(index, len(registry)):
         return index
     b = _Builder()
     for ind in registry.values():
@@ -166,7 +167,18 @@ def registry_index(registry: dict[str, m.Indicator], file: str | None = None) ->
     return index
 
 
-_KEYS = {"text", "starts", "records", "ends", "numbers", "indicators"}
+def _whole(index, size: int | None = None) -> bool:
+    """Whether a cached index has the shape ``_Builder.index`` gives (of ``size`` records): a
+    damaged or foreign entry is a miss, as any cache entry."""
+    try:
+        text, starts, records, ends, numbers = (index[k] for k in ("text", "starts", "records", "ends", "numbers"))
+        return (all(type(b) is bytes for b in (text, starts, records, ends, *numbers)) and len(numbers) == 4
+                and len(starts) == len(ends) and len(starts) % 8 == 0 and (size is None or len(starts) == 8 * size)
+                and len(numbers[0]) == len(numbers[1]) == len(numbers[3]) == 8 * len(numbers[2])
+                and isinstance(index.get("indicators", {}), dict)
+                and (not ends or int.from_bytes(ends[-8:], sys.byteorder) == len(records)))
+    except (TypeError, KeyError, ValueError, AttributeError):
+        return False
 
 
 def plan_index(plan: m.Plan, use_cache: bool | None = None) -> dict:
@@ -182,7 +194,7 @@ def plan_index(plan: m.Plan, use_cache: bool | None = None) -> dict:
     if memo in _READ:
         return _READ[memo]
     index = cache.read_small("search", plan.file, key) if key else None
-    if not (isinstance(index, dict) and _KEYS <= index.keys()):
+    if not _whole(index):
         index = build(plan)
         if key:
             cache.write_small("search", plan.file, key, index)

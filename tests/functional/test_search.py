@@ -80,6 +80,15 @@ def test_a_chinese_compound_finds_what_its_english_finds(run):
     assert "poor population" in run("search", "贫困人口", "--json").json()["terms"]
 
 
+def test_a_compound_the_glossary_does_not_hold_is_read_through_its_parts(run):
+    # 农村 (rural) + 妇女 (women): no entry holds 农村妇女, and no text writes it
+    terms = run("search", "农村妇女", "--json").json()["terms"]
+    assert terms[:2] == ["农村妇女", "rural women"] and len(terms) <= 7
+    assert set(found(run, "农村妇女")) == set(found(run, "rural women")) != set()
+    # a compound with a part the glossary does not know is searched as it is
+    assert run("search", "农村xyz", "--json").json()["terms"] == ["农村xyz"]
+
+
 def test_indicators_are_searched_and_a_hit_names_its_plan_and_kind(run):
     hits = found(run, "rural poor")
     assert hits[:2] == [("nhrap-2012-2015", "rural-poor", "indicator"), ("nhrap-2016-2020", "rural-poor", "indicator")]
@@ -131,3 +140,18 @@ def test_a_stale_or_foreign_index_is_rebuilt(plan_file, run):
     searchindex._READ.clear()
     assert found(run, "nine million", "--data", path) == []
     assert found(run, "eleven million", "--data", path)
+
+
+@pytest.mark.parametrize("damage", [{"text": 1}, {"starts": b"\x01"}, {"records": b""}, {"numbers": [b"", b""]},
+                                    {"indicators": []}])
+def test_a_damaged_index_is_a_miss(damage):
+    from hrplan.planfile import cache
+
+    plan = load_plans(None)[1]
+    searchindex._READ.clear()
+    good = search([plan], "legal aid")
+    key = [*cache.key_for(plan.file), "search", searchindex.VERSION]
+    assert cache.write_small("search", plan.file, key, {**searchindex.build(plan), **damage})
+    searchindex._READ.clear()
+    assert [h[2].id for h in search([plan], "legal aid")] == [h[2].id for h in good] != []
+    assert searchindex._whole(searchindex.plan_index(plan))
