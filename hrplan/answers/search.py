@@ -14,10 +14,11 @@ cached beside the plan), so a search builds only the goals it finds.
 from __future__ import annotations
 
 from bisect import bisect_right
+from struct import pack
 
 from hrplan.answers.searchindex import (Index, claim_fields, glossary_table, goal_fields, indicator_fields,
                                         plan_index, registry_index)
-from hrplan.answers.words import norm, query_number, same_number, stem_text
+from hrplan.answers.words import norm, number_key, query_number, same_number, stem_text
 from hrplan.core import model as m
 
 # field -> weight: where a match counts most. A section title counts least; a chapter title not
@@ -145,10 +146,23 @@ class Query:
                 found.add(rec)
                 at = _find(text, needle, starts[rec + 1], end, word) if rec < last else -1
         if self.number is not None:
-            values, mults, pcts, records = index.numbers
-            found.update(records[i] for i in range(len(values))
-                         if same_number(self.number, (values[i], mults[i], bool(pcts[i]))))
+            value, mult, pct = self.number
+            sizes, written, pcts, records = index.numbers
+            if not pct:
+                found.update(records[i] for i in _positions(sizes, number_key(value * mult)))
+            if mult == 1.0:
+                found.update(records[i] for i in _positions(written, number_key(value)) if pcts[i] or not pct)
         return sorted(found)
+
+
+def _positions(keys: bytes, key: float):
+    """The places of ``key`` in an array of doubles (as bytes)."""
+    pattern = pack("=d", key)
+    at = keys.find(pattern)
+    while at >= 0:
+        if at % 8 == 0:
+            yield at // 8
+        at = keys.find(pattern, at + 1)
 
 
 def _utf8(text: str) -> bytes:

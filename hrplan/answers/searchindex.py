@@ -17,10 +17,10 @@ import sys
 from array import array
 from itertools import accumulate
 
-from hrplan.answers.words import norm, numbers, stem_text
+from hrplan.answers.words import norm, number_key, numbers, stem_text
 from hrplan.core import model as m
 
-VERSION = 3
+VERSION = 4
 
 
 def _figures(results) -> str:
@@ -69,8 +69,9 @@ class _Builder:
     - ``records``: each record's marshal dump, one after another, ending where ``ends`` says: (kind,
       ref, fields as (name, start, end, stemmed start, stemmed end: 0, 0 when stemming changes
       nothing), numbers as (field, value, multiplier, percent, offset in the field's text));
-    - ``numbers``: every number's value, multiplier, percent flag and record, as four arrays, so
-      that a number is looked for without decoding a record."""
+    - ``numbers``: every number's key (``words.number_key``) of its size and of its digits as
+      written, its percent flag and its record, as four arrays, so that a number is looked for
+      without decoding a record."""
 
     def __init__(self):
         self.parts, self.at, self.starts, self.dumps, self.numbers = [], 0, [], [], ([], [], [], [])
@@ -87,9 +88,9 @@ class _Builder:
             spans.append((name, start, end, *(self._put(stemmed) if stemmed != folded else (0, 0))))
             if name not in _NO_NUMBERS:
                 nums.extend((name, *n) for n in numbers(text))
-        for n in nums:
-            for column, value in zip(self.numbers, (n[1], n[2], n[3], len(self.dumps))):
-                column.append(value)
+        for _, value, mult, pct, _ in nums:
+            for column, item in zip(self.numbers, (number_key(value * mult), number_key(value), pct, len(self.dumps))):
+                column.append(item)
         self.dumps.append(marshal.dumps((kind, ref, spans, nums)))
 
     def _put(self, text: str) -> tuple[int, int]:
@@ -100,10 +101,10 @@ class _Builder:
         return at, at + len(data)
 
     def index(self, **more) -> dict:
-        values, mults, pcts, records = self.numbers
+        sizes, written, pcts, records = self.numbers
         return {"text": b"".join(self.parts), "starts": array("q", self.starts).tobytes(),
                 "records": b"".join(self.dumps), "ends": array("q", accumulate(map(len, self.dumps))).tobytes(),
-                "numbers": [array("d", values).tobytes(), array("d", mults).tobytes(), bytes(pcts),
+                "numbers": [array("d", sizes).tobytes(), array("d", written).tobytes(), bytes(pcts),
                             array("q", records).tobytes()], **more}
 
 
@@ -118,11 +119,9 @@ class Index:
         self.starts, self._ends = array("q"), array("q")
         self.starts.frombytes(d["starts"])
         self._ends.frombytes(d["ends"])
-        values, mults, records = array("d"), array("d"), array("q")
-        values.frombytes(d["numbers"][0])
-        mults.frombytes(d["numbers"][1])
+        records = array("q")
         records.frombytes(d["numbers"][3])
-        self.numbers = (values, mults, d["numbers"][2], records)
+        self.numbers = (*d["numbers"][:3], records)  # the keys stay bytes, searched as bytes
 
     def __len__(self) -> int:
         return len(self.starts)
