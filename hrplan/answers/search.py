@@ -31,13 +31,15 @@ INDICATOR_FIELDS = ("id", "text", "tags", "definition")
 KINDS = ("goal", "claim", "note", "indicator")  # the order of equal scores in a plan
 SNIPPET = 40  # characters of context each side of a match
 
+
 def _entries(lookup: str, form: str) -> list[int]:
     """The glossary entries (by number) that hold ``form``."""
     at = lookup.find(f"\n{form}\t")
     return [] if at < 0 else [int(i) for i in lookup[at + len(form) + 2:lookup.index("\n", at + 1)].split(",")]
 
 
-COMPOUND = 6  # at most so many English phrases composed for a Chinese compound
+COMPOUND = 6  # at most so many English phrases composed for a Chinese compound,
+COMPOUND_CHARS = 24  # of at most so many characters
 
 
 def _compound(q: str, lookup: str, entries: list[str]) -> list[str]:
@@ -59,10 +61,12 @@ def _compound(q: str, lookup: str, entries: list[str]) -> list[str]:
             return []
         parts.append(english[:3])
         at = end
-    phrases = [""]
-    for words in parts if len(parts) > 1 else ():
-        phrases = [f"{p} {w}".strip() for p in phrases for w in words][:COMPOUND]
-    return phrases if len(parts) > 1 else []
+    if len(parts) < 2:
+        return []
+    phrases = parts[0]
+    for words in parts[1:]:
+        phrases = [f"{p} {w}" for p in phrases for w in words][:COMPOUND]
+    return phrases
 
 
 def expand(query: str, terms=None) -> list[str]:
@@ -78,21 +82,26 @@ def expand(query: str, terms=None) -> list[str]:
     out = [q]
     for i in ids:
         out.extend(w for w in entries[i].split("\x1f") if w and w not in out)
-    if not ids and not q.isascii() and " " not in q:
+    if not ids and not q.isascii() and " " not in q and len(q) <= COMPOUND_CHARS:
         out.extend(w for w in _compound(q, lookup, entries) if w not in out)
     return out
 
 
+_SEPARATORS = r"[\s\-_/.,;:()\[\]'\"“”‘’`]+"  # what the normal form reads as a space (words.norm)
+
+
 def _snippet(text: str, term: str) -> str:
     """A piece of ``text`` around the first place ``term`` (normalised) occurs."""
+    import re
+
     folded = text.casefold()
-    probe = term.split(" ")[0]
-    at = folded.find(probe)
-    if at < 0 and len(probe) > 3:  # a stem: "policy" in "policies"
-        at = folded.find(probe[:-1])
+    if len(folded) != len(text):  # a letter that folds to two ("ß"): keep the places of the text
+        folded = text.lower()
+    mt = re.search(_SEPARATORS.join(map(re.escape, term.split(" "))), folded)
+    at = mt.start() if mt else folded.find(term[:-1]) if len(term) > 3 else -1  # a stem: "policy" in "policies"
     if at < 0:
         return text if len(text) <= 2 * SNIPPET else text[: 2 * SNIPPET] + "…"
-    return _around(text, at, len(term))
+    return _around(text, at, (mt.end() - mt.start()) if mt else len(term))
 
 
 def _around(text: str, at: int, size: int) -> str:
@@ -195,7 +204,8 @@ def _match(text: bytes, record, query: Query, only: str | None):
         weight = WEIGHTS.get(name, 3) * (2 if hit[0] == 0 else 1)
         score += weight
         matched.append(name)
-        if snip is None or weight > snip[0]:
+        # the snippet comes from the best field, the id (shown beside it) only when nothing else matched
+        if snip is None or snip[1] == "id" or (name != "id" and weight > snip[0]):
             snip = (weight, name, hit[1:])
     if not matched:
         return None

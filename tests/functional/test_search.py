@@ -155,3 +155,16 @@ def test_a_damaged_index_is_a_miss(damage):
     searchindex._READ.clear()
     assert [h[2].id for h in search([plan], "legal aid")] == [h[2].id for h in good] != []
     assert searchindex._whole(searchindex.plan_index(plan))
+
+
+def test_a_snippet_shows_where_the_term_is_and_not_the_id_again(run):
+    d = run("search", "rural poor", "--json").json()
+    first = d["matches"][0]
+    assert first["fields"] == ["id", "text"] and (first["field"], first["snippet"]) == ("text", "Rural poor population")
+    # a term written with punctuation is found where it stands ("I.2.b" in a note, not the note's start)
+    notes = [m for m in run("search", "I.2.b", "--plan", "nhrap-2016-2020", "--json").json()["matches"]
+             if m["field"] == "notes"]
+    assert notes and all("I.2.b" in m["snippet"] for m in notes)
+    # only an id matched: the snippet is the id
+    ids = [m for m in run("search", "I.2.x1", "--json").json()["matches"] if m["fields"] == ["id"]]
+    assert ids and all(m["snippet"] == "I.2.x1" for m in ids)
