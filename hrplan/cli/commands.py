@@ -210,7 +210,7 @@ def make_notes():
 
 
 def make_export():
-    from hrplan.cli.export import FORMATS, HELP, TABLE_FORMATS
+    from hrplan.cli.export import FORMATS, HELP, TABLE_FORMATS, TO_PATH
 
     @click.command()
     @area_argument(required=False)
@@ -218,11 +218,13 @@ def make_export():
     @click.option("--quantified", is_flag=True, help="Only goals with a quantified target.")
     @click.option("--output", "-o", type=click.Path(), metavar="PATH",
                   help="Write to this file (a directory for datapackage), whole or not at all, not to standard output.")
+    @click.option("--database", metavar="NAME", help="With datasette-metadata: the database's name in Datasette, "
+                  "the stem of its file (default nhrap, for nhrap.db).")
     @json_option
     @format_option(FORMATS, default="json", help=HELP)
     @plan_option
     @data_option
-    def export(area, output, **kw):
+    def export(area, output, database, **kw):
         """Everything for other tools: one plan as JSON, NDJSON or CSV, or every plan as SQLite or a data package.
 
         An AREA and the filters narrow the goals; --output writes to a file, whole or not at all."""
@@ -233,13 +235,16 @@ def make_export():
         if kw["as_json"] and fmt != "json":
             raise click.UsageError(f"--json and --format {fmt} ask for two forms; give one")
         o = opts(dict(kw, fmt=None))
+        if database is not None and fmt != "datasette-metadata":
+            raise click.UsageError("--database names the database of --format datasette-metadata")
         if fmt in TABLE_FORMATS:
             given = [f"--{n}" for n in ("fields", "sort", "limit") if kw.get("sort_by" if n == "sort" else n)]
-            if given or output is None:
+            if given or (output is None and fmt in TO_PATH):
                 raise click.UsageError(f"--format {fmt} " + (f"holds every goal that passes the filters, not {given[0]}"
                                        if given else "writes to a path: give --output PATH"))
             plans, registry = load_all(o)
-            exporting.write_tables(fmt, output, plans, registry, filtered_plans(plans, area, kw))
+            exporting.write_tables(fmt, output, plans, registry, filtered_plans(plans, area, kw), database,
+                                   o.env.out)
             return
         s = filtered(load_plan(o), area, kw)
         exporting.write_answer(fmt, arrange(answers.export(s.plan, s.goals, s.assessed), kw), output, o.env.out)

@@ -217,7 +217,7 @@ def test_the_descriptor_has_keys_a_licence_and_sources(run, tmp_path):
     path = tmp_path / "nhrap"
     run("export", "--format", "datapackage", "-o", str(path), "--plan", PLAN)
     d = json.loads((path / "datapackage.json").read_text(encoding="utf-8"))
-    assert d["licenses"][0]["name"] == "MIT" and d["sources"]
+    assert d["licenses"][0]["name"] == "CC-BY-4.0" and d["sources"]
     assert all(s["title"].startswith(PLAN) for s in d["sources"])
     by_name = {r["name"]: r for r in d["resources"]}
     assert set(by_name) == TABLES and all(r["schema"]["primaryKey"] for r in by_name.values())
@@ -226,6 +226,15 @@ def test_the_descriptor_has_keys_a_licence_and_sources(run, tmp_path):
     types = {f["name"]: f for f in by_name["goals"]["schema"]["fields"]}
     assert types["progress"]["type"] == "number" and types["tags"]["type"] == "array"
     assert "surpassed" in types["status"]["constraints"]["enum"] and types["status"]["constraints"]["required"]
+    # every field says what it means, dates that are whole are dates, addresses are URIs
+    assert all(f["description"] for r in by_name.values() for f in r["schema"]["fields"])
+    plans = {f["name"]: f for f in by_name["plans"]["schema"]["fields"]}
+    sources = {f["name"]: f for f in by_name["sources"]["schema"]["fields"]}
+    assert plans["published"]["type"] == "date" and sources["url"]["format"] == "uri"
+    results = {f["name"]: f for f in by_name["results"]["schema"]["fields"]}
+    assert results["url"]["format"] == "uri"
+    # a source's date may be a month or a year: a string of that form
+    assert sources["date"]["type"] == "string" and sources["date"]["constraints"]["pattern"]
     goals = (path / "goals.csv").read_text(encoding="utf-8").splitlines()
     assert goals[0].startswith("key,plan_id,chapter_key,section_key,id,") and len(goals) == 1 + 196
 
