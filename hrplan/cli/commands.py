@@ -293,20 +293,21 @@ def make_schema():
     @click.argument("name", required=False)
     @json_option
     def schema(name, as_json):
-        """The JSON Schema of a command's --json output, or of a plan file (plan-file); with no NAME, the names."""
+        """The JSON Schema of a command's --json output, or of a data file (plan-file, indicators-file,
+        glossary-file); with no NAME, the names."""
         from hrplan.contract import jsonschema as json_schema
         from hrplan.planfile import jsonschema as plan_schema
         from hrplan.core.areas import suggest
         from hrplan.errors import NotFound
         from hrplan.render import json_out
 
-        names = sorted((*json_schema.NAMES, plan_schema.NAME))
+        names = sorted((*json_schema.NAMES, *plan_schema.NAMES))
         if name is None:
             sys.stdout.write("\n".join(names) + "\n")
             return
         if name not in names:
             raise NotFound("schema", name, suggest(name, names))
-        json_out.write(plan_schema.plan_file_schema() if name == plan_schema.NAME else json_schema.schema(name))
+        json_out.write(plan_schema.file_schema(name) if name in plan_schema.FILES else json_schema.schema(name))
 
     return schema
 
