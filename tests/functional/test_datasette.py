@@ -106,3 +106,18 @@ def test_datasette_serves_the_export_with_its_metadata(exported):
     assert set(goals.json()["facet_results"]) == {"plan_id", "status", "reported_status", "tags"}
     assert goals.json()["license"] == "CC-BY-4.0"
     assert page.status_code == 200 and "hrplan&#39;s computed status" in page.text.replace("&#x27;", "&#39;")
+
+
+def test_the_readmes_chinese_full_text_query_runs(exported):
+    from tests.conftest import ROOT
+
+    path, _ = exported
+    con = sqlite3.connect(path)
+    if not sqlite_out.has_fts5(con):
+        pytest.skip("this Python's SQLite has no FTS5")
+    with open(f"{ROOT}/README.md", encoding="utf-8") as fh:
+        section = fh.read().split("## Using the data elsewhere", 1)[1].split("\n## ", 1)[0]
+    sql = section.split("```sql\n", 1)[1].split("```", 1)[0]
+    rows = con.execute(sql).fetchall()
+    assert rows and all("残疾人" in wording for *_, wording in rows)
+    assert "datasette nhrap.db -m metadata.json" in section and "CC-BY-4.0" in section
