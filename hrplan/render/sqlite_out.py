@@ -10,8 +10,8 @@ each table with free text gets a full-text index ``<table>_fts``: the texts, and
 their Chinese as overlapping pairs of characters (``人权保障`` -> ``人权 权保 保障``), since
 FTS5's tokenizer reads a run of Chinese characters as one word; a Chinese word of two characters
 or more is found as the phrase of its pairs (``zh_pairs MATCH '"残疾 疾人"'`` for 残疾人). The
-index holds its own copy of the texts, its rowid the table's. The file is written whole or not at
-all (``hrplan.outfile``).
+index holds its own copy of the texts, its rowid the table's (Datasette finds it without metadata
+too). The file is written whole or not at all (``hrplan.outfile``).
 """
 
 from __future__ import annotations
@@ -93,8 +93,10 @@ def _fts(con: sqlite3.Connection, t) -> None:
     key = t.primary_key[0]
     name = _q(f"{t.name}_fts")
     cols = [c for c in t.search if c != key]
+    # The comment is for Datasette and sqlite-utils, which find a table's full-text index by the
+    # words content="TABLE" in its statement: the index holds its own copy, its rowid the table's.
     con.execute(f"CREATE VIRTUAL TABLE {name} USING fts5({_q(key)} UNINDEXED, "
-                + ", ".join(_q(c) for c in cols) + ", zh_pairs)")
+                + ", ".join(_q(c) for c in cols) + f', zh_pairs /* the rows of content="{t.name}", by rowid */)')
     at = {c.name: i for i, c in enumerate(t.columns)}
     rowids = dict(con.execute(f"SELECT {_q(key)}, rowid FROM {_q(t.name)}"))
     con.executemany(f"INSERT INTO {name} (rowid, {_q(key)}, " + ", ".join(_q(c) for c in cols) + ", zh_pairs) "

@@ -106,6 +106,9 @@ def test_datasette_serves_the_export_with_its_metadata(exported):
     assert set(goals.json()["facet_results"]) == {"plan_id", "status", "reported_status", "tags"}
     assert goals.json()["license"] == "CC-BY-4.0"
     assert page.status_code == 200 and "hrplan&#39;s computed status" in page.text.replace("&#x27;", "&#39;")
+    # without the metadata, Datasette finds each table's index itself
+    [bare] = _datasette(path, None, "/nhrap/notes.json?_search=人权&_shape=array")
+    assert bare.json() == notes.json()
 
 
 def test_the_readmes_chinese_full_text_query_runs(exported):

@@ -95,6 +95,9 @@ def test_full_text_search_where_the_build_has_fts5(database):
     assert f"{PLAN}:I.1.b" in keys
     # the index shows which row it found: the key, beside the texts
     assert database.execute("SELECT key FROM goals_fts WHERE goals_fts MATCH 'unemployment'").fetchall()
+    # the words Datasette looks for to offer a search box on the table, metadata or not
+    sql = database.execute("SELECT sql FROM sqlite_master WHERE name = 'goals_fts'").fetchone()[0]
+    assert 'content="goals"' in sql
 
 
 def test_han_pairs():
