@@ -124,3 +124,17 @@ def test_the_readmes_chinese_full_text_query_runs(exported):
     rows = con.execute(sql).fetchall()
     assert rows and all("残疾人" in wording for *_, wording in rows)
     assert "datasette nhrap.db -m metadata.json" in section and "CC-BY-4.0" in section
+
+
+def test_without_fts5_the_metadata_names_no_full_text_index():
+    from hrplan.answers import tables
+    from hrplan.planfile.load import load_plans
+    from hrplan.planfile.registry import load_registry
+    from hrplan.render import datasette_out
+
+    plans = load_plans()
+    built = tables.build(plans, load_registry())
+    meta = datasette_out.metadata(built, [], "0", fts=False)["databases"]["nhrap"]["tables"]
+    assert not [n for n in meta if n.endswith("_fts")] and not [t for t in meta.values() if "fts_table" in t]
+    with_fts = datasette_out.metadata(built, [], "0")["databases"]["nhrap"]["tables"]
+    assert {n for n in with_fts if n.endswith("_fts")} == {f"{t.name}_fts" for t in built if t.search}
