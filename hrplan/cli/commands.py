@@ -247,7 +247,7 @@ def make_notes():
 
 
 def make_export():
-    from hrplan.cli.export import FORMATS, HELP, TABLE_FORMATS
+    from hrplan.cli.export import FORMATS, HELP, TABLE_FORMATS, TO_PATH
 
     @click.command()
     @area_argument(required=False)
@@ -256,11 +256,13 @@ def make_export():
     @click.option("--output", "-o", type=click.Path(), metavar="PATH",
                   help="Write to this file (a directory for datapackage), whole or not at all, not to standard output "
                        "(-: standard output).")
+    @click.option("--database", metavar="NAME", help="With datasette-metadata: the database's name in Datasette, "
+                  "the stem of its file (default nhrap, for nhrap.db).")
     @json_option
     @format_option(FORMATS, default="json", help=HELP)
     @plan_option_for(LATEST + "; sqlite and datapackage: every plan", every=True)
     @data_option
-    def export(area, output, **kw):
+    def export(area, output, database, **kw):
         """Everything for other tools: one plan as JSON, NDJSON or CSV, or every plan as SQLite or a data package.
 
         An AREA and the filters narrow the goals; --output writes to a file, whole or not at all."""
@@ -273,15 +275,18 @@ def make_export():
         if kw["bom"] and fmt != "csv":
             raise click.UsageError("--bom goes with --format csv")
         o = opts(dict(kw, fmt=None))
+        if database is not None and fmt != "datasette-metadata":
+            raise click.UsageError("--database names the database of --format datasette-metadata")
         if fmt in TABLE_FORMATS:
             given = [f"--{n}" for n in ("fields", "sort", "limit") if kw.get("sort_by" if n == "sort" else n)]
-            if given or output is None:
+            if given or (output is None and fmt in TO_PATH):
                 raise click.UsageError(f"--format {fmt} " + (f"holds every goal that passes the filters, not {given[0]}"
                                        if given else "writes to a path: give --output PATH"))
             if output == "-" and fmt == "datapackage":
                 raise click.UsageError("--format datapackage writes a directory, not standard output: give --output DIR")
             plans, registry = load_all(o)
-            exporting.write_tables(fmt, output, plans, registry, filtered_plans(plans, area, kw), o.env.out)
+            exporting.write_tables(fmt, output, plans, registry, filtered_plans(plans, area, kw), database,
+                                   o.env.out)
             return
         every = every_plan(o)
         if every:
@@ -342,14 +347,15 @@ def make_schema():
     @click.option("--fields", help="The schema of NAME --fields FIELDS --json (goals, quotas, export).")
     @json_option
     def schema(name, fields, as_json):
-        """The JSON Schema of a command's --json output, or of a plan file (plan-file); with no NAME, the names."""
+        """The JSON Schema of a command's --json output, or of a data file (plan-file, indicators-file,
+        glossary-file); with no NAME, the names."""
         from hrplan.contract import jsonschema as json_schema
         from hrplan.planfile import jsonschema as plan_schema
         from hrplan.core.areas import suggest
         from hrplan.errors import NotFound
         from hrplan.render import json_out
 
-        names = sorted((*json_schema.NAMES, plan_schema.NAME))
+        names = sorted((*json_schema.NAMES, *plan_schema.NAMES))
         if name is None:
             sys.stdout.write("\n".join(names) + "\n")
             return
@@ -363,7 +369,7 @@ def make_schema():
                                          param_hint="'--fields'")
             json_out.write(json_schema.schema(name, field_list(fields, json_schema.field_names(name))))
             return
-        json_out.write(plan_schema.plan_file_schema() if name == plan_schema.NAME else json_schema.schema(name))
+        json_out.write(plan_schema.file_schema(name) if name in plan_schema.FILES else json_schema.schema(name))
 
     return schema
 

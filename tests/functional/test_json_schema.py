@@ -57,7 +57,8 @@ def test_a_wrong_key_fails_validation(run, plan_file):
 
 def test_schema_command(run):
     r = run("schema")
-    assert r.exit_code == 0 and r.stdout.split() == sorted((*json_schema.NAMES, "plan-file"))  # and a plan file's
+    assert r.exit_code == 0 and r.stdout.split() == sorted((*json_schema.NAMES, "plan-file", "indicators-file",
+                                                            "glossary-file"))  # and the data files'
     d = run("schema", "goals").json()
     assert d["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert [v["$ref"] for v in d["anyOf"]] == ["#/$defs/GoalsAnswer", "#/$defs/GoalsAcrossAnswer"]  # --plan all
