@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from hrplan.core import model as m
 from hrplan.core.areas import Area, theme_goals
-from hrplan.answers.records import (Assessed, area_record, claim_record, coverage_record, goal_record, goal_sources,
+from hrplan.core.coverage import area_units, goal_units, units
+from hrplan.answers.records import (Assessed, area_record, claim_record, coverage_records, goal_record, goal_sources,
                                     latest_result, note_record, plan_record, result_record, source_record,
                                     target_record, working_record)
 from hrplan.answers.facts import count_reported, count_statuses
@@ -122,7 +123,7 @@ def summary(plan: m.Plan) -> SummaryAnswer:
         **totals,
         "reported_status_counts": count_reported(goals),
         "chapters": _chapter_records(plan, assessed, facts),
-        "coverage_by_section": [coverage_record(s) for s in plan.sections.values()],
+        "coverage_by_section": coverage_records(units(plan)),
         "claims": [claim_record(plan, c, assessed, facts=facts) for c in plan.claims],
         "differing": differing(goals),
     }
@@ -130,12 +131,14 @@ def summary(plan: m.Plan) -> SummaryAnswer:
 
 def areas(plan: m.Plan) -> AreasAnswer:
     return {"plan": plan_record(plan), "chapters": _chapter_records(plan, Assessed()),
-            "sections": _section_records(plan), "themes": _theme_records(plan)}
+            "sections": _section_records(plan), "themes": _theme_records(plan),
+            "coverage_by_section": coverage_records(units(plan))}
 
 
 def goals(plan: m.Plan, area: Area, found: list[m.Goal], assessed: Assessed) -> GoalsAnswer:
     """``goals`` and ``quotas``: the goals of an area that passed the filters."""
-    return {"plan": plan_record(plan), "area": area_record(area), "goal_count": len(found),
+    return {"plan": plan_record(plan), "area": area_record(area),
+            "coverage_by_section": coverage_records(area_units(plan, area)), "goal_count": len(found),
             "goals": [goal_record(plan, g, assessed) for g in found]}
 
 
@@ -144,7 +147,6 @@ def stats(plan: m.Plan, area: Area) -> StatsAnswer:
     goals = area.goals
     records = [goal_record(plan, g, assessed) for g in goals]
     quantified = [g for g in goals if g.target is not None]
-    sections = sorted({g.section for g in goals if g.section})
     claims = [c for c in plan.claims if area.kind == "plan" or c.area == area.id]
     return {
         "plan": plan_record(plan),
@@ -158,8 +160,7 @@ def stats(plan: m.Plan, area: Area) -> StatsAnswer:
         "claims": [claim_record(plan, c, assessed, area) for c in claims],
         "key_figures": [_key_figure(plan, g, rec, assessed) for g, rec in zip(goals, records) if g.target is not None],
         "differing": differing(of_goal(g, assessed) for g in goals),
-        "coverage_by_section": [coverage_record(plan.sections[s]) for s in sections
-                     if plan.sections[s].coverage not in (None, "full")],
+        "coverage_by_section": coverage_records(area_units(plan, area)),
         "goals": records,
     }
 
@@ -167,7 +168,9 @@ def stats(plan: m.Plan, area: Area) -> StatsAnswer:
 def progress(plan: m.Plan, area: Area) -> ProgressAnswer:
     assessed = Assessed()
     rows = [_key_figure(plan, g, None, assessed) for g in area.goals if g.target is not None]
-    return {"plan": plan_record(plan), "area": area_record(area), "quantified_count": len(rows), "key_figures": rows}
+    return {"plan": plan_record(plan), "area": area_record(area),
+            "coverage_by_section": coverage_records(area_units(plan, area)), "quantified_count": len(rows),
+            "key_figures": rows}
 
 
 def show(plan: m.Plan, goal: m.Goal) -> ShowAnswer:
@@ -181,6 +184,7 @@ def show(plan: m.Plan, goal: m.Goal) -> ShowAnswer:
         "chapter_title": plan.chapters[goal.chapter].title,
         "section_title": sec.title if sec else None,
         "section_coverage": sec.coverage if sec else None,
+        "coverage_by_section": coverage_records(goal_units(plan, goal)),
     }
 
 
@@ -202,7 +206,7 @@ def show_any(kind: str, plan: m.Plan, record):
         return show_source(plan, record)
     from hrplan.answers.series import plans_answer
 
-    return dict(kind="plan", **plans_answer([plan])["series"][0])
+    return dict(kind="plan", **plans_answer([plan])["series"][0], coverage_by_section=coverage_records(units(plan)))
 
 
 def show_source(plan: m.Plan, source: m.Source):
@@ -287,8 +291,9 @@ def notes(plan: m.Plan, area: Area, kinds=None) -> NotesAnswer:
     return {"plan": plan_record(plan), "area": area_record(area), "note_count": len(rows), "notes": rows}
 
 
-def export(plan: m.Plan, goals: list[m.Goal] | None = None, assessed: Assessed | None = None) -> ExportAnswer:
-    """The whole plan; with ``goals``, only those goals (an area, filters)."""
+def export(plan: m.Plan, goals: list[m.Goal] | None = None, assessed: Assessed | None = None,
+           area: Area | None = None) -> ExportAnswer:
+    """The whole plan; with ``goals``, only those goals (of ``area``, through filters)."""
     assessed = assessed or Assessed()
     return {
         "plan": plan_record(plan),
@@ -296,6 +301,7 @@ def export(plan: m.Plan, goals: list[m.Goal] | None = None, assessed: Assessed |
         "chapters": _chapter_records(plan, assessed),
         "sections": _section_records(plan),
         "themes": _theme_records(plan),
+        "coverage_by_section": coverage_records(units(plan) if area is None else area_units(plan, area)),
         "goals": [goal_record(plan, g, assessed) for g in (plan.goals.values() if goals is None else goals)],
         "claims": [claim_record(plan, c, assessed) for c in plan.claims],
         "notes": [note_record(plan, n) for n in plan.notes],

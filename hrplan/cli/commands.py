@@ -242,7 +242,7 @@ def make_export():
             exporting.write_tables(fmt, output, plans, registry, filtered_plans(plans, area, kw))
             return
         s = filtered(load_plan(o), area, kw)
-        exporting.write_answer(fmt, arrange(answers.export(s.plan, s.goals, s.assessed), kw), output, o.env.out)
+        exporting.write_answer(fmt, arrange(answers.export(s.plan, s.goals, s.assessed, s.area), kw), output, o.env.out)
 
     return export
 

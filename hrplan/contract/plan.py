@@ -116,11 +116,13 @@ class AreasAnswer(TypedDict):
     chapters: list[ChapterRecord]
     sections: list[SectionRecord]
     themes: list[ThemeRecord]
+    coverage_by_section: list[CoverageRecord]
 
 
 class GoalsAnswer(TypedDict):
     plan: PlanRecord
     area: AreaRecord
+    coverage_by_section: list[CoverageRecord]
     goal_count: int
     goals: list[GoalRecord]
 
@@ -144,6 +146,7 @@ class StatsAnswer(TypedDict):
 class ProgressAnswer(TypedDict):
     plan: PlanRecord
     area: AreaRecord
+    coverage_by_section: list[CoverageRecord]
     quantified_count: int
     key_figures: list[KeyFigure]
 
@@ -156,6 +159,7 @@ class ShowAnswer(TypedDict):
     chapter_title: str
     section_title: Optional[str]
     section_coverage: Optional[str]
+    coverage_by_section: list[CoverageRecord]
 
 
 class ShowClaimAnswer(TypedDict):
@@ -198,6 +202,7 @@ class PlanEntry(TypedDict):
 
 class ShowPlanAnswer(PlanEntry):
     kind: Literal["plan"]
+    coverage_by_section: list[CoverageRecord]
 
 
 class TagRecord(TypedDict):
@@ -290,6 +295,7 @@ class ExportAnswer(TypedDict):
     chapters: list[ChapterRecord]
     sections: list[SectionRecord]
     themes: list[ThemeRecord]
+    coverage_by_section: list[CoverageRecord]
     goals: list[GoalRecord]
     claims: list[ClaimRecord]
     notes: list[NoteRecord]

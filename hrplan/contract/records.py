@@ -1,12 +1,13 @@
 """The JSON contract's records, which every answer is made of: a plan, a source, a note, a
-target, a result, a goal, a claim, an area and its coverage, one TypedDict each (the rules of
-the contract are in ``hrplan.contract.plan``'s docstring)."""
+target, a result, a goal, a claim, an area and its coverage, an absence, one TypedDict each (the
+rules of the contract are in ``hrplan.contract.plan``'s docstring)."""
 
 from __future__ import annotations
 
 from typing import Literal, Optional, TypedDict
 
 from hrplan.core import model as m
+from hrplan.core.coverage import ABSENCES, READINGS
 from hrplan.core.statuses import REPORTED_NONE, REPORTED_STATUSES, STATUSES
 
 
@@ -172,11 +173,24 @@ class ClaimRecord(TypedDict):
     data: Optional[ClaimData]
 
 
+Reading = Literal[READINGS]
+
+
 class CoverageRecord(TypedDict):
     section: str
+    kind: Literal["section", "chapter"]
     title: str
     coverage: Optional[Literal[m.COVERAGE]]
+    read: Reading
     coverage_note: Optional[str]
+
+
+class AbsenceRecord(TypedDict):
+    plan_id: str
+    absence: Literal[ABSENCES]
+    absence_text: str
+    read: Reading
+    sections: list[CoverageRecord]
 
 
 class StatedSizeRecord(TypedDict):

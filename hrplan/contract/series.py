@@ -8,7 +8,8 @@ from __future__ import annotations
 from typing import Literal, Optional, TypedDict
 
 from hrplan.core import model as m
-from hrplan.contract.records import BaselineRecord, ClaimRecord, Origin, PlanRecord, ReportedStatus, Status
+from hrplan.contract.records import (AbsenceRecord, BaselineRecord, ClaimRecord, NoteRecord, Origin, PlanRecord,
+                                     ReportedStatus, Status)
 from hrplan.contract.plan import PlanEntry
 
 
@@ -22,6 +23,7 @@ class IndicatorRecord(TypedDict):
     note: Optional[str]
     plans: list[str]
     result_plans: list[str]
+    no_target: list[AbsenceRecord]
     goal_count: int
 
 
@@ -76,10 +78,16 @@ class TrendResult(TypedDict):
     used: bool
 
 
+class TrendNote(NoteRecord):
+    plan_id: str
+
+
 class TrendAnswer(TypedDict):
     indicator: IndicatorRecord
     targets: list[TrendTarget]
     results: list[TrendResult]
+    other_measures: list[TrendResult]
+    plan_notes: list[TrendNote]
 
 
 class ComparedIndicator(TypedDict):
@@ -89,6 +97,8 @@ class ComparedIndicator(TypedDict):
     target_change: Optional[Literal["raised", "lowered", "same"]]
     ambition: Optional[Literal["more", "less", "same"]]
     compared_as: Optional[str]
+    absent_in: Optional[AbsenceRecord]
+    other_results: list[TrendResult]
 
 
 class CompareAnswer(TypedDict):
@@ -99,5 +109,7 @@ class CompareAnswer(TypedDict):
     in_both: list[ComparedIndicator]
     dropped: list[ComparedIndicator]
     new: list[ComparedIndicator]
+    not_found_in_newer: list[ComparedIndicator]
+    not_found_in_older: list[ComparedIndicator]
     older_claims: list[ClaimRecord]
     newer_claims: list[ClaimRecord]

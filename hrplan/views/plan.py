@@ -7,6 +7,7 @@ draws the blocks with Rich; the plain renderer prints them as tab-separated text
 
 from __future__ import annotations
 
+from hrplan.core.coverage import line as coverage_line, nothing_found
 from hrplan.views.blocks import Bar, Fields, Mark, Markdown, Status, Table, Text
 from hrplan.views.format import (LEGEND, NOT_USED, QUALIFIER_WORDS, _where, baseline_text, counts_text, latest_text,
                                  num, period, result_text, target_text, title_with_zh)
@@ -74,6 +75,7 @@ def summary_view(a: dict, show_zh=True) -> list:
                   f"reported results that match no commitment; {a['quantified_count']} with a quantified "
                   f"target, {a['with_results_count']} with reported results)"),
         ("the file holds", a["coverage_note"]),
+        ("plan text read", coverage_line(a["coverage_by_section"])),
         ("computed status", counts_text(a["status_counts"])),
         ("reported status", counts_text(a["reported_status_counts"])),
     ])]
@@ -103,14 +105,21 @@ def areas_view(a: dict, show_zh=True) -> list:
         Table(f"Chapters of {a['plan']['id']}", ["id", "title", "aliases", "goals", "plan text read"], ch, wrap=("title",)),
         Table("Sections", ["id", "chapter", "title", "aliases", "goals", "quantified", "plan text read"], se, wrap=("title",)),
         Table("Themes", ["id", "title", "aliases", "goals", "quantified", "definition"], th, wrap=("definition",)),
+        coverage_text(a),
     ]
+
+
+def coverage_text(a: dict, style: str = "") -> Text:
+    """The line a person reads about how much of an answer's plan text was read."""
+    return Text(f"Plan text read: {coverage_line(a['coverage_by_section'])}.", style)
 
 
 def goals_view(a: dict, show_zh=True) -> list:
     rows = [[g["id"], g["text"] if g["kind"] == "commitment" else f"[finding] {g['text']}", target_text(g["target"]),
              Status(g["status"]), g["reported_status"] or ""] for g in a["goals"]]
     blocks = [Table(f"Goals of {_where(a)} ({a['goal_count']})",
-                    ["id", "commitment", "target", "status", "reported"], rows, wrap=("commitment", "target"))]
+                    ["id", "commitment", "target", "status", "reported"], rows, wrap=("commitment", "target")),
+              coverage_text(a, "dim")]
     if any(g["kind"] == "finding" for g in a["goals"]):
         blocks.append(Text("[finding]: a result a source reported that matches no commitment of the plan "
                            "(`--kind commitment` leaves them out).", "dim"))
@@ -124,7 +133,7 @@ def quotas_view(a: dict, show_zh=True) -> list:
                      latest_text(g["latest"]), Status(g["status"]), g["reported_status"] or ""])
     blocks = [Table(f"Quantified targets of {_where(a)} ({a['goal_count']})",
                     ["id", "metric", "target", "baseline", "latest result", "status", "reported"], rows,
-                    wrap=("metric", "target", "latest result"))]
+                    wrap=("metric", "target", "latest result")), coverage_text(a, "dim")]
     if any(g["latest"] and not g["latest"]["used"] for g in a["goals"]):
         blocks.append(Text(NOT_USED, "dim"))
     return blocks
@@ -148,6 +157,7 @@ def show_view(a: dict, show_zh=True) -> list:
         return [Fields(f"Plan {p['id']}: {title_with_zh(p['title'], p['title_zh'], show_zh)}", [
             ("period", period(*p["period"])), ("published", p["published"]), ("issuer", p["issuer"]),
             ("assessment", p["assessment"] or "none on record"), ("the file holds", a["coverage_note"]),
+            ("plan text read", coverage_line(a["coverage_by_section"])),
             ("computed status", counts_text(a["status_counts"])),
         ])] + claim_blocks(a["claims"])
     return goal_view(a, show_zh)
@@ -173,7 +183,7 @@ def goal_view(a: dict, show_zh=True) -> list:
         ("commitment", g["text"]),
         ("chapter", f"{g['chapter']} {a['chapter_title']}"),
         ("section", f"{g['section']} {a['section_title']}" if g["section"] else None),
-        ("plan text read", a["section_coverage"]),
+        ("plan text read", coverage_line(a["coverage_by_section"])),
         ("kind", g["kind"] if g["kind"] != "commitment" else None),
         ("tags", ", ".join(g["tags"])),
         ("target", target_text(g["target"])),
@@ -229,16 +239,19 @@ def _source_kind(s: dict) -> str:
 
 def stats_view(a: dict, show_zh=True) -> list:
     area = a["area"]
+    cov = a["coverage_by_section"]
     head = _where(a)
     blocks = [Fields(head, [
         ("definition", area.get("definition")),
         ("assessment", None if a["plan"]["assessment"] else
          "none on record for this plan; `hrplan plans` shows which plans have one"),
-        ("goals", f"{a['goal_count']} ({a['quantified_count']} quantified, {a['with_results_count']} with reported results)"),
-        ("computed status, all goals", counts_text(a["status_counts"])),
-        ("computed status, quantified", counts_text(a["quantified_status_counts"])),
-        ("reported status", counts_text(a["reported_status_counts"])),
-        ("plan text not read whole", ", ".join(f"{c['section']} ({c['coverage']})" for c in a["coverage_by_section"])),
+        ("goals", f"{a['goal_count']} ({a['quantified_count']} quantified, {a['with_results_count']} with reported results)"
+                  if a["goal_count"] else nothing_found(cov)),
+        ("computed status, all goals", counts_text(a["status_counts"]) if a["goal_count"] else None),
+        ("computed status, quantified", counts_text(a["quantified_status_counts"]) if a["quantified_count"]
+         else nothing_found(cov, "quantified goal")),
+        ("reported status", counts_text(a["reported_status_counts"]) if a["goal_count"] else None),
+        ("plan text read", coverage_line(a["coverage_by_section"])),
     ])]
     blocks += claim_blocks(a["claims"])
     if a["key_figures"]:
@@ -307,6 +320,7 @@ def progress_view(a: dict, show_zh=True) -> list:
                             optional=("reported", "metric", "target")))
     if not blocks:
         blocks.append(Table(f"Progress of {_where(a)}", columns, []))
+    blocks.append(coverage_text(a, "dim"))
     blocks.append(Text(f"{a['quantified_count']} quantified targets in {area['kind']} {area['id']}. Progress: share of the way "
                        "from baseline (or zero) to target covered by the value used; none for limits. " + LEGEND,
                        "dim"))
