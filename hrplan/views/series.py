@@ -48,8 +48,8 @@ def indicators_view(a: dict, show_zh=True) -> list:
             for i in a["indicators"]]
     where = f" in {a['area_id']}" if a["area_id"] else ""
     return [Table(f"Indicators{where} across {', '.join(a['plans'])} ({a['indicator_count']})",
-                  ["indicator", "title", "unit", "better", "targeted in", "figures in", "no target in"],
-                  rows, wrap=("title", "targeted in", "figures in", "no target in"))]
+                  ["indicator", "title", "unit", "better", "targeted in", "figures in", "without a target"],
+                  rows, wrap=("title", "targeted in", "figures in", "without a target"))]
 
 
 def no_target_text(absences: list) -> str:
