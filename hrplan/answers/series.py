@@ -149,12 +149,13 @@ def _by_year(rows: list) -> list:
     return sorted(rows, key=lambda r: (r["year"] or 0, r["start_year"] or r["year"] or 0))
 
 
-def mentions(indicator: m.Indicator, text: str) -> bool:
-    """Whether a plan note speaks of the indicator: names it by its title or its id (hyphens or not)."""
+def mentions(indicator: m.Indicator):
+    """A test of whether a plan note speaks of the indicator: names it by its title or its id
+    (hyphens or not)."""
     import re
 
-    words = {indicator.title, indicator.id, indicator.id.replace("-", " ")}
-    return any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in words)
+    words = sorted({indicator.title, indicator.id, indicator.id.replace("-", " ")}, key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in words)})\b", re.IGNORECASE).search
 
 
 def trend(plans: list[m.Plan], indicator: m.Indicator) -> TrendAnswer:
@@ -167,8 +168,8 @@ def trend(plans: list[m.Plan], indicator: m.Indicator) -> TrendAnswer:
     results = [_trend_result(p, g, r) for p, g in pairs for r in g.results if in_series(r, units)]
     other = [_trend_result(p, g, r) for p, g in pairs for r in g.results
              if r.value is not None and not in_series(r, units)]
-    notes = [dict(note_record(p, n), plan_id=p.id) for p in by_period(plans) for n in p.notes
-             if mentions(indicator, n.text)]
+    named = mentions(indicator)
+    notes = [dict(note_record(p, n), plan_id=p.id) for p in by_period(plans) for n in p.notes if named(n.text)]
     return {"indicator": indicator_record(indicator, pairs, plans), "targets": targets, "results": _by_year(results),
             "other_measures": _by_year(other), "plan_notes": notes}
 

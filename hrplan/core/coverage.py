@@ -21,8 +21,14 @@ READINGS = ("whole", "part", "not_read", "not_stated")
 ABSENCES = ("not_targeted", "not_found")
 
 
-def units(plan: m.Plan) -> list:
-    """The units of a plan's text, in order: each section, and each chapter without sections."""
+_MEMO: dict[int, tuple] = {}  # id(plan) -> (plan, its units, chapter -> unit ids, alias -> part ids)
+
+
+def _index(plan: m.Plan) -> tuple:
+    """A plan's units and the names of its parts, computed once for a plan (the last few kept)."""
+    hit = _MEMO.get(id(plan))
+    if hit is not None and hit[0] is plan:
+        return hit
     by_chapter: dict[str, list[m.Section]] = {}
     for s in plan.sections.values():
         by_chapter.setdefault(s.chapter, []).append(s)
@@ -31,18 +37,39 @@ def units(plan: m.Plan) -> list:
         out.extend(by_chapter.pop(c.id, None) or [c])
     for rest in by_chapter.values():  # sections of an unknown chapter (validate reports them)
         out.extend(rest)
-    return out
+    of_chapter: dict[str, set[str]] = {}
+    for u in out:
+        of_chapter.setdefault(getattr(u, "chapter", None) or u.id, set()).add(u.id)
+    aliases: dict[str, list[str]] = {}
+    for table in (plan.sections, plan.chapters):
+        for x in table.values():
+            for a in x.aliases:
+                aliases.setdefault(a.lower(), []).append(x.id)
+    if len(_MEMO) >= 8:
+        _MEMO.clear()
+    hit = _MEMO[id(plan)] = (plan, out, of_chapter, aliases)
+    return hit
+
+
+def units(plan: m.Plan) -> list:
+    """The units of a plan's text, in order: each section, and each chapter without sections."""
+    return list(_index(plan)[1])
 
 
 def _units_of(plan: m.Plan, ids) -> set[str]:
     """The ids of the units that make up the chapters and sections named in ``ids``."""
-    wanted = set(ids)
-    return {u.id for u in units(plan) if u.id in wanted or getattr(u, "chapter", None) in wanted}
+    _, all_units, of_chapter, _ = _index(plan)
+    known = {u.id for u in all_units}
+    wanted: set[str] = set()
+    for i in ids:
+        wanted |= of_chapter.get(i, set()) | ({i} if i in known else set())
+    return wanted
 
 
 def goal_units(plan: m.Plan, goal: m.Goal) -> list:
     """The units a goal's text comes from: its section, or its chapter's units."""
-    return [u for u in units(plan) if u.id in _units_of(plan, [goal.section or goal.chapter])]
+    wanted = _units_of(plan, [goal.section or goal.chapter])
+    return [u for u in _index(plan)[1] if u.id in wanted]
 
 
 def area_units(plan: m.Plan, area) -> list:
@@ -60,7 +87,7 @@ def named_units(plan: m.Plan, kind: str, key: str, places) -> list:
     if kind == "theme":
         named = list(plan.themes[key].sections) + [section or chapter for section, chapter in places]
     wanted = _units_of(plan, named)
-    return [u for u in units(plan) if u.id in wanted]
+    return [u for u in _index(plan)[1] if u.id in wanted]
 
 
 def _names(plan: m.Plan, goal: m.Goal, wider: bool = False) -> set[str]:
@@ -79,14 +106,13 @@ def counterpart_units(plan: m.Plan, own: list[m.Goal], others) -> list:
         wanted = _units_of(plan, [g.section or g.chapter for g in own])
     else:
         wanted = set()
+        aliases = _index(plan)[3]
         for wider in (False, True):
             names = set().union(*(_names(p, g, wider) for p, g in others)) if others else set()
-            parts = [x.id for table in (plan.sections, plan.chapters) for x in table.values()
-                     if names.intersection(a.lower() for a in x.aliases)]
-            wanted = _units_of(plan, parts)
+            wanted = _units_of(plan, [i for n in names for i in aliases.get(n, ())])
             if wanted:
                 break
-    found = [u for u in units(plan) if u.id in wanted]
+    found = [u for u in _index(plan)[1] if u.id in wanted]
     return found or units(plan)
 
 
