@@ -75,7 +75,8 @@ def make_compare():
     @format_option()
     @data_option
     def compare(first, second, area, **kw):
-        """Two plans side by side: targets carried over (raised, lowered, the same), new and dropped."""
+        """Two plans side by side: targets carried over (raised, lowered, the same), new and dropped,
+        or not found where the other plan's text was not read whole."""
         from hrplan.answers import series
         from hrplan.views import series as series_views
 
