@@ -261,7 +261,7 @@ def _claim_units(plan: m.Plan, claim: m.Claim, area, goals) -> list:
     if area is not None and area.id == (claim.area or plan.id):
         return area_units(plan, area)
     kind, key = ("plan", plan.id) if not claim.area else area_names(plan)[claim.area.strip().lower()]
-    return named_units(plan, kind, key, [(f.section, f.chapter) for f in goals])
+    return named_units(plan, kind, key, ((f.section, f.chapter) for f in goals))
 
 
 def coverage_note(plan: m.Plan, goal_count: int, quantified: int) -> str:

@@ -74,18 +74,18 @@ def goal_units(plan: m.Plan, goal: m.Goal) -> list:
 
 def area_units(plan: m.Plan, area) -> list:
     """Every unit of an area (``hrplan.core.areas.Area``), those that hold no goal included."""
-    return named_units(plan, area.kind, area.id, [(g.section, g.chapter) for g in area.goals])
+    return named_units(plan, area.kind, area.id, ((g.section, g.chapter) for g in area.goals))
 
 
 def named_units(plan: m.Plan, kind: str, key: str, places) -> list:
     """Every unit of the area of ``kind`` and id ``key``: the whole plan, a chapter's units, a
     section, or a theme's sections and chapters with the units of the goals it takes by tag or
-    id; ``places`` are the (section, chapter) of the area's goals."""
+    id; ``places`` are the (section, chapter) of the area's goals (read for a theme only)."""
     if kind == "plan":
         return units(plan)
-    named = [key]
+    named = {key}
     if kind == "theme":
-        named = list(plan.themes[key].sections) + [section or chapter for section, chapter in places]
+        named = {*plan.themes[key].sections, *(section or chapter for section, chapter in places)}
     wanted = _units_of(plan, named)
     return [u for u in _index(plan)[1] if u.id in wanted]
 
