@@ -17,8 +17,7 @@ READING = {"full": "whole", "partial": "part", "summary": "part", "none": "not_r
 LABELS = (("not_read", "not read", " (no text reached)"), ("part", "partly read", ""),
           ("not_stated", "coverage not stated", ""), ("whole", "read whole", ""))
 SUMMARY_ONLY = "summaries only"
-READINGS = ("whole", "part", "not_read", "not_stated")
-ABSENCES = ("not_targeted", "not_found")
+READINGS = tuple(dict.fromkeys(READING.values()))  # whole, part, not_read, not_stated
 
 
 _MEMO: dict[int, tuple] = {}  # id(plan) -> (plan, its units, chapter -> unit ids, alias -> part ids)
@@ -122,14 +121,15 @@ def reading(unit_coverage: str | None) -> str:
 
 
 def read_as(coverages) -> str:
-    """How a set of units was read together: whole when every one was, not_read when none was
-    reached, not_stated when no unit says, part otherwise (and for no unit at all: nothing read)."""
+    """How a set of units was read together: whole when every one was; not_read when none was
+    reached; not_stated when no unit was read, whole or in part, and one does not say (or there is
+    no unit at all); part otherwise (some of the text was read)."""
     readings = {reading(c) for c in coverages}
-    if not readings:
-        return "not_stated"
-    if len(readings) == 1:
-        return readings.pop()
-    return "part"
+    if readings == {"whole"}:
+        return "whole"
+    if readings & {"whole", "part"}:
+        return "part"
+    return "not_read" if readings == {"not_read"} else "not_stated"
 
 
 def line(records) -> str:
@@ -153,6 +153,7 @@ ABSENCE = {
     "not_read": ("not_found", "no target found: {where} was not read"),
     "not_stated": ("not_found", "no target found: how much of {where} was read is not stated"),
 }
+ABSENCES = tuple(dict.fromkeys(kind for kind, _ in ABSENCE.values()))  # not_targeted, not_found
 
 
 def absence(read: str, whole_plan: bool = False) -> tuple[str, str]:
