@@ -1,28 +1,39 @@
 """Writing a file or a directory whole or not at all (``--output``, ``--svg``, ``--html``, the parse
 cache).
 
-The new content is written beside the target under a temporary name, then renamed onto it: a
-rename within a directory is atomic, so a reader sees the old file or the new one, never half of
-one. An error, or Ctrl-C, while writing removes the temporary file and leaves the target as it
-was; an existing target is replaced only once its replacement is complete.
+Over a regular file or at a new path, the new content is written beside the target under a
+temporary name, then renamed onto it: a rename within a directory is atomic, so a reader sees the
+old file or the new one, never half of one. An error, or Ctrl-C, while writing removes the
+temporary file and leaves the target as it was; an existing target is replaced only once its
+replacement is complete, and keeps its permissions.
+
+Whatever else is at the path is written into, never replaced: a symbolic link is followed to its
+target (which is then written as above: the link stays a link); a FIFO, a character device
+(``/dev/null``, ``/dev/full``, a terminal) or any other file that is not regular is opened and
+written into, as the shell's ``>`` would. A directory is refused. ``-`` (``STDOUT``) is standard
+output, given by the caller.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 
 from hrplan.errors import HrplanError
+
+STDOUT = "-"  # the path that means standard output
 
 
 class OutputError(HrplanError):
     """An output file or directory cannot be written (exit 1)."""
 
 
-def _temporary(target: str, what: str) -> str:
-    """A name beside ``target`` (same directory, so the rename is atomic), hidden and unique."""
-    folder, base = os.path.split(os.path.abspath(target))
-    return os.path.join(folder, f".{base}.{os.getpid()}.{os.urandom(4).hex()}.{what}")
+def _temporary(target: str, what: str, folder: str | None = None) -> str:
+    """A name beside ``target`` (same directory, so the rename is atomic), hidden and unique; in
+    ``folder`` instead, when given."""
+    here, base = os.path.split(os.path.abspath(target))
+    return os.path.join(folder or here, f".{base or 'out'}.{os.getpid()}.{os.urandom(4).hex()}.{what}")
 
 
 def _remove(path: str) -> None:
@@ -41,30 +52,98 @@ def _failed(target: str, exc: OSError) -> OutputError:
     return OutputError(f"cannot write {target}: {exc.strerror or exc}")
 
 
-@contextlib.contextmanager
-def replacing(target: str):
-    """A temporary path beside ``target`` for the caller to create; renamed onto ``target`` when
-    the block ends without error, removed otherwise (whatever the error, Ctrl-C included)."""
-    if os.path.isdir(target):
+def resolve(target: str) -> tuple[str, str, int | None]:
+    """What writing to ``target`` means: ``(path, how, mode)``. ``how`` is ``"replace"`` for a
+    regular file or a new path (``mode``: the permissions an existing file keeps, else None),
+    ``"into"`` for a file that is not regular (a FIFO, a device...), ``"stdout"`` for ``-``; a
+    symbolic link is followed to what it points to (the path of a missing target, for a dangling
+    link). A directory is an ``OutputError``."""
+    if target == STDOUT:
+        return target, "stdout", None
+    path = os.path.realpath(target) if os.path.islink(target) else target
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return path, "replace", None
+    except OSError as exc:
+        raise _failed(target, exc) from None
+    if stat.S_ISDIR(st.st_mode):
         raise OutputError(f"cannot write {target}: it is a directory")
-    tmp = _temporary(target, "tmp")
+    if stat.S_ISREG(st.st_mode):
+        return path, "replace", stat.S_IMODE(st.st_mode)
+    return path, "into", None
+
+
+def _binary(stream):
+    """The byte stream under a text stream (standard output), or the stream itself."""
+    return getattr(stream, "buffer", stream)
+
+
+@contextlib.contextmanager
+def replacing(target: str, stdout=None):
+    """A temporary path for the caller to create a file at; when the block ends without error, the
+    file becomes ``target`` (renamed onto a regular file or a new path, copied into anything
+    else, or onto ``stdout`` for ``-``), and it is removed otherwise (whatever the error, Ctrl-C
+    included)."""
+    path, how, mode = resolve(target)
+    if how == "replace":
+        tmp = _temporary(path, "tmp")
+    else:
+        import tempfile
+
+        tmp = _temporary(path, "tmp", tempfile.gettempdir())
     try:
         yield tmp
-        os.replace(tmp, target)
+        if how == "replace":
+            if mode is not None:
+                os.chmod(tmp, mode)
+            os.replace(tmp, path)
+            return
+        with open(tmp, "rb") as src:
+            if how == "stdout":
+                out = _binary(stdout)
+                _copy(src, out)
+                out.flush()
+            else:
+                with open(os.open(path, os.O_WRONLY), "wb") as out:
+                    _copy(src, out)
     except BaseException as exc:
-        _remove(tmp)
-        if isinstance(exc, OSError):
-            raise _failed(target, exc) from None
+        if isinstance(exc, OSError) and not (how == "stdout" and isinstance(exc, BrokenPipeError)):
+            raise _failed(target, exc) from None  # a closed pipe on standard output is no error
         raise
+    finally:
+        _remove(tmp)
+
+
+def _copy(src, out) -> None:
+    while True:
+        chunk = src.read(1 << 16)
+        if not chunk:
+            return
+        out.write(chunk)
 
 
 @contextlib.contextmanager
-def writing(target: str, binary: bool = False, sync: bool = True):
+def writing(target: str, binary: bool = False, sync: bool = True, stdout=None):
     """An open file (UTF-8 text, or bytes with ``binary``) whose content becomes ``target`` when the
-    block ends without error, and nothing otherwise. The file's mode is the usual one (0666 less
-    the umask), as for a file the shell would create. ``sync``: on disk before the rename (a
-    cache, which can be rebuilt, does without)."""
-    with replacing(target) as tmp:
+    block ends without error, and nothing otherwise (over a regular file or a new path; a FIFO or
+    a device is written into as the block writes, and ``-`` is the stream ``stdout``). A new
+    file's mode is the usual one (0666 less the umask), as for a file the shell would create; a
+    replaced file keeps its own. ``sync``: on disk before the rename (a cache, which can be
+    rebuilt, does without)."""
+    path, how, _ = resolve(target)
+    if how == "stdout":
+        yield _binary(stdout) if binary else stdout
+        return
+    if how == "into":
+        try:
+            fd = os.open(path, os.O_WRONLY)  # no O_CREAT: what is there is written into
+            with (open(fd, "wb") if binary else open(fd, "w", encoding="utf-8", newline="")) as fh:
+                yield fh
+        except OSError as exc:
+            raise _failed(target, exc) from None
+        return
+    with replacing(path) as tmp:
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         except OSError as exc:
@@ -76,8 +155,9 @@ def writing(target: str, binary: bool = False, sync: bool = True):
                 os.fsync(fh.fileno())
 
 
-def write_text(target: str, text: str) -> None:
-    with writing(target) as fh:
+def write_text(target: str, text: str, stdout=None) -> None:
+    """``text`` written to ``target`` (``-``: to ``stdout``), as ``writing`` does."""
+    with writing(target, stdout=stdout) as fh:
         fh.write(text)
 
 

@@ -242,26 +242,41 @@ def show_source(plan: m.Plan, source: m.Source):
             "citation_count": len(rows), "citations": rows}
 
 
-def search_answer(plans: list[m.Plan], text: str, field: str | None = None) -> SearchAnswer:
-    """Goals, claims and plan notes matching ``text``, best first (``hrplan.answers.search``)."""
-    from hrplan.answers.search import expand, search
+def search_answer(plans: list[m.Plan], text: str, field: str | None = None, registry=None,
+                  registry_file: str | None = None) -> SearchAnswer:
+    """Goals, claims, plan notes and (with ``registry``, read from ``registry_file``) indicators
+    matching ``text``, best first (``hrplan.answers.search``); an empty query is a usage error."""
+    from hrplan.answers.facts import plan_facts
+    from hrplan.answers.search import Query, indicator_goals, search
+    from hrplan.answers.series import indicator_record
+    from hrplan.core.areas import by_period
 
+    from hrplan.errors import UsageError
+
+    query = Query(text)
+    if not query.terms:
+        raise UsageError(f"nothing to search for in {text!r}: give a word, a phrase or a number")
     assessed = Assessed()
-    hits = search(plans, text, field)
-    goals, claims, notes, matches = [], [], [], []
+    hits = search(plans, query, field, registry=registry, registry_file=registry_file)
+    goals, claims, notes, indicators, matches = [], [], [], {}, []
     for kind, plan, rec, score, fields, where, snippet in hits:
         if kind == "goal":
             goals.append(goal_record(plan, rec, assessed))
-        elif kind == "claim":
-            claims.append(claim_record(plan, rec, assessed))
-        else:
+        elif kind == "claim":  # a claim's counts from the goals' facts, which spare building its goals
+            claims.append(claim_record(plan, rec, assessed, facts=plan_facts(plan, assessed)))
+        elif kind == "note":
             notes.append(note_record(plan, rec))
+        elif rec.id not in indicators:
+            indicators[rec.id] = indicator_record(rec, [(p, g) for p in by_period(plans) for g in indicator_goals(p, rec.id)],
+                                                  plans)
         matches.append({"kind": kind, "plan_id": plan.id, "goal_id": rec.id if kind == "goal" else None,
-                        "claim_id": rec.id if kind == "claim" else None, "score": score, "fields": fields,
+                        "claim_id": rec.id if kind == "claim" else None,
+                        "indicator_id": rec.id if kind == "indicator" else None, "score": score, "fields": fields,
                         "field": where, "snippet": snippet})
-    return {"plans": [p.id for p in plans], "query": text, "terms": expand(text), "field": field,
+    return {"plans": [p.id for p in plans], "query": text, "terms": query.terms, "field": field,
             "only_titles": bool(matches) and all(mt["fields"] == ["section"] for mt in matches),
-            "goal_count": len(goals), "goals": goals, "claims": claims, "notes": notes, "matches": matches}
+            "goal_count": len(goals), "goals": goals, "claims": claims, "notes": notes,
+            "indicators": list(indicators.values()), "matches": matches}
 
 
 def sources(plan: m.Plan) -> SourcesAnswer:

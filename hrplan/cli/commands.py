@@ -174,16 +174,20 @@ def make_search():
 
     @click.command()
     @click.argument("text")
-    @click.option("--in", "field", type=click.Choice(FIELDS), help="Search only this field of the goals.")
+    @click.option("--in", "field", type=click.Choice(FIELDS),
+                  help="Search only this field (of the goals, claims, notes or indicators).")
     @list_options
     def search(text, field, **kw):
-        """Search every plan (or --plan): goal texts, figures, metrics, notes, sources, claims; ranked."""
+        """Search every plan (or --plan): goal texts, figures, metrics, notes, sources, claims, indicators; ranked."""
         from hrplan.answers import plan as answers
+        from hrplan.planfile.files import data_path
+        from hrplan.planfile.registry import load_registry, registry_file
         from hrplan.views import plan as views
 
         o = opts(kw)
         plans = [load_plan(o)] if o.plan_id else load_plans(o.data, notice=o.env.notice)
-        emit(o, answers.search_answer(plans, text, field), views.search_view, "matches")
+        answer = answers.search_answer(plans, text, field, load_registry(o.data), registry_file(data_path(o.data)))
+        emit(o, answer, views.search_view, "matches")
 
     return search
 
@@ -217,7 +221,8 @@ def make_export():
     @goal_filters
     @click.option("--quantified", is_flag=True, help="Only goals with a quantified target.")
     @click.option("--output", "-o", type=click.Path(), metavar="PATH",
-                  help="Write to this file (a directory for datapackage), whole or not at all, not to standard output.")
+                  help="Write to this file (a directory for datapackage), whole or not at all, not to standard output "
+                       "(-: standard output).")
     @json_option
     @format_option(FORMATS, default="json", help=HELP)
     @plan_option
@@ -238,8 +243,10 @@ def make_export():
             if given or output is None:
                 raise click.UsageError(f"--format {fmt} " + (f"holds every goal that passes the filters, not {given[0]}"
                                        if given else "writes to a path: give --output PATH"))
+            if output == "-" and fmt == "datapackage":
+                raise click.UsageError("--format datapackage writes a directory, not standard output: give --output DIR")
             plans, registry = load_all(o)
-            exporting.write_tables(fmt, output, plans, registry, filtered_plans(plans, area, kw))
+            exporting.write_tables(fmt, output, plans, registry, filtered_plans(plans, area, kw), o.env.out)
             return
         s = filtered(load_plan(o), area, kw)
         exporting.write_answer(fmt, arrange(answers.export(s.plan, s.goals, s.assessed, s.area), kw), output, o.env.out)
@@ -286,8 +293,9 @@ def make_methodology():
 def make_schema():
     @click.command()
     @click.argument("name", required=False)
+    @click.option("--fields", help="The schema of NAME --fields FIELDS --json (goals, quotas, export).")
     @json_option
-    def schema(name, as_json):
+    def schema(name, fields, as_json):
         """The JSON Schema of a command's --json output, or of a plan file (plan-file); with no NAME, the names."""
         from hrplan.contract import jsonschema as json_schema
         from hrplan.planfile import jsonschema as plan_schema
@@ -301,6 +309,14 @@ def make_schema():
             return
         if name not in names:
             raise NotFound("schema", name, suggest(name, names))
+        if fields is not None:
+            from hrplan.cli.output import field_list
+
+            if name not in json_schema.PROJECTED:
+                raise click.BadParameter(f"{name} takes no --fields; " + ", ".join(json_schema.PROJECTED) + " do",
+                                         param_hint="'--fields'")
+            json_out.write(json_schema.schema(name, field_list(fields, json_schema.field_names(name))))
+            return
         json_out.write(plan_schema.plan_file_schema() if name == plan_schema.NAME else json_schema.schema(name))
 
     return schema

@@ -34,8 +34,8 @@ def _write(fmt: str, answer: dict, stream) -> None:
 
 def write_answer(fmt: str, answer: dict, output: str | None = None, stream=None) -> None:
     """One plan's ``export`` answer as JSON, NDJSON or CSV: to ``stream`` (standard output), or to
-    the file ``output``."""
-    if output is None:
+    the file ``output`` (``-``: standard output too)."""
+    if output is None or output == "-":
         _write(fmt, answer, stream or sys.stdout)
         return
     from hrplan import outfile
@@ -44,16 +44,16 @@ def write_answer(fmt: str, answer: dict, output: str | None = None, stream=None)
         _write(fmt, answer, fh)
 
 
-def write_tables(fmt: str, output: str, plans, registry, goals=None) -> None:
-    """The plans as tables: a SQLite file or a data package directory at ``output``; ``goals``:
-    plan id -> the goals to hold (default: every goal)."""
+def write_tables(fmt: str, output: str, plans, registry, goals=None, stream=None) -> None:
+    """The plans as tables: a SQLite file (``-``: its bytes to ``stream``, standard output) or a data
+    package directory at ``output``; ``goals``: plan id -> the goals to hold (default: every goal)."""
     from hrplan.answers import tables
 
     built = tables.build(plans, registry, goals)
     if fmt == "sqlite":
         from hrplan.render import sqlite_out
 
-        sqlite_out.write(built, output)
+        sqlite_out.write(built, output, stream or sys.stdout)
     else:
         from hrplan import __version__
         from hrplan.render import datapackage_out

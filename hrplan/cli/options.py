@@ -45,9 +45,9 @@ pager_option = click.option("--no-pager", "no_pager", is_flag=True,
 
 
 svg_option = click.option("--svg", type=click.Path(dir_okay=False), metavar="FILE",
-                          help="Also save the table a terminal shows as an SVG picture (for a report or a slide).")
+                          help="Also save the table a terminal shows as an SVG picture (for a report or a slide; -: print it instead).")
 html_option = click.option("--html", type=click.Path(dir_okay=False), metavar="FILE",
-                           help="Also save the table a terminal shows as an HTML page.")
+                           help="Also save the table a terminal shows as an HTML page (-: print it instead).")
 
 
 def format_option(choices=FORMATS, default=None, help="auto (default): a table on a terminal, tab-separated text in a pipe."):

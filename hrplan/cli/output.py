@@ -13,9 +13,12 @@ def emit(o: Opts, answer, view, items: str | None = None) -> None:
     """Print an answer as JSON, or lay it out with ``view`` (a function of ``hrplan.views.plan``) as a
     Rich table on a terminal or plain tab-separated text in a pipe. A list command names its
     records (``items``): they are what CSV and NDJSON write, and what --fields picked. With --svg
-    or --html, the table is also saved as a picture, whatever the form printed."""
+    or --html, the table is also saved as a picture, whatever the form printed; to standard
+    output (``-``), the picture is what is printed."""
     env = o.env
     pictured = o.svg or o.html
+    if o.svg == "-" and o.html == "-":
+        raise click.UsageError("--svg - and --html - both ask for standard output; give a file to one")
     if items and "fields" in answer and (pictured or o.fmt not in ("json", "csv", "ndjson")):
         from hrplan.views.plan import fields_view
 
@@ -23,7 +26,9 @@ def emit(o: Opts, answer, view, items: str | None = None) -> None:
     if pictured:
         from hrplan.render import picture
 
-        picture.save(view(answer, show_zh=True), o.svg, o.html, env.width)
+        picture.save(view(answer, show_zh=True), o.svg, o.html, env.width, env.out)
+        if "-" in (o.svg, o.html):
+            return
     if o.fmt == "json":
         from hrplan.render import json_out
 
@@ -75,16 +80,21 @@ def arrange(answer: dict, kw: dict, items: str = "goals") -> dict:
         records = records[:limit]
     fields = kw.pop("fields", None)
     if fields:
-        names = [f.strip() for f in fields.split(",") if f.strip()]
-        valid = list(records[0]) if records else []
         from hrplan.contract.records import GoalRecord
         from hrplan.contract.columns import fields as keys_of
 
-        valid = list(keys_of(GoalRecord)) if items == "goals" else valid
-        bad = [n for n in names if n not in valid]
-        if bad:
-            raise click.BadParameter(f"unknown field {bad[0]!r}; the fields are " + ", ".join(valid),
-                                     param_hint="'--fields'")
+        valid = list(keys_of(GoalRecord)) if items == "goals" else (list(records[0]) if records else [])
+        names = field_list(fields, valid)
         records = [{n: r[n] for n in names} for r in records]
         answer = dict(answer, fields=names)
     return dict(answer, **{items: records})
+
+
+def field_list(given: str, valid: list[str]) -> list[str]:
+    """The names of ``--fields`` (comma-separated, each once, in the order given), each one of ``valid``."""
+    names = list(dict.fromkeys(f.strip() for f in given.split(",") if f.strip()))
+    bad = [n for n in names if n not in valid] or ([] if names else [given])
+    if bad:
+        raise click.BadParameter(f"unknown field {bad[0]!r}; the fields are " + ", ".join(valid),
+                                 param_hint="'--fields'")
+    return names

@@ -3,7 +3,10 @@ TypedDicts of ``hrplan.contract.plan``, ``hrplan.contract.series`` and ``hrplan.
 one definition of each shape, so the schema cannot drift from what hrplan prints. ``hrplan schema
 NAME`` prints one.
 
-Every key of a record is required (a missing value is ``null``) and no other key is allowed.
+Every key of a record is required (a missing value is ``null``) and no other key is allowed. A
+list command's ``--fields`` projects its records (``PROJECTED``): the answer then has ``fields``,
+the keys asked for, and each record exactly those keys. The plain schema allows either form (an
+``if``/``then``/``else`` on ``fields``); ``schema(name, fields)`` describes one projection exactly.
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ ANSWERS = {
     "validate": shapes.ValidateAnswer,
 }
 NAMES = tuple(sorted(ANSWERS))
+# command name -> the list of records that --fields projects
+PROJECTED = {"goals": "goals", "quotas": "goals", "export": "goals"}
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
@@ -72,13 +77,45 @@ def _type(tp, defs: dict) -> dict:
     raise TypeError(f"no JSON Schema for {tp!r}")
 
 
-def schema(name: str) -> dict:
-    """The JSON Schema of ``hrplan NAME --json``."""
+def field_names(name: str) -> list[str]:
+    """The keys --fields may name for the command ``name`` (the keys of its projected records)."""
+    answer = ANSWERS[name]
+    return list(fields(typing.get_args(fields(answer)[PROJECTED[name]])[0]))
+
+
+def _projected(name: str, top: dict, defs: dict, picked: list[str] | None) -> dict:
+    """The answer's schema with its records projected: any projection (``picked`` None), else
+    exactly the keys ``picked``."""
+    items = PROJECTED[name]
+    record = typing.get_args(fields(ANSWERS[name])[items])[0].__name__
+    full, whole = defs[record], top["properties"][items]
+    keys = field_names(name)
+    names = {"type": "array", "items": {"enum": keys}, "minItems": 1, "uniqueItems": True}
+    if picked is not None:
+        del defs[record]  # only the picked keys' own records stay
+        part = {"type": "object", "properties": {k: full["properties"][k] for k in picked}, "required": list(picked),
+                "additionalProperties": False}
+        return dict(top, properties={**top["properties"], "fields": {"const": list(picked)},
+                                     items: {"type": "array", "items": part}}, required=[*top["required"], "fields"])
+    defs[record + "Fields"] = {"type": "object", "properties": full["properties"], "minProperties": 1,
+                               "additionalProperties": False}
+    return dict(top, properties={**top["properties"], "fields": names, items: {"type": "array"}}, **{
+        "if": {"required": ["fields"]},
+        "then": {"properties": {items: {"type": "array", "items": {"$ref": f"#/$defs/{record}Fields"}}}},
+        "else": {"properties": {items: whole}}})
+
+
+def schema(name: str, picked: list[str] | None = None) -> dict:
+    """The JSON Schema of ``hrplan NAME --json``; with ``picked``, of ``hrplan NAME --fields
+    PICKED --json`` (a command of ``PROJECTED``)."""
     defs: dict = {}
     answer = ANSWERS[name]
     root = _type(answer, defs)
     top = defs.pop(answer.__name__) if is_record(answer) else root
-    out = {"$schema": DIALECT, "title": f"hrplan {name} --json", **top}
+    if name in PROJECTED:
+        top = _projected(name, top, defs, picked)
+    title = f"hrplan {name} --fields {','.join(picked)} --json" if picked else f"hrplan {name} --json"
+    out = {"$schema": DIALECT, "title": title, **top}
     if defs:
         out["$defs"] = dict(sorted(defs.items()))
     return out

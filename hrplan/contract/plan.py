@@ -18,9 +18,9 @@ from __future__ import annotations
 from typing import Literal, Optional, TypedDict
 
 from hrplan.core.statuses import CATEGORIES
-from hrplan.contract.records import (Agreement, AreaRecord, ClaimRecord, CoverageRecord, GoalRecord, NoteRecord,
-                                     PlanRecord, ReportedStatus, ReportedStatusCounts, ResultRecord, SourceRecord,
-                                     StatedSizeRecord, Status, StatusCounts, TargetRecord, WorkingRecord)
+from hrplan.contract.records import (Agreement, AreaRecord, ClaimRecord, CoverageRecord, GoalRecord, IndicatorRecord,
+                                     NoteRecord, PlanRecord, ReportedStatus, ReportedStatusCounts, ResultRecord,
+                                     SourceRecord, StatedSizeRecord, Status, StatusCounts, TargetRecord, WorkingRecord)
 
 
 # ------------------------------------------------------------------------------------ answers
@@ -84,10 +84,11 @@ class KeyFigure(TypedDict):
 
 
 class SearchMatch(TypedDict):
-    kind: Literal["goal", "claim", "note"]
+    kind: Literal["goal", "claim", "note", "indicator"]
     plan_id: str
     goal_id: Optional[str]
     claim_id: Optional[str]
+    indicator_id: Optional[str]
     score: int
     fields: list[str]
     field: str
@@ -226,6 +227,7 @@ class SearchAnswer(TypedDict):
     goals: list[GoalRecord]
     claims: list[ClaimRecord]
     notes: list[NoteRecord]
+    indicators: list[IndicatorRecord]
     matches: list[SearchMatch]
 
 

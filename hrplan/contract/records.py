@@ -199,3 +199,17 @@ class StatedSizeRecord(TypedDict):
     qualifier: Literal[m.QUALIFIERS]
     source_ids: list[str]
     note: Optional[str]
+
+
+class IndicatorRecord(TypedDict):
+    id: str
+    title: str
+    title_zh: Optional[str]
+    unit: str
+    direction: Literal[m.DIRECTIONS]
+    definition: str
+    note: Optional[str]
+    plans: list[str]
+    result_plans: list[str]
+    no_target: list[AbsenceRecord]
+    goal_count: int

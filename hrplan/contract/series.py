@@ -8,23 +8,9 @@ from __future__ import annotations
 from typing import Literal, Optional, TypedDict
 
 from hrplan.core import model as m
-from hrplan.contract.records import (AbsenceRecord, BaselineRecord, ClaimRecord, NoteRecord, Origin, PlanRecord,
-                                     ReportedStatus, Status)
+from hrplan.contract.records import (AbsenceRecord, BaselineRecord, ClaimRecord, IndicatorRecord, NoteRecord,
+                                     Origin, PlanRecord, ReportedStatus, Status)
 from hrplan.contract.plan import PlanEntry
-
-
-class IndicatorRecord(TypedDict):
-    id: str
-    title: str
-    title_zh: Optional[str]
-    unit: str
-    direction: Literal[m.DIRECTIONS]
-    definition: str
-    note: Optional[str]
-    plans: list[str]
-    result_plans: list[str]
-    no_target: list[AbsenceRecord]
-    goal_count: int
 
 
 class PlansAnswer(TypedDict):

@@ -30,8 +30,20 @@ _BATCH = 256  # goals dumped and written at a time (see write)
 
 
 def cache_dir() -> str:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "hrplan")
+    """Where the cache lives: ``$XDG_CACHE_HOME/hrplan`` where that is set, on any system (the
+    override docs/environment.md documents); else the user's cache folder as ``platformdirs``
+    names it for the system: ``~/Library/Caches/hrplan`` on macOS, ``%LOCALAPPDATA%\\hrplan\\Cache``
+    on Windows, ``~/.cache/hrplan`` on Linux. On Linux that is the XDG rule, read here without
+    importing platformdirs (a few milliseconds of every run, and start-up time is hrplan's speed);
+    a test checks that platformdirs gives the same folder."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    if base:
+        return os.path.join(base, "hrplan")
+    if sys.platform == "linux":
+        return os.path.join(os.path.expanduser("~"), ".cache", "hrplan")
+    from platformdirs import user_cache_dir
+
+    return user_cache_dir("hrplan", appauthor=False)
 
 
 def _fnv1a(text: str) -> str:

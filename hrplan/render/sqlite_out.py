@@ -65,10 +65,10 @@ def fill(con: sqlite3.Connection, tables) -> bool:
     return fts
 
 
-def write(tables, path: str) -> bool:
-    """Write the database file ``path`` (replaced only when complete); True when it has full-text
-    indexes."""
-    with outfile.replacing(path) as tmp:
+def write(tables, path: str, stdout=None) -> bool:
+    """Write the database file ``path`` (replaced only when complete; ``-``: its bytes to
+    ``stdout``); True when it has full-text indexes."""
+    with outfile.replacing(path, stdout) as tmp:
         con = sqlite3.connect(tmp)
         try:
             con.execute("PRAGMA journal_mode = OFF")  # a temporary file: the rename is the commit

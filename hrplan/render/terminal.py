@@ -3,9 +3,10 @@
 hrplan lays its tables out itself (column widths by terminal cell, so Chinese text stays
 aligned; words wrapped, only over-long words folded; ids, statuses and bars never broken) and
 hands Rich styled lines to print. Rich's own Table is general and costs several times more per
-cell, and start-up time is hrplan's speed. A table too wide for the terminal, or one that holds
-web addresses, is printed as one record per row instead, addresses whole on their own lines so
-that they can be copied.
+cell, and start-up time is hrplan's speed. A table too wide for the terminal leaves out the
+columns its view marks optional, never those that give a row its meaning; when even those cannot
+stand side by side, it is printed as one record per row instead. Web addresses go whole on
+their own lines so that they can be copied.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ EXCESS_MAX = 5  # cells past the end of a bar, one per tenth beyond the target
 SHORT = 18  # a column whose cells are all at most this long is never wrapped
 FLEX_MIN = 10  # narrowest a wrapped column may become
 GAP = 2  # spaces between columns
+COMFORT = 18  # optional columns give way until a wrapped meaning column gets this much
 STYLES = statuses.COLOURS
 
 
@@ -114,20 +116,31 @@ def _without(block: Table, names) -> Table:
     """The table without the named columns."""
     keep = [i for i, c in enumerate(block.columns) if c not in names]
     return Table(block.title, [block.columns[i] for i in keep], [[row[i] for i in keep] for row in block.rows],
-                 wrap=block.wrap, links=block.links, optional=[c for c in block.optional if c not in names])
+                 wrap=block.wrap, links=block.links, optional=[c for c in block.optional if c not in names],
+                 meaning=[c for c in block.meaning if c not in names])
 
 
 def _empty(cell) -> bool:
     return cell is None or (isinstance(cell, Bar) and cell.share is None and cell.label is None) or str(cell) == ""
 
 
+def _cramped(table: Table, plan, width: int) -> bool:
+    """Whether a wrapped column of the table's meaning gets less than COMFORT cells (or its natural
+    width, if less) beside the other columns."""
+    widths = _widths(plan, table, width)
+    return any(name in table.meaning and name in table.wrap and w < min(natural, COMFORT)
+               for (name, _, _, natural), w in zip(plan, widths))
+
+
 def fit(block: Table, width: int):
     """(table, column plan, columns left out) of a table laid out for ``width`` cells: empty columns
     and web-address columns (printed whole under their row) taken out, then the view's optional
-    columns, least useful first, until the rest fits; plan None when even that does not fit."""
+    columns, least useful first, until the rest fits and the long text of its meaning columns has
+    COMFORT cells or all it needs; plan None (one record per row) when even its meaning columns do
+    not fit. A column of the table's ``meaning`` is never left out."""
     gone = [c for i, c in enumerate(block.columns) if block.rows and all(_empty(r[i]) for r in block.rows)]
     table = _without(block, set(gone) | block.links)
-    dropped = []
+    dropped, best = [], None
     for name in [None, *block.optional]:
         if name is not None:
             if name not in table.columns:
@@ -136,8 +149,11 @@ def fit(block: Table, width: int):
             dropped.append(name)
         plan = _column_plan(table)
         if _fits(plan, width):
-            return table, plan, dropped
-    return block, None, []
+            if best is None:
+                best = table, plan, list(dropped)
+            if not _cramped(table, plan, width):
+                return table, plan, dropped
+    return best if best is not None else (block, None, [])
 
 
 def _widths(plan, block: Table, width: int) -> list[int]:
@@ -181,6 +197,18 @@ def _widths(plan, block: Table, width: int) -> list[int]:
     return widths
 
 
+def _append(out: RichText, piece, style) -> None:
+    """One line of a cell: prebuilt (a bar), a search match with its term highlighted, or text."""
+    if isinstance(piece, RichText):
+        out.append_text(piece)
+    elif isinstance(style, tuple):
+        marked = RichText(piece)
+        marked.highlight_words([style[1]], style="bold reverse", case_sensitive=False)
+        out.append_text(marked)
+    else:
+        out.append(piece, style=style)
+
+
 def _table(console: Console, block: Table, plan, ascii_only: bool, links=()) -> None:
     """A table laid out by ``fit``; ``links``: per row, the web addresses to print whole under it."""
     widths = _widths(plan, block, console.width)
@@ -197,17 +225,8 @@ def _table(console: Console, block: Table, plan, ascii_only: bool, links=()) -> 
                 if j:
                     out.append(gap)
                 piece = lines[k] if k < len(lines) else ""
-                if isinstance(piece, RichText):
-                    out.append_text(piece)
-                    pad = w - piece.cell_len
-                elif isinstance(style, tuple):  # a search match: highlight the term where it shows
-                    marked = RichText(piece)
-                    marked.highlight_words([style[1]], style="bold reverse", case_sensitive=False)
-                    out.append_text(marked)
-                    pad = w - cell_len(piece)
-                else:
-                    out.append(piece, style="bold" if header else style)
-                    pad = w - cell_len(piece)
+                _append(out, piece, "bold" if header else style)
+                pad = w - (piece.cell_len if isinstance(piece, RichText) else cell_len(piece))
                 if j < len(columns) - 1 and pad > 0:
                     out.append(" " * pad)
             out.append("\n")
@@ -223,9 +242,11 @@ def _table(console: Console, block: Table, plan, ascii_only: bool, links=()) -> 
 
 
 def _pairs(console: Console, title: str, pairs, ascii_only: bool, title_style="bold underline",
-           label_width: int | None = None) -> None:
-    """Label and value, the value wrapped beside the label."""
-    out = RichText()
+           label_width: int | None = None, out: RichText | None = None) -> None:
+    """Label and value, the value wrapped beside the label; a label wider than ``label_width``, or
+    a value with a word too long to sit beside it, takes a line of its own, the value under it.
+    Printed, or appended to ``out`` (a record's lines)."""
+    printed, out = out is None, RichText() if out is None else out
     if title:  # styled as a span: a Text's own style would run through every line appended to it
         out.append("\n".join(wrap(visible(title), console.width)) + "\n", style=title_style)
     if label_width is None:
@@ -234,39 +255,48 @@ def _pairs(console: Console, title: str, pairs, ascii_only: bool, title_style="b
     for k, v in pairs:
         text, style, pre = _styled(v, ascii_only)
         indent = label_width
-        if pre is None and (room < 10 or max((cell_len(w) for w in text.split(" ")), default=0) > room):
-            # a word too long to sit beside the label: the value goes under it, nearly full width
-            out.append(visible(k) + "\n", style="bold")
-            indent, lines = 0, wrap(text, max(10, console.width - GAP))
+        if cell_len(k) > label_width or (
+                pre is None and (room < 10 or max((cell_len(w) for w in text.split(" ")), default=0) > room)):
+            # the value goes under its label, nearly full width
+            out.append("\n".join(wrap(visible(k), console.width)) + "\n", style="bold")
+            indent, lines = 0, [pre] if pre is not None else wrap(text, max(10, console.width - GAP))
             k = ""
         else:
             lines = [pre] if pre is not None else wrap(text, max(room, 1))
         for n, line in enumerate(lines):
             out.append((visible(k) if n == 0 else "").ljust(indent) + " " * GAP, style="bold")
-            if isinstance(line, RichText):
-                out.append_text(line)
-            else:
-                out.append(line, style=style)
+            _append(out, line, style)
             out.append("\n")
-    console.print(out, soft_wrap=True)
+    if printed:
+        console.print(out, soft_wrap=True)
+
+
+RULE = 40  # the width of the rule that opens each record (the terminal's, if narrower)
 
 
 def _records(console: Console, block: Table, ascii_only: bool) -> None:
-    """A table too wide for the terminal, printed as one record per row: label, then value."""
-    console.print(RichText(visible(block.title), style="bold"))
-    rule = "-" * min(console.width, 40)
-    label_width = max(cell_len(name) for name in block.columns)
-    for row in block.rows:
-        console.print(RichText(rule, style="dim"))
+    """A table whose meaning columns cannot stand side by side, printed as one record per row (as
+    psql's expanded display): a rule numbering the row, then a label and a value per field, every
+    column included; empty fields left out, web addresses whole on lines of their own."""
+    out = RichText()
+    out.append("\n".join(wrap(visible(block.title), console.width)) + "\n", style="bold")
+    dash = "-" if ascii_only else "\u2500"
+    # labels as wide as the longest that leaves the values half the terminal; a longer label stands
+    # on a line of its own, its value under it
+    label_width = max([cell_len(name) for name in block.columns
+                       if name not in block.links and cell_len(name) <= console.width // 2] or [0])
+    for n, row in enumerate(block.rows, 1):
+        head = f"{dash}[ {n} of {len(block.rows)} ]"
+        out.append(head + dash * max(0, min(console.width, RULE) - cell_len(head)) + "\n", style="dim")
         pairs = [(name, cell) for name, cell in zip(block.columns, row)
-                 if str(cell) != "" and name not in block.links]
-        _pairs(console, "", pairs, ascii_only, label_width=label_width)
+                 if not _empty(cell) and name not in block.links]
+        _pairs(console, "", pairs, ascii_only, label_width=label_width, out=out)
         for name, cell in zip(block.columns, row):
             if name in block.links and str(cell):
                 # whole, on a line of its own: the terminal wraps it, and a copy keeps it intact
-                console.print(RichText(visible(str(cell)), style="underline" if console.color_system else ""),
-                              soft_wrap=True)
-    console.print()
+                out.append(visible(str(cell)) + "\n", style="underline" if console.color_system else None)
+        out.append("\n")
+    console.print(out, soft_wrap=True, end="")
 
 
 def render(blocks, env, stream=None, console=None) -> None:

@@ -38,13 +38,19 @@ class Bar:
 class Table:
     """Rows under column names. ``wrap``: columns of long text; ``links``: columns of web
     addresses, which a terminal must show whole and unbroken so that they can be copied;
-    ``optional``: columns a narrow terminal may leave out, the least useful first."""
+    ``meaning``: the columns that give a row its meaning, never left out (a terminal too narrow
+    for them side by side prints one record per row instead); ``optional``: the other columns a
+    narrow terminal may leave out, the least useful first."""
 
-    __slots__ = ("title", "columns", "rows", "wrap", "links", "optional")
+    __slots__ = ("title", "columns", "rows", "wrap", "links", "meaning", "optional")
 
-    def __init__(self, title, columns, rows, wrap=(), links=(), optional=None):
+    def __init__(self, title, columns, rows, wrap=(), links=(), optional=None, meaning=()):
         self.title, self.columns, self.rows, self.wrap, self.links = title, columns, rows, set(wrap), set(links)
-        self.optional = [c for c in DROP_ORDER if c in columns] if optional is None else list(optional)
+        if set(meaning) - set(columns):
+            raise ValueError(f"meaning columns not in the table: {sorted(set(meaning) - set(columns))}")
+        self.meaning = [c for c in columns if c in set(meaning)]
+        order = [c for c in DROP_ORDER if c in columns] if optional is None else optional
+        self.optional = [c for c in order if c not in set(meaning)]
 
 
 # Which columns a narrow terminal leaves out first, by name, in every view: the least useful

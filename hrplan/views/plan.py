@@ -118,7 +118,8 @@ def goals_view(a: dict, show_zh=True) -> list:
     rows = [[g["id"], g["text"] if g["kind"] == "commitment" else f"[finding] {g['text']}", target_text(g["target"]),
              Status(g["status"]), g["reported_status"] or ""] for g in a["goals"]]
     blocks = [Table(f"Goals of {_where(a)} ({a['goal_count']})",
-                    ["id", "commitment", "target", "status", "reported"], rows, wrap=("commitment", "target")),
+                    ["id", "commitment", "target", "status", "reported"], rows, wrap=("commitment", "target"),
+                    meaning=("id", "commitment", "target", "status", "reported")),
               coverage_text(a, "dim")]
     if any(g["kind"] == "finding" for g in a["goals"]):
         blocks.append(Text("[finding]: a result a source reported that matches no commitment of the plan "
@@ -133,7 +134,9 @@ def quotas_view(a: dict, show_zh=True) -> list:
                      latest_text(g["latest"]), Status(g["status"]), g["reported_status"] or ""])
     blocks = [Table(f"Quantified targets of {_where(a)} ({a['goal_count']})",
                     ["id", "metric", "target", "baseline", "latest result", "status", "reported"], rows,
-                    wrap=("metric", "target", "latest result")), coverage_text(a, "dim")]
+                    wrap=("metric", "target", "latest result"),
+                    meaning=("id", "metric", "target", "latest result", "status", "reported")),
+              coverage_text(a, "dim")]
     if any(g["latest"] and not g["latest"]["used"] for g in a["goals"]):
         blocks.append(Text(NOT_USED, "dim"))
     return blocks
@@ -260,8 +263,8 @@ def stats_view(a: dict, show_zh=True) -> list:
             latest = k["latest"]
             rows.append([k["goal_id"], k["metric"], target_text(k["target"]), latest_text(latest), Bar(k["progress"]), Status(k["status"]), k["reported_status"] or ""])
         blocks.append(Table("Key figures", ["id", "metric", "target", "latest result", "progress", "status", "reported"],
-                            rows, wrap=("metric", "target", "latest result"),
-                            optional=("reported", "progress", "metric")))
+                            rows, wrap=("metric", "target", "latest result"), optional=("target", "progress"),
+                            meaning=("id", "metric", "latest result", "status", "reported")))
     if a["differing"]:
         rows = [[d["goal_id"], Status(d["status"]), d["reported_status"]] for d in a["differing"]]
         blocks.append(Table("Reported verdict differs from computed status", ["id", "computed", "reported"], rows))
@@ -277,11 +280,12 @@ def tags_view(a: dict, show_zh=True) -> list:
 def search_view(a: dict, show_zh=True) -> list:
     status = {(g["plan_id"], g["id"]): g["status"] for g in a["goals"]}
     term = a["terms"][0] if a["terms"] else a["query"]
-    rows = [[m["plan_id"], m["goal_id"] or m["claim_id"] or "(plan note)", m["kind"], ", ".join(m["fields"]),
+    rows = [[m["plan_id"], m["goal_id"] or m["claim_id"] or m["indicator_id"] or "(plan note)", m["kind"], ", ".join(m["fields"]),
              Mark(m["snippet"], term), Status(status.get((m["plan_id"], m["goal_id"]), ""))] for m in a["matches"]]
     where = f" in {a['field']}" if a["field"] else ""
     blocks = [Table(f"Matches of {a['query']!r}{where} in {', '.join(a['plans'])} ({len(rows)})",
-                    ["plan", "id", "kind", "matched in", "where", "status"], rows, wrap=("where",))]
+                    ["plan", "id", "kind", "matched in", "where", "status"], rows, wrap=("where",),
+                    optional=("matched in", "status"), meaning=("plan", "id", "kind", "where"))]
     notes = []
     if len(a["terms"]) > 1:
         notes.append("Also searched, from hrplan's bilingual search vocabulary (a search aid, not a source's "
@@ -317,7 +321,8 @@ def progress_view(a: dict, show_zh=True) -> list:
         rows = [[g["goal_id"], g["metric"], Bar(g["progress"]), target_text(g["target"]), latest_text(g["latest"]),
                  Status(g["status"]), g["reported_status"] or ""] for g in goals]
         blocks.append(Table(f"{a['plan']['id']} {where} {title}", columns, rows, wrap=("metric", "target", "latest result"),
-                            optional=("reported", "metric", "target")))
+                            optional=("latest result", "target"),
+                            meaning=("id", "metric", "progress", "status", "reported")))
     if not blocks:
         blocks.append(Table(f"Progress of {_where(a)}", columns, []))
     blocks.append(coverage_text(a, "dim"))

@@ -22,7 +22,8 @@ def plans_view(a: dict, show_zh=True) -> list:
     return [
         Table(f"Plans ({a['plan_count']})", ["plan", "period", "title", "published", "assessment", "goals",
                                              "quantified", "with results", "computed status, quantified goals"],
-              rows, wrap=("title", "computed status, quantified goals")),
+              rows, wrap=("title", "computed status, quantified goals"), optional=("published", "assessment", "title"),
+              meaning=("plan", "period", "goals", "quantified", "with results", "computed status, quantified goals")),
         Fields("What each file holds", [(e["plan"]["id"], e["coverage_note"]) for e in a["series"]]),
         Table("The assessments' headline claims, beside the data", ["plan", "claim", "the source says [and the data]"],
               claims, wrap=("the source says [and the data]",)),
@@ -76,7 +77,7 @@ def trend_view(a: dict, show_zh=True) -> list:
              t["reported_status"] or ""] for t in a["targets"]]
     rows += [[r["plan_id"], "", absence_text(r), "", "", ""] for r in ind["no_target"]]
     blocks.append(Table("Targets", ["plan", "goal", "target", "baseline", "status", "reported"], rows,
-                        wrap=("target",)))
+                        wrap=("target",), meaning=("plan", "goal", "target", "status", "reported")))
     charted = [r for r in a["results"] if r["unit"] == ind["unit"] and r["change"] is None and r["start_year"] is None]
     low = min((r["value"] for r in charted), default=0)
     span = max((r["value"] for r in charted), default=0) - low
@@ -88,15 +89,18 @@ def trend_view(a: dict, show_zh=True) -> list:
         bar = Bar(0.1 + 0.9 * (r["value"] - low) / span, figure) if id(r) in charted and span else figure
         rows.append([period(r["start_year"], r["year"]), bar, r["plan_id"], r["goal_id"],
                      "yes" if r["used"] else "no", r["source"]])
-    blocks.append(Table("Results, by year", ["year", "figure", "plan", "goal", "used", "source"], rows))
+    blocks.append(Table("Results, by year", ["year", "figure", "plan", "goal", "used", "source"], rows,
+                        meaning=("year", "figure", "plan", "goal", "used")))
     rows = [[period(r["start_year"], r["year"]), _measured(r), r["plan_id"], r["goal_id"], r["source"]]
             for r in a["other_measures"]]
     if rows:
         blocks.append(Table(f"Other measures: figures in another unit than {ind['unit']}, not of this series",
-                            ["year", "figure", "plan", "goal", "source"], rows, wrap=("figure",)))
+                            ["year", "figure", "plan", "goal", "source"], rows, wrap=("figure",),
+                            meaning=("year", "figure", "plan", "goal")))
     rows = [[n["plan_id"], n["kind"], n["text"], ", ".join(n["source_ids"])] for n in a["plan_notes"]]
     if rows:
-        blocks.append(Table("Plan notes on this indicator", ["plan", "kind", "note", "sources"], rows, wrap=("note",)))
+        blocks.append(Table("Plan notes on this indicator", ["plan", "kind", "note", "sources"], rows, wrap=("note",),
+                            meaning=("plan", "note")))
     blocks.append(Text("Bars compare the yearly figures in the indicator's unit: from the lowest (a tenth of a bar) "
                        "to the highest (a whole bar); figures for a period or of a change are listed as reported, figures in "
                        "other units apart. "
@@ -137,7 +141,8 @@ def compare_view(a: dict, show_zh=True) -> list:
             blocks.append(Table(f"Targeted in {here}; no target found in {there}, whose text was not read whole",
                                 ["indicator", "title", f"{here} target (outcome)", f"in {there}",
                                  f"{there} figures"], rows, optional=(f"{there} figures",),
-                                wrap=("title", f"{here} target (outcome)", f"in {there}", f"{there} figures")))
+                                wrap=("title", f"{here} target (outcome)", f"in {there}", f"{there} figures"),
+                                meaning=("indicator", f"in {there}")))
     if len(titles) > 1:
         blocks.append(Text(f"The area {a['area_id']} is not the same in both plans: " + "; ".join(
             f"{pid}, {t or 'not a name in this plan'}" for pid, t in a["area_titles"].items()) + ".", "dim"))

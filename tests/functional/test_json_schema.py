@@ -60,7 +60,9 @@ def test_schema_command(run):
     assert r.exit_code == 0 and r.stdout.split() == sorted((*json_schema.NAMES, "plan-file"))  # and a plan file's
     d = run("schema", "goals").json()
     assert d["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert d["properties"]["goals"] == {"type": "array", "items": {"$ref": "#/$defs/GoalRecord"}}
+    assert d["else"]["properties"]["goals"] == {"type": "array", "items": {"$ref": "#/$defs/GoalRecord"}}
+    assert d["then"]["properties"]["goals"] == {"type": "array", "items": {"$ref": "#/$defs/GoalRecordFields"}}
+    assert d["if"] == {"required": ["fields"]} and "fields" not in d["required"]  # --fields projects the goals
     r = run("schema", "goal")
     assert r.exit_code == 2 and r.stderr == "hrplan: unknown schema 'goal'; did you mean goals?\n"
 
@@ -97,3 +99,86 @@ def test_one_shape_per_name_across_commands(run):
     assert seen["sources"] == {"list of dict"} and seen["source_ids"] == {"list of str"}
     assert seen["goal_id"] == {"str"} and seen["plan_id"] == {"str"}
     assert seen["year"] == {"int"}
+
+
+# ------------------------------------------------ the contract under --fields, --sort, --limit, filters
+from hrplan.core.statuses import REPORTED_NONE, REPORTED_STATUSES, STATUSES  # noqa: E402
+from hrplan.cli.options import SORTS  # noqa: E402
+
+FILTERS = ([["--status", s] for s in STATUSES] + [["--reported", s] for s in (*REPORTED_STATUSES, REPORTED_NONE)]
+           + [["--tag", "women"], ["--tag", "WOMEN", "--tag", "health"], ["--binding", "binding"],
+              ["--binding", "expected"], ["--origin", "assessment"], ["--origin", "other_official"],
+              ["--kind", "commitment"], ["--kind", "finding"], ["--agreement", "agrees"], ["--agreement", "differs"],
+              ["--status", "no_data", "--agreement", "differs"]]
+           + [["--sort", s] for s in SORTS] + [["--limit", "1"], ["--sort", "progress", "--limit", "3"]])
+PICKS = ["id", "id,status", "status,id,progress", "target,latest", "results,sources,notes", "tags,indicator_id,text"]
+LISTS = ("goals", "quotas", "export")
+CASES = [[], *FILTERS, ["--quantified"], ["I.1"], ["health", "--status", "surpassed"]]
+
+
+# export, whose answer is the whole plan (slow to validate), under every fourth case
+@pytest.mark.parametrize("name,options", [(n, c) for n in LISTS for i, c in enumerate(CASES)
+                                          if (n != "export" or i % 4 == 0) and (n, c) != ("quotas", ["--quantified"])],
+                         ids=lambda v: " ".join(v) if isinstance(v, list) else v)
+def test_output_validates_under_every_filter_and_sort(run, name, options):
+    r = run(name, *options, "--plan", PLAN, "--json")
+    assert r.exit_code == 0, r.stderr
+    errors = sorted(_validator(name).iter_errors(r.json()), key=str)
+    assert not errors, errors[0]
+
+
+@pytest.mark.parametrize("name,options", [("goals", []), ("quotas", ["--status", "surpassed", "--sort", "progress",
+                                                                     "--limit", "2"]),
+                                          ("goals", ["--status", "not_quantified"]), ("export", ["--limit", "3"])],
+                         ids=lambda v: " ".join(v) if isinstance(v, list) else v)
+@pytest.mark.parametrize("picked", PICKS)
+def test_output_under_fields_validates_against_both_schemas(run, name, picked, options):
+    """`hrplan schema NAME` allows any projection; `hrplan schema NAME --fields F` is exactly this one."""
+    r = run(name, "--fields", picked, *options, "--plan", PLAN, "--json")
+    assert r.exit_code == 0, r.stderr
+    d = r.json()
+    assert d["fields"] == picked.split(",") and all(list(g) == d["fields"] for g in d["goals"])
+    errors = sorted(_validator(name).iter_errors(d), key=str)
+    assert not errors, errors[0]
+    exact = run("schema", name, "--fields", picked).json()
+    jsonschema.Draft202012Validator.check_schema(exact)
+    errors = sorted(jsonschema.Draft202012Validator(exact).iter_errors(d), key=str)
+    assert not errors, errors[0]
+
+
+def test_a_projection_fails_the_schema_of_another(run):
+    d = run("goals", "--fields", "id,status", "--plan", PLAN, "--json").json()
+    for other in ("id", "status,id", "id,status,progress"):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.Draft202012Validator(run("schema", "goals", "--fields", other).json()).validate(d)
+    whole = run("goals", "--plan", PLAN, "--json").json()
+    with pytest.raises(jsonschema.ValidationError):  # the whole answer is not a projection
+        jsonschema.Draft202012Validator(run("schema", "goals", "--fields", "id,status").json()).validate(whole)
+    plain = _validator("goals")
+    with pytest.raises(jsonschema.ValidationError):  # a projected goal with a key the contract lacks
+        plain.validate(dict(d, goals=[{"id": "I.1.a", "colour": "red"}]))
+    with pytest.raises(jsonschema.ValidationError):  # records cut down without saying which fields
+        plain.validate({k: v for k, v in d.items() if k != "fields"})
+
+
+@pytest.mark.parametrize("name,options", [
+    ("notes", ["--kind", "data_quality"]), ("notes", ["health"]), ("search", ["women", "--in", "text"]),
+    ("search", ["66.63"]), ("indicators", ["health"]), ("sources", ["assess-en-chinadaily-summary"]),
+    ("stats", ["health"]), ("progress", ["I.1"]), ("compare", ["nhrap-2012-2015", "nhrap-2016-2020", "health"]),
+    ("plans", ["--plan", "nhrap-2009-2010"]), ("trend", ["urban-jobs"]),
+])
+def test_output_validates_with_the_other_commands_options(run, name, options):
+    pin = [] if name in SERIES else ["--plan", PLAN]
+    r = run(name, *options, "--json", *pin)
+    assert r.exit_code == 0, r.stderr
+    errors = sorted(_validator(name).iter_errors(r.json()), key=str)
+    assert not errors, errors[0]
+
+
+def test_schema_fields_errors(run):
+    r = run("schema", "trend", "--fields", "id")
+    assert r.exit_code == 2 and "trend takes no --fields" in r.stderr
+    r = run("schema", "goals", "--fields", "id,nope")
+    assert r.exit_code == 2 and "unknown field 'nope'" in r.stderr
+    r = run("goals", "--fields", ",", "--plan", PLAN)
+    assert r.exit_code == 2 and "unknown field ','" in r.stderr

@@ -100,3 +100,65 @@ def test_a_picture_that_cannot_be_written_is_an_error_and_leaves_nothing(run, tm
     r = run("stats", "I.1", "--plan", PLAN, "--svg", str(tmp_path / "no" / "card.svg"))
     assert r.exit_code == 1 and "cannot write" in r.stderr
     assert not os.path.exists(tmp_path / "no")
+
+
+# ------------------------------------------------------------------ offline, titled, self-contained
+
+def _pictures(run, tmp_path, name):
+    svg, page = tmp_path / f"{name}.svg", tmp_path / f"{name}.html"
+    r = run(name, *VIEWS[name], "--svg", str(svg), "--html", str(page))
+    assert r.exit_code == 0, r.stderr
+    return r, svg.read_text(encoding="utf-8"), page.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["stats", "trend", "compare"])
+def test_a_picture_loads_nothing_from_the_network(run, tmp_path, name):
+    """No web font (Rich's template fetches Fira Code from a CDN), no address to load: the text is
+    set in the monospace fonts of the machine that shows it."""
+    _, svg, page = _pictures(run, tmp_path, name)
+    for text in (svg, page):
+        assert not re.search(r"@font-face|@import|url\((?!#)|\b(?:src|href)\s*=", text, re.I)  # url(#id): its own
+    # the only addresses left are the SVG namespace and Rich's credit line, which load nothing
+    assert set(re.findall(r"https?://[^\s\"'<>)]+", svg)) == {"http://www.w3.org/2000/svg", "https://www.textualize.io"}
+    assert not re.search(r"https?://", page.split("<pre", 1)[0])  # the head and styles; the text may cite addresses
+    matrix = re.search(r"-matrix \{[^}]*font-family: ([^;]+);", svg).group(1)
+    assert "Fira Code" not in matrix and matrix.endswith("monospace") and "Noto Sans Mono CJK SC" in matrix
+    assert re.search(r"font-family: [^;]*monospace;", page.split("</style>")[0])
+
+
+@pytest.mark.parametrize("name", ["stats", "tags", "search", "compare"])
+def test_an_html_page_is_titled_by_its_answer(run, tmp_path, name):
+    _, _, page = _pictures(run, tmp_path, name)
+    shown = run(name, *VIEWS[name], "--format", "table", env={"COLUMNS": "400"}).stdout
+    first = shown.splitlines()[0].strip()  # the answer's heading, as a terminal shows it first
+    titles = re.findall(r"<title>(.*?)</title>", page, re.S)
+    assert len(titles) == 1 and html.unescape(titles[0]) == first and first
+
+
+def test_a_title_is_escaped_and_may_hold_braces():
+    from hrplan.render import picture
+
+    console = picture.recording(40)
+    console.print("a <b> & {c}")
+    page = picture.html_page(console, "a <b> & {c}")
+    assert "<title>a &lt;b&gt; &amp; {c}</title>" in page and "a &lt;b&gt; &amp; {c}" in page.split("<pre")[1]
+
+
+def _classes(text: str) -> tuple[set, set]:
+    """(class names used in the markup, class names the style sheet defines)."""
+    used = {c for attr in re.findall(r'class="([^"]+)"', text) for c in attr.split()}
+    styles = " ".join(re.findall(r"<style>(.*?)</style>", text, re.S))
+    return used, set(re.findall(r"^\s*\.([\w-]+) \{", styles, re.M))
+
+
+def test_two_pictures_on_one_page_keep_their_own_class_names(run, tmp_path):
+    """Pasted into one page, two pictures share no class name that a style sheet sets, so that
+    neither repaints the other; every class used in a page is one it defines (bar the SVG's root)."""
+    pictures = [_pictures(run, tmp_path, name)[1:] for name in ("stats", "tags")]
+    for kind in (0, 1):  # SVG, HTML
+        (used_a, defined_a), (used_b, defined_b) = (_classes(p[kind]) for p in pictures)
+        assert defined_a and defined_b and not defined_a & defined_b
+        assert used_a - {"rich-terminal"} <= defined_a and used_b - {"rich-terminal"} <= defined_b
+    html_a, html_b = (p[1] for p in pictures)
+    assert not re.search(r'class="r\d+"|^\.r\d+ ', html_a + html_b, re.M)  # Rich's bare names, renamed
+    assert "body {" not in html_a + html_b  # the page's colours on its own block, not on the whole page

@@ -212,6 +212,7 @@ def test_each_exit_code(tmp_path):
     seen = {
         "ok": unpinned("summary", "--json", "--plan", "nhrap-2012-2015", env=env),
         "empty search": unpinned("search", "no-such-word-anywhere", env=env),
+        "empty query": unpinned("search", "", env=env),
         "invalid plan file": unpinned("summary", "--data", str(bad), env=env),
         "validate found problems": unpinned("validate", str(bad), env=env),
         "missing plan file": unpinned("goals", "--data", str(tmp_path / "missing.toml"), env=env),
@@ -223,9 +224,9 @@ def test_each_exit_code(tmp_path):
                                          env=subprocess_env(**env)),
     }
     codes = {name: r.returncode for name, r in seen.items()}
-    assert codes == {"ok": 0, "empty search": 0, "invalid plan file": 1, "validate found problems": 1,
-                     "missing plan file": 1, "unknown command": 2, "unknown area": 2, "bad option value": 2,
-                     "two formats": 2, "internal error": 3}, {n: (r.returncode, r.stderr) for n, r in seen.items()}
+    assert codes == {"ok": 0, "empty search": 0, "empty query": 2, "invalid plan file": 1,
+                     "validate found problems": 1, "missing plan file": 1, "unknown command": 2, "unknown area": 2,
+                     "bad option value": 2, "two formats": 2, "internal error": 3}, {n: (r.returncode, r.stderr) for n, r in seen.items()}
     assert seen["internal error"].stderr.decode() == ("hrplan: internal error: ZeroDivisionError: division by zero "
                                                       "(set HRPLAN_DEBUG=1 for a traceback)\n")
     assert interrupted(tmp_path)[0] == 130

@@ -126,3 +126,33 @@ def test_cache_dir_follows_xdg(monkeypatch, tmp_path):
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert cache.cache_dir() == str(tmp_path / "home" / ".cache" / "hrplan")
+
+
+def test_without_xdg_the_cache_is_the_systems_own_folder_as_platformdirs_names_it(monkeypatch, tmp_path):
+    """Linux: the XDG rule, read without importing platformdirs, is the folder platformdirs names;
+    another system gets platformdirs' folder (macOS's class of platformdirs stands in for macOS)."""
+    import platformdirs
+    import platformdirs.macos
+
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert cache.cache_dir() == platformdirs.user_cache_dir("hrplan", appauthor=False)
+    monkeypatch.setattr(sys, "platform", "darwin")
+    monkeypatch.setattr(platformdirs, "PlatformDirs", platformdirs.macos.MacOS)
+    assert cache.cache_dir() == str(tmp_path / "home" / "Library" / "Caches" / "hrplan")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "x"))  # the documented override wins there too
+    assert cache.cache_dir() == str(tmp_path / "x" / "hrplan")
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the XDG rule is read by hand on Linux only")
+def test_reading_the_cache_on_linux_does_not_import_platformdirs(tmp_path):
+    code = "import sys, hrplan.__main__ as m; m.run()"
+    env = subprocess_env(HOME=str(tmp_path))
+    env.pop("XDG_CACHE_HOME", None)
+    for _ in range(2):  # a miss that writes the cache, then a hit
+        r = subprocess.run([sys.executable, "-X", "importtime", "-c", code, "summary", "--json"], env=env,
+                           capture_output=True, timeout=60)
+        assert r.returncode == 0, r.stderr
+        assert b"platformdirs" not in r.stderr
+    assert os.listdir(tmp_path / ".cache" / "hrplan")

@@ -12,14 +12,14 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from hrplan.render.terminal import (BAR_WIDTH, EXCESS_MAX, FLEX_MIN, GAP, SHORT, _bar, _column_plan, _widths, fit,
-                                    render, wrap)
+from hrplan.render.terminal import (BAR_WIDTH, COMFORT, EXCESS_MAX, FLEX_MIN, GAP, SHORT, _bar, _column_plan, _widths,
+                                    fit, render, wrap)
 from hrplan.render.termenv import TermEnv
 from hrplan.views.blocks import Bar, Status, Table
 
 
 def test_constants_the_hand_worked_values_assume():
-    assert (BAR_WIDTH, EXCESS_MAX, SHORT, FLEX_MIN, GAP) == (10, 5, 18, 10, 2)
+    assert (BAR_WIDTH, EXCESS_MAX, SHORT, FLEX_MIN, GAP, COMFORT) == (10, 5, 18, 10, 2, 18)
 
 
 def rendered(blocks, width):
@@ -365,3 +365,130 @@ def test_the_terminal_renderer_writes_no_control_character_from_the_data():
         assert not any(ord(c) < 32 and c != "\n" or 0x7f <= ord(c) <= 0x9f or 0x202a <= ord(c) <= 0x202e
                        for c in text), repr(text[:200])
         assert "\\x1b]0;owned\\x07" in text and "\\u202e" in text
+
+
+# ---------------------------------------------------------------- meaning columns and records
+def test_meaning_columns_are_never_optional_and_must_be_columns():
+    # DROP_ORDER lists "metric" and "reported": a view that gives them as its meaning keeps them
+    block = Table("t", ["id", "metric", "baseline", "reported"], [], meaning=("id", "metric", "reported"))
+    assert (block.meaning, block.optional) == (["id", "metric", "reported"], ["baseline"])
+    # an explicit optional list loses its meaning columns too
+    assert Table("t", ["a", "b"], [], optional=("a", "b"), meaning=("b",)).optional == ["a"]
+    with pytest.raises(ValueError, match="metric"):
+        Table("t", ["id"], [], meaning=("id", "metric"))
+
+
+# a, b, c, d of 10 cells each; c and a optional, b and d the meaning
+MEANT = Table("t", ["a", "b", "c", "d"], [[TEN] * 4], optional=("c", "a"), meaning=("b", "d"))
+
+
+def test_fit_leaves_out_optional_columns_but_gives_records_rather_than_drop_a_meaning_column():
+    # the same drops as FOUR down to 22 cells (b and d, 10 + 2 + 10)
+    assert fit(MEANT, 45)[2] == ["c"]
+    assert fit(MEANT, 22)[0].columns == ["b", "d"]
+    # 21: FOUR has nothing left to drop either; with "d" optional (DROP_ORDER has neither), the
+    # meaning "b" alone would fit in 10, but "d" is meaning too: records, the table whole
+    assert fit(MEANT, 21) == (MEANT, None, [])
+    loose = Table("t", ["a", "b", "c", "d"], [[TEN] * 4], optional=("c", "a", "d"), meaning=("b",))
+    assert fit(loose, 21)[0].columns == ["b"] and fit(loose, 10)[2] == ["c", "a", "d"]
+
+
+def test_fit_takes_out_an_empty_meaning_column_as_any_empty_column():
+    # no row has a reported verdict (a plan with no assessment): nothing to show, nothing said
+    block = Table("t", ["id", "reported"], [["I.1", ""], ["I.2", None]], meaning=("id", "reported"))
+    table, plan, dropped = fit(block, 40)
+    assert (table.columns, table.meaning, dropped) == (["id"], ["id"], [])
+
+
+@settings(max_examples=200, deadline=None)
+@given(tables(), st.data())
+def test_fit_keeps_every_meaning_column_at_every_width(block, data):
+    meaning = data.draw(st.sets(st.sampled_from(block.columns)))
+    block = Table("T", block.columns, block.rows, wrap=block.wrap, optional=block.optional, meaning=meaning)
+    for width in (20, 40, 80, 120):
+        table, plan, dropped = fit(block, width)
+        if plan is None:  # records: the whole table, every column
+            assert table is block
+            continue
+        assert set(meaning) <= set(table.columns) and not set(meaning) & set(dropped)
+        assert set(dropped) <= set(block.optional)
+
+
+def test_an_id_column_is_as_wide_as_its_longest_id_and_no_more():
+    rows = [["I.1.a", "a b"], ["I.1.e-training", "c d"], ["I.2", "e"]]
+    block = Table("t", ["id", "text"], rows, wrap=("text",), meaning=("id", "text"))
+    # "I.1.e-training" is 14 cells: the column is 14 at every width, then GAP
+    for width in (40, 80, 200):
+        assert fit(block, width)[1][0] == ("id", "fixed", 14, 14)
+        lines = rendered([block], width).splitlines()
+        assert "I.1.a" + " " * (14 - 5 + GAP) + "a b" in lines
+        assert "I.1.e-training" + " " * GAP + "c d" in lines
+
+
+def test_records_number_each_row_and_show_every_field_with_its_label():
+    block = Table("Targets", ["id", "metric", "baseline", "status"],
+                  [["I.4.c", "Average life expectancy", "", Status("surpassed")],
+                   ["I.4.e", "Per-capita funding", "25 yuan (2011)", Status("met")]],
+                  wrap=("metric",), optional=("baseline",), meaning=("id", "metric", "status"))
+    # 5 + 2 + 10 (the wrap minimum) + 2 + 9 = 28: a table at 28 cells, records at 27
+    assert fit(block, 28)[1] is not None
+    assert fit(block, 27)[1] is None
+    lines = rendered([block], 27).splitlines()
+    # label column 8 ("baseline"), then GAP; the rule as wide as the terminal (27 < 40)
+    assert lines == ["Targets",
+                     "─[ 1 of 2 ]" + "─" * 16,
+                     "id        I.4.c", "metric    Average life", "          expectancy", "status    surpassed", "",
+                     "─[ 2 of 2 ]" + "─" * 16,
+                     "id        I.4.e", "metric    Per-capita", "          funding", "baseline  25 yuan (2011)",
+                     "status    met", ""]
+    # ASCII where the terminal has no Unicode; a 40-cell rule on a wide terminal
+    out = io.StringIO()
+    render([Table("T", ["x"], [["a" * 50]], meaning=("x",))], TermEnv(isatty=True, color=False, encoding="ascii", width=45), out)
+    assert out.getvalue().splitlines()[1] == "-[ 1 of 1 ]" + "-" * 29
+
+
+SNIPPET = "the rural poor population fell by 66.63 million in the period"  # 61 cells, words of 10 at most
+
+
+def test_optional_columns_give_way_until_a_wrapped_meaning_column_has_comfort():
+    block = Table("t", ["id", "where", "matched in"], [["O.5", SNIPPET, "x" * 16]], wrap=("where",),
+                  optional=("matched in",), meaning=("id", "where"))
+    # at 80: 3 + 2 + 2 + 16 = 23 for the others, 57 for the snippet: both kept
+    assert fit(block, 80)[2] == []
+    # at 41: the snippet would get 41 - 23 = 18 = COMFORT: still kept
+    assert fit(block, 41)[2] == []
+    # at 40: 17 < COMFORT: "matched in" gives way; the snippet gets 35
+    table, plan, dropped = fit(block, 40)
+    assert dropped == ["matched in"] and _widths(plan, table, 40) == [3, 35]
+    # nothing optional left to give: cramped, but still a table (10 for the snippet at 15)
+    alone = Table("t", ["id", "where"], [["O.5", SNIPPET]], wrap=("where",), meaning=("id", "where"))
+    assert _widths(fit(alone, 15)[1], alone, 15) == [3, 10]
+    # a table without meaning columns keeps the old rule: only what does not fit goes
+    plain = Table("t", ["id", "where", "matched in"], [["O.5", SNIPPET, "x" * 16]], wrap=("where",),
+                  optional=("matched in",))
+    assert fit(plain, 40)[2] == []
+
+
+def test_records_highlight_a_search_match_as_the_table_does():
+    from hrplan.views.blocks import Mark
+
+    block = Table("Matches", ["plan", "where"], [["nhrap-2012-2015", Mark("fell by 66.63 mn", "66.63")]],
+                  meaning=("plan", "where"))
+    # two short (fixed) columns, 15 + 2 + 16 = 33 > 26: records, the value in the 19 cells beside "where"
+    assert fit(block, 26)[1] is None
+    assert rendered([block], 26).splitlines()[2:4] == ["plan   nhrap-2012-2015", "where  fell by 66.63 mn"]
+    out = io.StringIO()
+    render([block], TermEnv(isatty=True, color=True, encoding="utf-8", width=26), out)
+    assert "fell by \x1b[1;7m66.63\x1b[0m mn" in out.getvalue()  # bold reverse, as in a table
+
+
+def test_records_print_a_link_whole_at_the_end_of_its_own_record():
+    word = "x" * 16
+    block = Table("Sources", ["id", "title", "address"], [["I.1.a-bb", word, URL], ["b", "u", ""]],
+                  links=("address",), meaning=("id", "title"))
+    # 8 + 2 + 16 = 26 > 24: records, values in the 17 cells beside the 5 of "title"; the address
+    # closes the first record, before its blank line; the rule as wide as the terminal
+    assert fit(block, 24)[1] is None
+    lines = rendered([block], 24).splitlines()
+    assert lines[1:6] == ["\u2500[ 1 of 2 ]" + "\u2500" * 13, "id     I.1.a-bb", "title  " + word, URL, ""]
+    assert lines[6:] == ["\u2500[ 2 of 2 ]" + "\u2500" * 13, "id     b", "title  u", ""]
