@@ -181,7 +181,7 @@ def absence_record(plan: m.Plan, units) -> AbsenceRecord:
     from hrplan.core.coverage import units as all_units
 
     read = read_as(u.coverage for u in units)
-    kind, words = absence(read, whole_plan=len(units) > 1 and len(units) == len(all_units(plan)))
+    kind, words = absence(read, whole_plan=len(units) > 1 and len(units) == len(all_units(plan)), sections=len(units))
     return {"plan_id": plan.id, "absence": kind, "absence_text": words, "read": read,
             "sections": coverage_records(units)}
 

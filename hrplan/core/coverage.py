@@ -149,19 +149,21 @@ def line(records) -> str:
 # What an absence of a target means, by how the other plan's text that would hold it was read.
 ABSENCE = {
     "whole": ("not_targeted", "not targeted, text read"),
-    "part": ("not_found", "no target found: {where} was read in part"),
-    "not_read": ("not_found", "no target found: {where} was not read"),
-    "not_stated": ("not_found", "no target found: how much of {where} was read is not stated"),
+    "part": ("not_found", "no target found: {where} {be} read in part"),
+    "not_read": ("not_found", "no target found: {where} {be} not read"),
+    "not_stated": ("not_found", "no target found: how much of {where} {be} read is not stated"),
 }
 ABSENCES = tuple(dict.fromkeys(kind for kind, _ in ABSENCE.values()))  # not_targeted, not_found
 
 
-def absence(read: str, whole_plan: bool = False) -> tuple[str, str]:
+def absence(read: str, whole_plan: bool = False, sections: int = 1) -> tuple[str, str]:
     """(kind, words) of a plan's having no target for an indicator, where its text that would hold
-    one (a section, or the ``whole_plan`` when nothing says where) was read ``read`` (see
+    one (its ``sections``, or the ``whole_plan`` when nothing says where) was read ``read`` (see
     ``read_as``): ``not_targeted`` only when that text was read whole."""
     kind, words = ABSENCE[read]
-    return kind, words.format(where="the plan's text" if whole_plan else "the section")
+    several = sections > 1 and not whole_plan
+    where = "the plan's text" if whole_plan else "the sections" if several else "the section"
+    return kind, words.format(where=where, be="were" if several and read != "not_stated" else "was")
 
 
 def read_whole(records) -> bool:

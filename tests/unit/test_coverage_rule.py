@@ -55,6 +55,11 @@ def test_an_absence_is_a_real_one_only_where_the_text_was_read_whole(read, whole
     assert coverage.absence(read, whole_plan) == expect
 
 
+def test_an_absence_in_several_sections():
+    assert coverage.absence("part", sections=2) == ("not_found", "no target found: the sections were read in part")
+    assert coverage.absence("whole", sections=2) == ("not_targeted", "not targeted, text read")
+
+
 def test_the_text_that_would_hold_a_missing_target(plan):
     # own goals for the indicator first, then a shared alias, else every unit
     g1, g3 = plan.goals["G1"], plan.goals["G3"]
