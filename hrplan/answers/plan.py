@@ -23,7 +23,8 @@ from hrplan.answers.facts import counts, differing, of_goal
 if TYPE_CHECKING:
     from hrplan.contract.plan import (AreasAnswer, ChapterRecord, ExportAnswer, GoalsAnswer, KeyFigure,
                                       MethodologyAnswer, NotesAnswer, ProgressAnswer, SearchAnswer, SectionRecord,
-                                      ShowAnswer, SourcesAnswer, StatsAnswer, SummaryAnswer, ThemeRecord)
+                                      ShowAnswer, ShowSourceAnswer, SourcesAnswer, StatsAnswer, SummaryAnswer,
+                                      ThemeRecord)
     from hrplan.contract.records import GoalRecord
 
 # ------------------------------------------------------------------------------- the builders
@@ -209,7 +210,7 @@ def show_any(kind: str, plan: m.Plan, record):
     return dict(kind="plan", **plans_answer([plan])["series"][0], coverage_by_section=coverage_records(units(plan)))
 
 
-def show_source(plan: m.Plan, source: m.Source):
+def show_source(plan: m.Plan, source: m.Source) -> ShowSourceAnswer:
     """A source with every goal, claim and figure that cites it."""
     sid, rows = source.id, []
 

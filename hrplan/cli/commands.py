@@ -1,5 +1,5 @@
 """The commands about one plan, by name: each takes its options, asks ``hrplan.answers`` (through
-``hrplan.api`` for the goals it selects) for its answer and hands it to its view in
+``hrplan.answers.select`` for the goals it selects, as ``hrplan.api`` does) for its answer and hands it to its view in
 ``hrplan.views.plan``. ``hrplan.cli.registry`` names them; a command is built only when a call
 runs it (start-up time is hrplan's speed).
 """

@@ -104,7 +104,7 @@ def load_plan(o: Opts, assessed: bool = False):
 def load_plans(data, plan_id: str | None = None, notice=None):
     """Every plan of the data in use, in period order; only the one named, with ``plan_id``;
     ``notice`` says what a data directory held that is not a plan."""
-    from hrplan.api import choose
+    from hrplan.answers.select import plans as choose
     from hrplan.planfile.load import load_plans as load
 
     return choose(load(data, notice=notice), plan_id)
@@ -218,7 +218,7 @@ def filters_of(kw: dict, quantified: bool = False) -> dict:
 def filtered(plan, area, kw, quantified=False):
     """The goals of ``area`` (a name, None: the whole plan) in ``plan`` that pass the filters of
     ``goal_filters``: an ``hrplan.answers.select.Selection``."""
-    from hrplan.api import select
+    from hrplan.answers.select import select
 
     return select([plan], area, **filters_of(kw, quantified))[0]
 
@@ -226,7 +226,7 @@ def filtered(plan, area, kw, quantified=False):
 def filtered_plans(plans, area, kw) -> dict | None:
     """For an export of several plans: plan id -> the goals of ``area`` that pass the filters, or
     None when neither an area nor a filter is given (``hrplan.answers.select``'s rule across plans)."""
-    from hrplan.api import any_filter, select
+    from hrplan.answers.select import any_filter, select
 
     if area is None and not any_filter(filters_of(kw)):
         return None

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from typing import Literal, Optional, TypedDict
 
-from hrplan.core.statuses import CATEGORIES
-from hrplan.contract.records import (Agreement, AreaRecord, ClaimRecord, CoverageRecord, GoalRecord, IndicatorRecord,
-                                     NoteRecord, PlanRecord, ReportedStatus, ReportedStatusCounts, ResultRecord,
-                                     SourceRecord, StatedSizeRecord, Status, StatusCounts, TargetRecord, WorkingRecord)
+from hrplan.contract.records import (Agreement, AreaRecord, Category, ClaimRecord, CoverageRecord, GoalRecord,
+                                     IndicatorRecord, NoteRecord, PlanRecord, ReportedStatus, ReportedStatusCounts,
+                                     ResultRecord, SourceRecord, StatedSizeRecord, Status, StatusCounts, TargetRecord,
+                                     WorkingRecord)
 
 
 # ------------------------------------------------------------------------------------ answers
@@ -267,7 +267,7 @@ class ValidateAnswer(TypedDict):
 class StatusDefinition(TypedDict):
     name: Status
     rank: Optional[int]
-    category: Literal[CATEGORIES]
+    category: Category
     colour: str
     legend: str
 

@@ -6,17 +6,67 @@ from __future__ import annotations
 
 from typing import Literal, Optional, TypedDict
 
-from hrplan.core import model as m
+from hrplan.core import model as m, statuses
 from hrplan.core.coverage import ABSENCES, READINGS
-from hrplan.core.statuses import REPORTED_NONE, REPORTED_STATUSES, STATUSES
 
-
-Status = Literal[STATUSES]
-ReportedStatus = Literal[REPORTED_STATUSES]
+# The vocabularies, spelled out so that a type checker reads them (``Literal[TUPLE]`` is for the
+# interpreter only); each is the tuple of ``hrplan.core`` named beside it, in its order, and
+# ``VOCABULARIES`` pairs them for the test that keeps the two the same. The statuses are in the
+# order of the method's table (``hrplan.core.statuses.TABLE``), the achieved first.
+Status = Literal["surpassed", "met", "not_met", "on_track", "needs_acceleration", "limited_progress",
+                 "deterioration", "indeterminate", "no_data", "not_quantified"]
+ReportedStatus = Literal["surpassed", "met", "in_progress", "not_met", "not_stated"]
+Op = Literal[">=", ">", "<=", "<", "=="]
+Aggregate = Literal["end", "mean", "total"]
+Qualifier = Literal["exact", "more_than", "at_least", "less_than", "at_most", "about", "nearly"]
+TargetQualifier = Literal["exact", "about"]
+Binding = Literal["binding", "expected"]
+Coverage = Literal["full", "partial", "summary", "none"]
+SourceKind = Literal["plan_text", "assessment_report", "news_summary", "official_statistics", "white_paper",
+                     "article"]
+Document = Literal["plan", "assessment", "other"]
+NoteKind = Literal["note", "data_quality", "conflict", "context", "method"]
+GoalKind = Literal["commitment", "finding"]
+Change = Literal["absolute", "percent", "multiple"]
+Direction = Literal["higher", "lower"]
+Category = Literal["achieved", "under_way", "missed", "unknown", "unquantified"]
+Reading = Literal["whole", "part", "not_read", "not_stated"]
+Absence = Literal["not_targeted", "not_found"]
+VOCABULARIES = {
+    Status: statuses.STATUSES, ReportedStatus: statuses.REPORTED_STATUSES, Op: m.OPS, Aggregate: m.AGGREGATES,
+    Qualifier: m.QUALIFIERS, TargetQualifier: m.TARGET_QUALIFIERS, Binding: m.BINDING, Coverage: m.COVERAGE,
+    SourceKind: m.SOURCE_KINDS, Document: m.DOCUMENTS, NoteKind: m.NOTE_KINDS, GoalKind: m.GOAL_KINDS,
+    Change: m.CHANGES, Direction: m.DIRECTIONS, Category: statuses.CATEGORIES,
+    Reading: READINGS, Absence: ABSENCES,
+}
 Agreement = Literal["agrees", "differs"]
 Origin = Literal["assessment", "plan", "other_official"]
-StatusCounts = TypedDict("StatusCounts", {s: int for s in STATUSES})
-ReportedStatusCounts = TypedDict("ReportedStatusCounts", {s: int for s in (*REPORTED_STATUSES, REPORTED_NONE)})
+
+
+class StatusCounts(TypedDict):
+    """How many goals have each computed status: every status, zeros included, in method order."""
+
+    surpassed: int
+    met: int
+    not_met: int
+    on_track: int
+    needs_acceleration: int
+    limited_progress: int
+    deterioration: int
+    indeterminate: int
+    no_data: int
+    not_quantified: int
+
+
+class ReportedStatusCounts(TypedDict):
+    """How many goals have each reported status, and ``none``: no source reports on the goal."""
+
+    surpassed: int
+    met: int
+    in_progress: int
+    not_met: int
+    not_stated: int
+    none: int
 
 
 class PlanRecord(TypedDict):
@@ -39,15 +89,15 @@ class SourceRecord(TypedDict):
     publisher: str
     date: Optional[str]
     url: Optional[str]
-    kind: Literal[m.SOURCE_KINDS]
-    document: Literal[m.DOCUMENTS]
+    kind: SourceKind
+    document: Document
     language: Optional[str]
     mirror: bool
     note: Optional[str]
 
 
 class NoteRecord(TypedDict):
-    kind: Literal[m.NOTE_KINDS]
+    kind: NoteKind
     text: str
     source_ids: list[str]
     urls: list[str]
@@ -63,18 +113,18 @@ class BaselineRecord(TypedDict):
 class TargetRecord(TypedDict):
     metric: str
     unit: str
-    op: Literal[m.OPS]
+    op: Op
     value: float
     year: int
     start_year: Optional[int]
     baseline: Optional[BaselineRecord]
-    binding: Optional[Literal[m.BINDING]]
+    binding: Optional[Binding]
     ceiling: bool
-    aggregate: Literal[m.AGGREGATES]
+    aggregate: Aggregate
     wording: Optional[str]
-    change: Optional[Literal[m.CHANGES]]
+    change: Optional[Change]
     base_year: Optional[int]
-    qualifier: Literal[m.TARGET_QUALIFIERS]
+    qualifier: TargetQualifier
     tolerance: Optional[float]
 
 
@@ -83,7 +133,7 @@ class ResultRecord(TypedDict):
     start_year: Optional[int]
     value: Optional[float]
     unit: Optional[str]
-    qualifier: Literal[m.QUALIFIERS]
+    qualifier: Qualifier
     text: Optional[str]
     source: str
     url: Optional[str]
@@ -92,8 +142,15 @@ class ResultRecord(TypedDict):
     see_also: list[str]
     note: Optional[str]
     used: bool
-    change: Optional[Literal[m.CHANGES]]
+    change: Optional[Change]
     base_year: Optional[int]
+
+
+class GoalResult(ResultRecord):
+    """A result of a goal, naming its plan and its goal: a row of ``hrplan.api.results``."""
+
+    plan_id: str
+    goal_id: str
 
 
 class GoalRecord(TypedDict):
@@ -101,7 +158,7 @@ class GoalRecord(TypedDict):
     plan_id: str
     chapter: str
     section: Optional[str]
-    kind: Literal[m.GOAL_KINDS]
+    kind: GoalKind
     text: str
     tags: list[str]
     target: Optional[TargetRecord]
@@ -142,7 +199,7 @@ class AreaRecord(TypedDict):
     title: str
     title_zh: Optional[str]
     definition: Optional[str]
-    coverage: Optional[Literal[m.COVERAGE]]
+    coverage: Optional[Coverage]
 
 
 class ClaimData(TypedDict):
@@ -161,9 +218,9 @@ class ClaimRecord(TypedDict):
     id: str
     text: str
     area_id: Optional[str]
-    binding: Optional[Literal[m.BINDING]]
+    binding: Optional[Binding]
     share: Optional[float]
-    qualifier: Literal[m.QUALIFIERS]
+    qualifier: Qualifier
     counted_statuses: list[Status]
     reported_status: Optional[ReportedStatus]
     source_ids: list[str]
@@ -173,21 +230,18 @@ class ClaimRecord(TypedDict):
     data: Optional[ClaimData]
 
 
-Reading = Literal[READINGS]
-
-
 class CoverageRecord(TypedDict):
     section: str
     kind: Literal["section", "chapter"]
     title: str
-    coverage: Optional[Literal[m.COVERAGE]]
+    coverage: Optional[Coverage]
     read: Reading
     coverage_note: Optional[str]
 
 
 class AbsenceRecord(TypedDict):
     plan_id: str
-    absence: Literal[ABSENCES]
+    absence: Absence
     absence_text: str
     read: Reading
     sections: list[CoverageRecord]
@@ -196,7 +250,7 @@ class AbsenceRecord(TypedDict):
 class StatedSizeRecord(TypedDict):
     value: float
     unit: str
-    qualifier: Literal[m.QUALIFIERS]
+    qualifier: Qualifier
     source_ids: list[str]
     note: Optional[str]
 
@@ -206,7 +260,7 @@ class IndicatorRecord(TypedDict):
     title: str
     title_zh: Optional[str]
     unit: str
-    direction: Literal[m.DIRECTIONS]
+    direction: Direction
     definition: str
     note: Optional[str]
     plans: list[str]

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Literal, Optional, TypedDict
 
-from hrplan.core import model as m
-from hrplan.contract.records import (AbsenceRecord, BaselineRecord, ClaimRecord, IndicatorRecord, NoteRecord,
-                                     Origin, PlanRecord, ReportedStatus, Status)
+from hrplan.contract.records import (AbsenceRecord, Aggregate, BaselineRecord, Change, ClaimRecord, IndicatorRecord,
+                                     NoteRecord, Op, Origin, PlanRecord, Qualifier, ReportedStatus, Status,
+                                     TargetQualifier)
 from hrplan.contract.plan import PlanEntry
 
 
@@ -29,18 +29,18 @@ class TrendTarget(TypedDict):
     plan_id: str
     goal_id: str
     metric: str
-    op: Literal[m.OPS]
+    op: Op
     value: float
     unit: str
     year: int
     start_year: Optional[int]
-    aggregate: Literal[m.AGGREGATES]
-    change: Optional[Literal[m.CHANGES]]
+    aggregate: Aggregate
+    change: Optional[Change]
     base_year: Optional[int]
     baseline: Optional[BaselineRecord]
     ceiling: bool
     wording: Optional[str]
-    qualifier: Literal[m.TARGET_QUALIFIERS]
+    qualifier: TargetQualifier
     tolerance: Optional[float]
     status: Status
     progress: Optional[float]
@@ -54,8 +54,8 @@ class TrendResult(TypedDict):
     start_year: Optional[int]
     value: float
     unit: str
-    qualifier: Literal[m.QUALIFIERS]
-    change: Optional[Literal[m.CHANGES]]
+    qualifier: Qualifier
+    change: Optional[Change]
     base_year: Optional[int]
     text: Optional[str]
     source: str

@@ -1,4 +1,5 @@
-"""hrplan.api, the Python surface for notebooks: plain dicts, the same records as the JSON output."""
+"""hrplan.api, the Python surface for notebooks: the same records and answers as the JSON output,
+typed as the contract's TypedDicts."""
 
 import doctest
 import os
@@ -73,14 +74,74 @@ def test_load_reads_other_plan_files(plan_file):
     assert repr(mine) == "<hrplan Plans: test-plan>"
 
 
+def test_the_answers_of_the_series_are_the_commands_json(run):
+    assert hr.indicators() == run("indicators", "--json").json()
+    assert hr.indicators("health", plan=PLAN) == run("indicators", "health", "--plan", PLAN, "--json").json()
+    assert hr.trend("urban-jobs") == run("trend", "urban-jobs", "--json").json()
+    assert hr.trend("life-expectancy", plan=PLAN) == run("trend", "life-expectancy", "--plan", PLAN, "--json").json()
+    found = hr.compare(PLAN, "nhrap-2016-2020", "health")
+    assert found == run("compare", PLAN, "nhrap-2016-2020", "health", "--json").json() and found["in_both"]
+
+
+def test_sources_are_the_commands_json(run):
+    assert hr.sources() == run("sources", "--json").json()  # the latest plan, as the command
+    assert hr.sources(PLAN) == run("sources", "--plan", PLAN, "--json").json()
+    one = hr.source("assess-en-chinadaily-summary", plan=PLAN)
+    assert one == run("sources", "assess-en-chinadaily-summary", "--plan", PLAN, "--json").json()
+    assert one["citation_count"] > 0
+
+
+def test_results_are_the_goals_results_each_naming_its_plan_and_goal(run):
+    cli = run("goals", "I.1", "--plan", PLAN, "--json").json()["goals"]
+    rows = hr.results("I.1", plan=PLAN)
+    assert rows == [{"plan_id": PLAN, "goal_id": g["id"], **r} for g in cli for r in g["results"]] and rows
+    assert list(rows[0])[:2] == ["plan_id", "goal_id"]
+    across = hr.results(status="surpassed", quantified=True)
+    assert {r["plan_id"] for r in across} == {g["plan_id"] for g in hr.goals(status="surpassed", quantified=True)
+                                              if g["results"]}
+
+
+def test_the_statuses_in_the_methods_order(run):
+    """``STATUSES`` is the order of the method's table (``hrplan methodology``), as the Literal
+    ``Status`` of the contract spells it; the reported statuses likewise."""
+    import typing
+
+    names = [s["name"] for s in run("methodology", "--json").json()["statuses"]]
+    assert list(hr.STATUSES) == names == list(typing.get_args(hr.Status))
+    assert names[:2] == ["surpassed", "met"] and names[-1] == "not_quantified"
+    reported = [s["name"] for s in run("methodology", "--json").json()["reported_statuses"]]
+    assert [*hr.REPORTED_STATUSES, hr.REPORTED_NONE] == reported
+    assert typing.get_args(hr.ReportedStatus) == hr.REPORTED_STATUSES
+
+
+def test_errors_of_the_series_and_sources():
+    from hrplan.errors import UsageError
+
+    with pytest.raises(NotFound, match="did you mean urban-jobs"):
+        hr.trend("urban-job")
+    with pytest.raises(UsageError, match="two different plans"):
+        hr.compare(PLAN, PLAN)
+    with pytest.raises(NotFound, match="unknown plan"):
+        hr.compare(PLAN, "nhrap-2099")
+    with pytest.raises(NotFound, match="source"):
+        hr.source("no-such-source", plan=PLAN)
+
+
+def test_a_loaded_set_of_plans_answers_for_itself(plan_file):
+    mine = hr.load(plan_file())
+    assert mine.sources()["plan"]["id"] == "test-plan" == hr.sources()["plan"]["id"]
+    assert mine.indicators()["plans"] == ["test-plan"]  # the bundled registry, these plans' goals
+    assert [r["goal_id"] for r in mine.results()] == [g["id"] for g in mine.goals() for _ in g["results"]] != []
+
+
 def _examples():
     page = open(os.path.join(ROOT, "docs", "python.md"), encoding="utf-8").read()
     return re.findall(r"<!-- python-example -->\n```(pycon|python)\n(.*?)```", page, re.S)
 
 
-def test_the_python_page_has_three_examples_one_with_pandas():
+def test_the_python_page_has_its_examples_the_last_with_pandas():
     kinds = [kind for kind, _ in _examples()]
-    assert kinds == ["pycon", "pycon", "python"] and "import pandas" in _examples()[2][1]
+    assert kinds == ["pycon"] * 4 + ["python"] and "import pandas" in _examples()[-1][1]
 
 
 def test_the_python_pages_examples_run_and_print_what_they_show():
