@@ -18,8 +18,9 @@ from hrplan.core.compare import value_range
 from hrplan.core.statuses import UNKNOWN
 
 if TYPE_CHECKING:
-    from hrplan.contract.records import (AbsenceRecord, AreaRecord, ClaimRecord, CoverageRecord, GoalRecord, NoteRecord, PlanRecord,
-                                         ResultRecord, SourceRecord, TargetRecord, WorkingRecord)
+    from hrplan.contract.records import (AbsenceRecord, AreaRecord, ClaimRecord, CoverageRecord, GoalRecord,
+                                         NoteRecord, PlanRecord, ResultRecord, SourceRecord, TargetRecord,
+                                         WorkingRecord)
 
 # ------------------------------------------------------------------------------- the builders
 

@@ -239,7 +239,7 @@ def compare(plans: list[m.Plan], registry: dict[str, m.Indicator], first: str, s
         row = {"indicator": record, "older_targets": old_t, "newer_targets": new_t,
                "target_change": change, "ambition": ambition, "compared_as": how, "absent_in": absent,
                "other_results": [] if other is None else _by_year(
-                   [_trend_result(other, g, r) for g in mine[(older, newer).index(other)] for r in g.results
+                   [_trend_result(other, g, r) for g in mine[0 if other is older else 1] for r in g.results
                     if in_series(r, units)])}
         if absent is None:
             both.append(row)
