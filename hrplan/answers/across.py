@@ -21,13 +21,18 @@ if TYPE_CHECKING:
 def goals(chosen: list[m.Plan], selections: list[Selection], area: str | None) -> GoalsAcrossAnswer:
     """``goals`` and ``quotas``: the goals of each selection, which ``hrplan.answers.select.select``
     made across ``chosen``."""
-    rows = [r for s in selections for r in one.goals(s.plan, s.area, s.goals, s.assessed)["goals"]]
-    return {"plans": [p.id for p in chosen], "area_id": area, "goal_count": len(rows), "goals": rows}
+    answers = [one.goals(s.plan, s.area, s.goals, s.assessed) for s in selections]
+    rows = [r for a in answers for r in a["goals"]]
+    return {"plans": [p.id for p in chosen], "area_id": area, "goal_count": len(rows), "goals": rows,
+            "coverage_by_plan": _coverage(selections, answers)}
 
 
 def progress(chosen: list[m.Plan], area: str | None) -> ProgressAcrossAnswer:
-    rows = [k for p, a in _areas(chosen, area) for k in one.progress(p, a)["key_figures"]]
-    return {"plans": [p.id for p in chosen], "area_id": area, "quantified_count": len(rows), "key_figures": rows}
+    pairs = _areas(chosen, area)
+    answers = [one.progress(p, a) for p, a in pairs]
+    rows = [k for a in answers for k in a["key_figures"]]
+    return {"plans": [p.id for p in chosen], "area_id": area, "quantified_count": len(rows), "key_figures": rows,
+            "coverage_by_plan": _coverage([p for p, _ in pairs], answers)}
 
 
 def notes(chosen: list[m.Plan], area: str | None, kinds=None) -> NotesAcrossAnswer:
@@ -47,6 +52,11 @@ def export(chosen: list[m.Plan], exports: list[dict]) -> ExportAcrossAnswer:
     """Every plan's ``export`` answer (narrowed and arranged as for one plan), in period order."""
     return {"plans": [p.id for p in chosen], "goal_count": sum(len(e["goals"]) for e in exports),
             "exports": exports}
+
+
+def _coverage(plans, answers) -> dict:
+    """Plan id -> the coverage of the area in that plan, as each one-plan answer gives it."""
+    return {getattr(p, "plan", p).id: a["coverage_by_section"] for p, a in zip(plans, answers)}
 
 
 def _areas(chosen: list[m.Plan], area: str | None):

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from hrplan.core import model as m
 from hrplan.core.areas import Area, theme_goals
-from hrplan.answers.records import (Assessed, area_record, claim_record, coverage_record, goal_record, goal_sources,
+from hrplan.core.coverage import area_units, goal_units, units
+from hrplan.answers.records import (Assessed, area_record, claim_record, coverage_records, goal_record, goal_sources,
                                     latest_result, note_record, plan_record, result_record, source_record,
                                     target_record, working_record)
 from hrplan.answers.facts import count_reported, count_statuses
@@ -123,7 +124,7 @@ def summary(plan: m.Plan) -> SummaryAnswer:
         **totals,
         "reported_status_counts": count_reported(goals),
         "chapters": _chapter_records(plan, assessed, facts),
-        "coverage_by_section": [coverage_record(s) for s in plan.sections.values()],
+        "coverage_by_section": coverage_records(units(plan)),
         "claims": [claim_record(plan, c, assessed, facts=facts) for c in plan.claims],
         "differing": differing(goals),
     }
@@ -131,12 +132,14 @@ def summary(plan: m.Plan) -> SummaryAnswer:
 
 def areas(plan: m.Plan) -> AreasAnswer:
     return {"plan": plan_record(plan), "chapters": _chapter_records(plan, Assessed()),
-            "sections": _section_records(plan), "themes": _theme_records(plan)}
+            "sections": _section_records(plan), "themes": _theme_records(plan),
+            "coverage_by_section": coverage_records(units(plan))}
 
 
 def goals(plan: m.Plan, area: Area, found: list[m.Goal], assessed: Assessed) -> GoalsAnswer:
     """``goals`` and ``quotas``: the goals of an area that passed the filters."""
-    return {"plan": plan_record(plan), "area": area_record(area), "goal_count": len(found),
+    return {"plan": plan_record(plan), "area": area_record(area),
+            "coverage_by_section": coverage_records(area_units(plan, area)), "goal_count": len(found),
             "goals": [goal_record(plan, g, assessed) for g in found]}
 
 
@@ -145,7 +148,6 @@ def stats(plan: m.Plan, area: Area) -> StatsAnswer:
     goals = area.goals
     records = [goal_record(plan, g, assessed) for g in goals]
     quantified = [g for g in goals if g.target is not None]
-    sections = sorted({g.section for g in goals if g.section})
     claims = [c for c in plan.claims if area.kind == "plan" or c.area == area.id]
     return {
         "plan": plan_record(plan),
@@ -159,8 +161,7 @@ def stats(plan: m.Plan, area: Area) -> StatsAnswer:
         "claims": [claim_record(plan, c, assessed, area) for c in claims],
         "key_figures": [_key_figure(plan, g, rec, assessed) for g, rec in zip(goals, records) if g.target is not None],
         "differing": differing(of_goal(g, assessed) for g in goals),
-        "coverage_by_section": [coverage_record(plan.sections[s]) for s in sections
-                     if plan.sections[s].coverage not in (None, "full")],
+        "coverage_by_section": coverage_records(area_units(plan, area)),
         "goals": records,
     }
 
@@ -168,7 +169,9 @@ def stats(plan: m.Plan, area: Area) -> StatsAnswer:
 def progress(plan: m.Plan, area: Area) -> ProgressAnswer:
     assessed = Assessed()
     rows = [_key_figure(plan, g, None, assessed) for g in area.goals if g.target is not None]
-    return {"plan": plan_record(plan), "area": area_record(area), "quantified_count": len(rows), "key_figures": rows}
+    return {"plan": plan_record(plan), "area": area_record(area),
+            "coverage_by_section": coverage_records(area_units(plan, area)), "quantified_count": len(rows),
+            "key_figures": rows}
 
 
 def show(plan: m.Plan, goal: m.Goal) -> ShowAnswer:
@@ -182,6 +185,7 @@ def show(plan: m.Plan, goal: m.Goal) -> ShowAnswer:
         "chapter_title": plan.chapters[goal.chapter].title,
         "section_title": sec.title if sec else None,
         "section_coverage": sec.coverage if sec else None,
+        "coverage_by_section": coverage_records(goal_units(plan, goal)),
     }
 
 
@@ -203,7 +207,7 @@ def show_any(kind: str, plan: m.Plan, record):
         return show_source(plan, record)
     from hrplan.answers.series import plans_answer
 
-    return dict(kind="plan", **plans_answer([plan])["series"][0])
+    return dict(kind="plan", **plans_answer([plan])["series"][0], coverage_by_section=coverage_records(units(plan)))
 
 
 def show_source(plan: m.Plan, source: m.Source) -> ShowSourceAnswer:
@@ -264,7 +268,8 @@ def search_answer(plans: list[m.Plan], text: str, field: str | None = None, regi
         elif kind == "note":
             notes.append(note_record(plan, rec))
         elif rec.id not in indicators:
-            indicators[rec.id] = indicator_record(rec, [(p, g) for p in by_period(plans) for g in indicator_goals(p, rec.id)])
+            indicators[rec.id] = indicator_record(rec, [(p, g) for p in by_period(plans) for g in indicator_goals(p, rec.id)],
+                                                  plans)
         matches.append({"kind": kind, "plan_id": plan.id, "goal_id": rec.id if kind == "goal" else None,
                         "claim_id": rec.id if kind == "claim" else None,
                         "indicator_id": rec.id if kind == "indicator" else None, "score": score, "fields": fields,
@@ -302,8 +307,9 @@ def notes(plan: m.Plan, area: Area, kinds=None) -> NotesAnswer:
     return {"plan": plan_record(plan), "area": area_record(area), "note_count": len(rows), "notes": rows}
 
 
-def export(plan: m.Plan, goals: list[m.Goal] | None = None, assessed: Assessed | None = None) -> ExportAnswer:
-    """The whole plan; with ``goals``, only those goals (an area, filters)."""
+def export(plan: m.Plan, goals: list[m.Goal] | None = None, assessed: Assessed | None = None,
+           area: Area | None = None) -> ExportAnswer:
+    """The whole plan; with ``goals``, only those goals (of ``area``, through filters)."""
     assessed = assessed or Assessed()
     return {
         "plan": plan_record(plan),
@@ -311,6 +317,7 @@ def export(plan: m.Plan, goals: list[m.Goal] | None = None, assessed: Assessed |
         "chapters": _chapter_records(plan, assessed),
         "sections": _section_records(plan),
         "themes": _theme_records(plan),
+        "coverage_by_section": coverage_records(units(plan) if area is None else area_units(plan, area)),
         "goals": [goal_record(plan, g, assessed) for g in (plan.goals.values() if goals is None else goals)],
         "claims": [claim_record(plan, c, assessed) for c in plan.claims],
         "notes": [note_record(plan, n) for n in plan.notes],

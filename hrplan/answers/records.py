@@ -18,8 +18,9 @@ from hrplan.core.compare import value_range
 from hrplan.core.statuses import UNKNOWN
 
 if TYPE_CHECKING:
-    from hrplan.contract.records import (AreaRecord, ClaimRecord, CoverageRecord, GoalRecord, NoteRecord, PlanRecord,
-                                         ResultRecord, SourceRecord, TargetRecord, WorkingRecord)
+    from hrplan.contract.records import (AbsenceRecord, AreaRecord, ClaimRecord, CoverageRecord, GoalRecord,
+                                         NoteRecord, PlanRecord, ResultRecord, SourceRecord, TargetRecord,
+                                         WorkingRecord)
 
 # ------------------------------------------------------------------------------- the builders
 
@@ -162,8 +163,28 @@ def area_record(area) -> AreaRecord:
             "definition": area.definition, "coverage": area.coverage}
 
 
-def coverage_record(s: m.Section) -> CoverageRecord:
-    return {"section": s.id, "title": s.title, "coverage": s.coverage, "coverage_note": s.coverage_note}
+def coverage_record(u: m.Section | m.Chapter) -> CoverageRecord:
+    """A unit of a plan's text (a section, or a chapter without sections) and how it was read."""
+    from hrplan.core.coverage import reading
+
+    return {"section": u.id, "kind": "section" if isinstance(u, m.Section) else "chapter", "title": u.title,
+            "coverage": u.coverage, "read": reading(u.coverage), "coverage_note": u.coverage_note}
+
+
+def coverage_records(units) -> list[CoverageRecord]:
+    return [coverage_record(u) for u in units]
+
+
+def absence_record(plan: m.Plan, units) -> AbsenceRecord:
+    """A plan that sets no target for an indicator, and how its text that would hold one was read
+    (``hrplan.core.coverage.counterpart_units``)."""
+    from hrplan.core.coverage import absence, read_as
+    from hrplan.core.coverage import units as all_units
+
+    read = read_as(u.coverage for u in units)
+    kind, words = absence(read, whole_plan=len(units) > 1 and len(units) == len(all_units(plan)), sections=len(units))
+    return {"plan_id": plan.id, "absence": kind, "absence_text": words, "read": read,
+            "sections": coverage_records(units)}
 
 
 def claim_record(plan: m.Plan, claim: m.Claim, assessed: Assessed, area=None, facts=None) -> ClaimRecord:
@@ -212,8 +233,7 @@ def claim_record(plan: m.Plan, claim: m.Claim, assessed: Assessed, area=None, fa
         inside = (low < x or (low == x and not low_open)) and (x < high or (x == high and not high_open))
         return "consistent" if inside else "differs"
 
-    area_sections = {f.section for f in goals}
-    partial = [s.id for s in plan.sections.values() if s.coverage not in (None, "full") and s.id in area_sections]
+    partial = [u.id for u in _claim_units(plan, claim, area, goals) if u.coverage != "full"]
     caveats = []
     if partial:
         caveats.append(f"the plan text of {len(partial)} section(s) in this area was not read whole, "
@@ -232,6 +252,17 @@ def claim_record(plan: m.Plan, claim: m.Claim, assessed: Assessed, area=None, fa
         "caveats": caveats,
     }
     return rec
+
+
+def _claim_units(plan: m.Plan, claim: m.Claim, area, goals) -> list:
+    """The units of a claim's area (``hrplan.core.coverage``), from the area or the goals' facts."""
+    from hrplan.core.areas import area_names
+    from hrplan.core.coverage import area_units, named_units
+
+    if area is not None and area.id == (claim.area or plan.id):
+        return area_units(plan, area)
+    kind, key = ("plan", plan.id) if not claim.area else area_names(plan)[claim.area.strip().lower()]
+    return named_units(plan, kind, key, ((f.section, f.chapter) for f in goals))
 
 
 def coverage_note(plan: m.Plan, goal_count: int, quantified: int) -> str:

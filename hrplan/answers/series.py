@@ -16,7 +16,8 @@ from hrplan.answers.select import areas
 from hrplan.core.areas import resolve_area, select_plan, suggest
 from hrplan.errors import NotFound, UsageError
 from hrplan.core.method import level_of
-from hrplan.answers.records import Assessed, claim_record, plan_record
+from hrplan.answers.records import Assessed, absence_record, claim_record, note_record, plan_record
+from hrplan.core.coverage import counterpart_units
 from hrplan.core.areas import by_period
 from hrplan.answers.records import coverage_note, stated_size_record
 
@@ -62,14 +63,31 @@ def _area_goals(plans: list[m.Plan], area: str | None) -> dict:
     return {pid: (a.goals if a is not None else None) for pid, a in areas(plans, area).items()}
 
 
-def indicator_record(ind: m.Indicator, pairs) -> IndicatorRecord:
+def indicator_record(ind: m.Indicator, pairs, plans: list[m.Plan]) -> IndicatorRecord:
     """An indicator; ``plans`` are the plans that set a target for it, ``result_plans`` those
-    whose goals (targets or findings) report figures for it."""
+    whose goals (targets or findings) report figures of its measure (``in_series``), and
+    ``no_target`` says, for each of the loaded ``plans`` that sets none, how its text that would
+    hold one was read (``hrplan.core.coverage``)."""
+    units = _series_units(ind, pairs)
+    targeted = [(p, g) for p, g in pairs if g.target is not None]
+    no_target = [absence_record(plan, counterpart_units(plan, [g for p, g in pairs if p is plan], targeted))
+                 for plan in by_period(plans) if not any(p is plan for p, _ in targeted)]
     return {"id": ind.id, "title": ind.title, "title_zh": ind.title_zh, "unit": ind.unit, "direction": ind.direction,
             "definition": ind.definition, "note": ind.note,
-            "plans": list(dict.fromkeys(p.id for p, g in pairs if g.target is not None)),
-            "result_plans": list(dict.fromkeys(p.id for p, g in pairs if any(r.value is not None for r in g.results))),
-            "goal_count": len(pairs)}
+            "plans": list(dict.fromkeys(p.id for p, g in targeted)),
+            "result_plans": list(dict.fromkeys(p.id for p, g in pairs if any(in_series(r, units) for r in g.results))),
+            "no_target": no_target, "goal_count": len(pairs)}
+
+
+def _series_units(ind: m.Indicator, pairs) -> set[str]:
+    """The units an indicator's figures are in: its own, and its targets' (a "% fall", say)."""
+    return {ind.unit, *(g.target.unit for _, g in pairs if g.target is not None)}
+
+
+def in_series(r: m.Result, units: set[str]) -> bool:
+    """Whether a result is a figure of the indicator's measure: in its unit or a target's, or a
+    change of it; any other figure (a poverty line in yuan against a head-count) is another measure."""
+    return r.value is not None and (r.change is not None or r.unit in units)
 
 
 def indicators_answer(plans: list[m.Plan], registry: dict[str, m.Indicator], area: str | None = None) -> IndicatorsAnswer:
@@ -78,7 +96,7 @@ def indicators_answer(plans: list[m.Plan], registry: dict[str, m.Indicator], are
     for ind in registry.values():
         pairs = _indicator_goals(plans, ind.id, goals)
         if pairs or area is None:
-            rows.append(indicator_record(ind, pairs))
+            rows.append(indicator_record(ind, pairs, plans))
     return {"plans": [p.id for p in by_period(plans)], "area_id": area, "indicator_count": len(rows), "indicators": rows}
 
 
@@ -127,14 +145,33 @@ def _trend_result(plan: m.Plan, g: m.Goal, r: m.Result) -> TrendResult:
             "used": r.use}
 
 
+def _by_year(rows: list) -> list:
+    return sorted(rows, key=lambda r: (r["year"] or 0, r["start_year"] or r["year"] or 0))
+
+
+def mentions(indicator: m.Indicator):
+    """A test of whether a plan note speaks of the indicator: names it by its title or its id
+    (hyphens or not)."""
+    import re
+
+    words = sorted({indicator.title, indicator.id, indicator.id.replace("-", " ")}, key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in words)})\b", re.IGNORECASE).search
+
+
 def trend(plans: list[m.Plan], indicator: m.Indicator) -> TrendAnswer:
-    """Every plan's target for the indicator and every result with a figure, by year."""
+    """Every plan's target for the indicator and every result of its measure, by year; figures in
+    another unit apart (``other_measures``), and the plan notes that speak of it."""
     pairs = _indicator_goals(plans, indicator.id, _area_goals(plans, None))
     assessed = Assessed()
+    units = _series_units(indicator, pairs)
     targets = [trend_target(p, g, assessed) for p, g in pairs if g.target is not None]
-    results = [_trend_result(p, g, r) for p, g in pairs for r in g.results if r.value is not None]
-    results.sort(key=lambda r: (r["year"] or 0, r["start_year"] or r["year"] or 0))
-    return {"indicator": indicator_record(indicator, pairs), "targets": targets, "results": results}
+    results = [_trend_result(p, g, r) for p, g in pairs for r in g.results if in_series(r, units)]
+    other = [_trend_result(p, g, r) for p, g in pairs for r in g.results
+             if r.value is not None and not in_series(r, units)]
+    named = mentions(indicator)
+    notes = [dict(note_record(p, n), plan_id=p.id) for p in by_period(plans) for n in p.notes if named(n.text)]
+    return {"indicator": indicator_record(indicator, pairs, plans), "targets": targets, "results": _by_year(results),
+            "other_measures": _by_year(other), "plan_notes": notes}
 
 
 # ------------------------------------------------------------------------------------ compare
@@ -185,19 +222,31 @@ def compare(plans: list[m.Plan], registry: dict[str, m.Indicator], first: str, s
     older, newer = sorted((a, b), key=lambda p: (p.start or 0, p.end or 0, p.id))
     goals = _area_goals([older, newer], area)
     assessed = Assessed()
-    both, dropped, new = [], [], []
+    both, dropped, new, not_in_newer, not_in_older = [], [], [], [], []
     for ind in registry.values():
-        sides = [[g for g in (goals[p.id] or ()) if g.indicator == ind.id and g.target is not None]
-                 for p in (older, newer)]
+        mine = [[g for g in (goals[p.id] or ()) if g.indicator == ind.id] for p in (older, newer)]
+        sides = [[g for g in gs if g.target is not None] for gs in mine]
         if not any(sides):
             continue
         old_t = [trend_target(older, g, assessed) for g in sides[0]]
         new_t = [trend_target(newer, g, assessed) for g in sides[1]]
         change, ambition, how = _ambition(old_t, new_t, ind.direction)
-        pairs = [(older, g) for g in sides[0]] + [(newer, g) for g in sides[1]]
-        row = {"indicator": indicator_record(ind, pairs), "older_targets": old_t, "newer_targets": new_t,
-               "target_change": change, "ambition": ambition, "compared_as": how}
-        (both if old_t and new_t else dropped if old_t else new).append(row)
+        pairs = [(older, g) for g in mine[0]] + [(newer, g) for g in mine[1]]
+        record = indicator_record(ind, pairs, [older, newer])
+        absent = record["no_target"][0] if record["no_target"] else None
+        other = (newer if old_t else older) if absent else None
+        units = _series_units(ind, pairs)
+        row = {"indicator": record, "older_targets": old_t, "newer_targets": new_t,
+               "target_change": change, "ambition": ambition, "compared_as": how, "absent_in": absent,
+               "other_results": [] if other is None else _by_year(
+                   [_trend_result(other, g, r) for g in mine[0 if other is older else 1] for r in g.results
+                    if in_series(r, units)])}
+        if absent is None:
+            both.append(row)
+        elif absent["absence"] == "not_targeted":
+            (dropped if old_t else new).append(row)
+        else:
+            (not_in_newer if old_t else not_in_older).append(row)
 
     def claims(p: m.Plan):
         chosen = [c for c in p.claims if area is None or (c.area or "").lower() == area.lower()]
@@ -205,4 +254,5 @@ def compare(plans: list[m.Plan], registry: dict[str, m.Indicator], first: str, s
 
     return {"older": plan_record(older), "newer": plan_record(newer), "area_id": area,
             "area_titles": {p.id: _area_title(p, area) for p in (older, newer)} if area else {}, "in_both": both,
-            "dropped": dropped, "new": new, "older_claims": claims(older), "newer_claims": claims(newer)}
+            "dropped": dropped, "new": new, "not_found_in_newer": not_in_newer, "not_found_in_older": not_in_older,
+            "older_claims": claims(older), "newer_claims": claims(newer)}

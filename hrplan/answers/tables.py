@@ -96,7 +96,7 @@ def _schema():
         Table("claims", "The assessments' claims about a plan as a whole, beside what hrplan's data shows.",
               [*own, *columns(ClaimRecord, skip=("results", "notes"))], ["key"], [to_plan], ["text"]),
         Table("indicators", "Indicators that several plans' targets measure alike, in hrplan's own words.",
-              columns(IndicatorRecord), ["id"], (), ["title", "definition"]),
+              columns(IndicatorRecord, skip=("no_target",)), ["id"], (), ["title", "definition"]),
         Table("indicator_goals", "Which goals, in which plans, measure each indicator: the link between the "
                                  "targets of several plans.",
               [_key("indicator_id"), _key("goal_key"), plan, _key("goal_id")], ["indicator_id", "goal_key"],

@@ -294,13 +294,13 @@ def make_export():
             from hrplan.api import select
 
             given = {k: kw[k] for k in ("sort_by", "limit", "fields")}
-            exports = [arrange(answers.export(s.plan, s.goals, s.assessed), dict(given))
+            exports = [arrange(answers.export(s.plan, s.goals, s.assessed, s.area), dict(given))
                        for s in select(every, area, **filters_of(kw))]
             exporting.write_answer(fmt, across.export(every, exports), output, o.env.out, bom=o.bom)
             return
         s = filtered(load_plan(o), area, kw)
-        exporting.write_answer(fmt, arrange(answers.export(s.plan, s.goals, s.assessed), kw), output, o.env.out,
-                               bom=o.bom)
+        exporting.write_answer(fmt, arrange(answers.export(s.plan, s.goals, s.assessed, s.area), kw), output,
+                               o.env.out, bom=o.bom)
 
     return export
 

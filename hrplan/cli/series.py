@@ -75,7 +75,8 @@ def make_compare():
     @format_option(LIST_FORMATS)
     @data_option
     def compare(first, second, area, **kw):
-        """Two plans side by side: targets carried over (raised, lowered, the same), new and dropped.
+        """Two plans side by side: targets carried over (raised, lowered, the same), new and dropped,
+        or not found where the other plan's text was not read whole.
 
         The two PLAN arguments win over a --plan given before the command."""
         from hrplan.answers import series

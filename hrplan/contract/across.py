@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Optional, TypedDict
 
-from hrplan.contract.plan import ExportAnswer, KeyFigure
+from hrplan.contract.plan import CoverageRecord, ExportAnswer, KeyFigure
 from hrplan.contract.records import GoalRecord, NoteRecord, SourceRecord
 
 
@@ -33,6 +33,7 @@ class GoalsAcrossAnswer(TypedDict):
     area_id: Optional[str]
     goal_count: int
     goals: list[GoalRecord]
+    coverage_by_plan: dict[str, list[CoverageRecord]]  # plan id -> its coverage_by_section
 
 
 class ProgressAcrossAnswer(TypedDict):
@@ -40,6 +41,7 @@ class ProgressAcrossAnswer(TypedDict):
     area_id: Optional[str]
     quantified_count: int
     key_figures: list[KeyFigure]
+    coverage_by_plan: dict[str, list[CoverageRecord]]  # plan id -> its coverage_by_section
 
 
 class NotesAcrossAnswer(TypedDict):

@@ -118,11 +118,13 @@ class AreasAnswer(TypedDict):
     chapters: list[ChapterRecord]
     sections: list[SectionRecord]
     themes: list[ThemeRecord]
+    coverage_by_section: list[CoverageRecord]
 
 
 class GoalsAnswer(TypedDict):
     plan: PlanRecord
     area: AreaRecord
+    coverage_by_section: list[CoverageRecord]
     goal_count: int
     goals: list[GoalRecord]
 
@@ -146,6 +148,7 @@ class StatsAnswer(TypedDict):
 class ProgressAnswer(TypedDict):
     plan: PlanRecord
     area: AreaRecord
+    coverage_by_section: list[CoverageRecord]
     quantified_count: int
     key_figures: list[KeyFigure]
 
@@ -158,6 +161,7 @@ class ShowAnswer(TypedDict):
     chapter_title: str
     section_title: Optional[str]
     section_coverage: Optional[str]
+    coverage_by_section: list[CoverageRecord]
 
 
 class ShowClaimAnswer(TypedDict):
@@ -200,6 +204,7 @@ class PlanEntry(TypedDict):
 
 class ShowPlanAnswer(PlanEntry):
     kind: Literal["plan"]
+    coverage_by_section: list[CoverageRecord]
 
 
 class TagRecord(TypedDict):
@@ -293,6 +298,7 @@ class ExportAnswer(TypedDict):
     chapters: list[ChapterRecord]
     sections: list[SectionRecord]
     themes: list[ThemeRecord]
+    coverage_by_section: list[CoverageRecord]
     goals: list[GoalRecord]
     claims: list[ClaimRecord]
     notes: list[NoteRecord]

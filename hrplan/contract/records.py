@@ -1,12 +1,13 @@
 """The JSON contract's records, which every answer is made of: a plan, a source, a note, a
-target, a result, a goal, a claim, an area and its coverage, one TypedDict each (the rules of
-the contract are in ``hrplan.contract.plan``'s docstring)."""
+target, a result, a goal, a claim, an area and its coverage, an absence, one TypedDict each (the
+rules of the contract are in ``hrplan.contract.plan``'s docstring)."""
 
 from __future__ import annotations
 
 from typing import Literal, Optional, TypedDict
 
 from hrplan.core import model as m, statuses
+from hrplan.core.coverage import ABSENCES, READINGS
 
 # The vocabularies, spelled out so that a type checker reads them (``Literal[TUPLE]`` is for the
 # interpreter only); each is the tuple of ``hrplan.core`` named beside it, in its order, and
@@ -29,11 +30,14 @@ GoalKind = Literal["commitment", "finding"]
 Change = Literal["absolute", "percent", "multiple"]
 Direction = Literal["higher", "lower"]
 Category = Literal["achieved", "under_way", "missed", "unknown", "unquantified"]
+Reading = Literal["whole", "part", "not_read", "not_stated"]
+Absence = Literal["not_targeted", "not_found"]
 VOCABULARIES = {
     Status: statuses.STATUSES, ReportedStatus: statuses.REPORTED_STATUSES, Op: m.OPS, Aggregate: m.AGGREGATES,
     Qualifier: m.QUALIFIERS, TargetQualifier: m.TARGET_QUALIFIERS, Binding: m.BINDING, Coverage: m.COVERAGE,
     SourceKind: m.SOURCE_KINDS, Document: m.DOCUMENTS, NoteKind: m.NOTE_KINDS, GoalKind: m.GOAL_KINDS,
     Change: m.CHANGES, Direction: m.DIRECTIONS, Category: statuses.CATEGORIES,
+    Reading: READINGS, Absence: ABSENCES,
 }
 Agreement = Literal["agrees", "differs"]
 Origin = Literal["assessment", "plan", "other_official"]
@@ -228,9 +232,19 @@ class ClaimRecord(TypedDict):
 
 class CoverageRecord(TypedDict):
     section: str
+    kind: Literal["section", "chapter"]
     title: str
     coverage: Optional[Coverage]
+    read: Reading
     coverage_note: Optional[str]
+
+
+class AbsenceRecord(TypedDict):
+    plan_id: str
+    absence: Absence
+    absence_text: str
+    read: Reading
+    sections: list[CoverageRecord]
 
 
 class StatedSizeRecord(TypedDict):
@@ -251,4 +265,5 @@ class IndicatorRecord(TypedDict):
     note: Optional[str]
     plans: list[str]
     result_plans: list[str]
+    no_target: list[AbsenceRecord]
     goal_count: int

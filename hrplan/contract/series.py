@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from typing import Literal, Optional, TypedDict
 
-from hrplan.contract.records import (Aggregate, BaselineRecord, Change, ClaimRecord, IndicatorRecord, Op, Origin,
-                                     PlanRecord, Qualifier, ReportedStatus, Status, TargetQualifier)
+from hrplan.contract.records import (AbsenceRecord, Aggregate, BaselineRecord, Change, ClaimRecord, IndicatorRecord,
+                                     NoteRecord, Op, Origin, PlanRecord, Qualifier, ReportedStatus, Status,
+                                     TargetQualifier)
 from hrplan.contract.plan import PlanEntry
 
 
@@ -63,10 +64,16 @@ class TrendResult(TypedDict):
     used: bool
 
 
+class TrendNote(NoteRecord):
+    plan_id: str
+
+
 class TrendAnswer(TypedDict):
     indicator: IndicatorRecord
     targets: list[TrendTarget]
     results: list[TrendResult]
+    other_measures: list[TrendResult]
+    plan_notes: list[TrendNote]
 
 
 class ComparedIndicator(TypedDict):
@@ -76,6 +83,8 @@ class ComparedIndicator(TypedDict):
     target_change: Optional[Literal["raised", "lowered", "same"]]
     ambition: Optional[Literal["more", "less", "same"]]
     compared_as: Optional[str]
+    absent_in: Optional[AbsenceRecord]
+    other_results: list[TrendResult]
 
 
 class CompareAnswer(TypedDict):
@@ -86,5 +95,7 @@ class CompareAnswer(TypedDict):
     in_both: list[ComparedIndicator]
     dropped: list[ComparedIndicator]
     new: list[ComparedIndicator]
+    not_found_in_newer: list[ComparedIndicator]
+    not_found_in_older: list[ComparedIndicator]
     older_claims: list[ClaimRecord]
     newer_claims: list[ClaimRecord]

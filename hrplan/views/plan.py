@@ -7,6 +7,7 @@ draws the blocks with Rich; the plain renderer prints them as tab-separated text
 
 from __future__ import annotations
 
+from hrplan.core.coverage import line as coverage_line, nothing_found
 from hrplan.views.blocks import Bar, Fields, Mark, Markdown, Status, Table, Text
 from hrplan.views.format import (LEGEND, NOT_USED, QUALIFIER_WORDS, _where, baseline_text, counts_text, latest_text,
                                  num, period, result_text, target_text, title_with_zh)
@@ -74,6 +75,7 @@ def summary_view(a: dict, show_zh=True) -> list:
                   f"reported results that match no commitment; {a['quantified_count']} with a quantified "
                   f"target, {a['with_results_count']} with reported results)"),
         ("the file holds", a["coverage_note"]),
+        ("plan text read", coverage_line(a["coverage_by_section"])),
         ("computed status", counts_text(a["status_counts"])),
         ("reported status", counts_text(a["reported_status_counts"])),
     ])]
@@ -103,6 +105,7 @@ def areas_view(a: dict, show_zh=True) -> list:
         Table(f"Chapters of {a['plan']['id']}", ["id", "title", "aliases", "goals", "plan text read"], ch, wrap=("title",)),
         Table("Sections", ["id", "chapter", "title", "aliases", "goals", "quantified", "plan text read"], se, wrap=("title",)),
         Table("Themes", ["id", "title", "aliases", "goals", "quantified", "definition"], th, wrap=("definition",)),
+        coverage_text(a),
     ]
 
 
@@ -114,13 +117,26 @@ def _plan_column(a: dict, columns: list, rows: list, records: list, meaning: tup
     return ["plan", *columns], [[r["plan_id"], *row] for r, row in zip(records, rows)], ("plan", *meaning)
 
 
+def coverage_text(a: dict, style: str = "") -> Text:
+    """The line a person reads about how much of an answer's plan text was read."""
+    return Text(f"Plan text read: {coverage_line(a['coverage_by_section'])}.", style)
+
+
+def coverage_lines(a: dict) -> list:
+    """The coverage line of an answer about one plan; across plans (``--plan all``), one per plan."""
+    if "coverage_by_section" in a:
+        return [coverage_text(a, "dim")]
+    lines = [f"Plan text read, {p}: {coverage_line(c)}." for p, c in a.get("coverage_by_plan", {}).items()]
+    return [Text("\n".join(lines), "dim")] if lines else []
+
+
 def goals_view(a: dict, show_zh=True) -> list:
     rows = [[g["id"], g["text"] if g["kind"] == "commitment" else f"[finding] {g['text']}", target_text(g["target"]),
              Status(g["status"]), g["reported_status"] or ""] for g in a["goals"]]
     columns, rows, meaning = _plan_column(a, ["id", "commitment", "target", "status", "reported"], rows, a["goals"],
                                           ("id", "commitment", "target", "status", "reported"))
     blocks = [Table(f"Goals of {_where(a)} ({a['goal_count']})", columns, rows, wrap=("commitment", "target"),
-                    meaning=meaning)]
+                    meaning=meaning), *coverage_lines(a)]
     if any(g["kind"] == "finding" for g in a["goals"]):
         blocks.append(Text("[finding]: a result a source reported that matches no commitment of the plan "
                            "(`--kind commitment` leaves them out).", "dim"))
@@ -136,7 +152,7 @@ def quotas_view(a: dict, show_zh=True) -> list:
         a, ["id", "metric", "target", "baseline", "latest result", "status", "reported"], rows, a["goals"],
         ("id", "metric", "target", "latest result", "status", "reported"))
     blocks = [Table(f"Quantified targets of {_where(a)} ({a['goal_count']})", columns, rows,
-                    wrap=("metric", "target", "latest result"), meaning=meaning)]
+                    wrap=("metric", "target", "latest result"), meaning=meaning), *coverage_lines(a)]
     if any(g["latest"] and not g["latest"]["used"] for g in a["goals"]):
         blocks.append(Text(NOT_USED, "dim"))
     return blocks
@@ -160,6 +176,7 @@ def show_view(a: dict, show_zh=True) -> list:
         return [Fields(f"Plan {p['id']}: {title_with_zh(p['title'], p['title_zh'], show_zh)}", [
             ("period", period(*p["period"])), ("published", p["published"]), ("issuer", p["issuer"]),
             ("assessment", p["assessment"] or "none on record"), ("the file holds", a["coverage_note"]),
+            ("plan text read", coverage_line(a["coverage_by_section"])),
             ("computed status", counts_text(a["status_counts"])),
         ])] + claim_blocks(a["claims"])
     return goal_view(a, show_zh)
@@ -185,7 +202,7 @@ def goal_view(a: dict, show_zh=True) -> list:
         ("commitment", g["text"]),
         ("chapter", f"{g['chapter']} {a['chapter_title']}"),
         ("section", f"{g['section']} {a['section_title']}" if g["section"] else None),
-        ("plan text read", a["section_coverage"]),
+        ("plan text read", coverage_line(a["coverage_by_section"])),
         ("kind", g["kind"] if g["kind"] != "commitment" else None),
         ("tags", ", ".join(g["tags"])),
         ("target", target_text(g["target"])),
@@ -241,16 +258,19 @@ def _source_kind(s: dict) -> str:
 
 def stats_view(a: dict, show_zh=True) -> list:
     area = a["area"]
+    cov = a["coverage_by_section"]
     head = _where(a)
     blocks = [Fields(head, [
         ("definition", area.get("definition")),
         ("assessment", None if a["plan"]["assessment"] else
          "none on record for this plan; `hrplan plans` shows which plans have one"),
-        ("goals", f"{a['goal_count']} ({a['quantified_count']} quantified, {a['with_results_count']} with reported results)"),
-        ("computed status, all goals", counts_text(a["status_counts"])),
-        ("computed status, quantified", counts_text(a["quantified_status_counts"])),
-        ("reported status", counts_text(a["reported_status_counts"])),
-        ("plan text not read whole", ", ".join(f"{c['section']} ({c['coverage']})" for c in a["coverage_by_section"])),
+        ("goals", f"{a['goal_count']} ({a['quantified_count']} quantified, {a['with_results_count']} with reported results)"
+                  if a["goal_count"] else nothing_found(cov)),
+        ("computed status, all goals", counts_text(a["status_counts"]) if a["goal_count"] else None),
+        ("computed status, quantified", counts_text(a["quantified_status_counts"]) if a["quantified_count"]
+         else nothing_found(cov, "quantified goal")),
+        ("reported status", counts_text(a["reported_status_counts"]) if a["goal_count"] else None),
+        ("plan text read", coverage_line(a["coverage_by_section"])),
     ])]
     blocks += claim_blocks(a["claims"])
     if a["key_figures"]:
@@ -328,6 +348,7 @@ def progress_view(a: dict, show_zh=True) -> list:
                             meaning=("id", "metric", "progress", "status", "reported")))
     if not blocks:
         blocks.append(Table(f"Progress of {_where(a)}", columns, []))
+    blocks.extend(coverage_lines(a))
     scope = _where(a) if "plans" in a else f"{a['area']['kind']} {a['area']['id']}"
     blocks.append(Text(f"{a['quantified_count']} quantified targets in {scope}. Progress: share of the way "
                        "from baseline (or zero) to target covered by the value used; none for limits. " + LEGEND,

@@ -45,10 +45,25 @@ def _claim_line(c: dict) -> str:
 
 def indicators_view(a: dict, show_zh=True) -> list:
     rows = [[i["id"], title_with_zh(i["title"], i["title_zh"], show_zh), i["unit"], i["direction"],
-             ", ".join(i["plans"]) or "(none)", ", ".join(i["result_plans"]) or "(none)"] for i in a["indicators"]]
+             ", ".join(i["plans"]), ", ".join(i["result_plans"]) or "(none)", no_target_text(i["no_target"])]
+            for i in a["indicators"]]
     where = f" in {a['area_id']}" if a["area_id"] else ""
-    return [Table(f"Indicators{where} across {', '.join(a['plans'])} ({a['indicator_count']})", ["indicator", "title", "unit", "better", "targeted in", "figures in"],
-                  rows, wrap=("title", "plans"))]
+    return [Table(f"Indicators{where} across {', '.join(a['plans'])} ({a['indicator_count']})",
+                  ["indicator", "title", "unit", "better", "targeted in", "figures in", "without a target"],
+                  rows, wrap=("title", "targeted in", "figures in", "without a target"))]
+
+
+def no_target_text(absences: list) -> str:
+    """The plans that set no target for an indicator, grouped by what their text allows to say."""
+    groups: dict[str, list[str]] = {}
+    for r in absences:
+        groups.setdefault(r["absence_text"], []).append(r["plan_id"])
+    return "; ".join(f"{', '.join(ids)} ({words})" for words, ids in groups.items())
+
+
+def _measured(r: dict) -> str:
+    figure = result_text(dict(r, year=None, start_year=None))
+    return f"{figure}: {r['text']}" if r["text"] else figure
 
 
 def trend_view(a: dict, show_zh=True) -> list:
@@ -60,6 +75,7 @@ def trend_view(a: dict, show_zh=True) -> list:
     ])]
     rows = [[t["plan_id"], t["goal_id"], target_text(t), baseline_text(t) or "", Status(t["status"]),
              t["reported_status"] or ""] for t in a["targets"]]
+    rows += [[r["plan_id"], "", absence_text(r), "", "", ""] for r in ind["no_target"]]
     blocks.append(Table("Targets", ["plan", "goal", "target", "baseline", "status", "reported"], rows,
                         wrap=("target",), meaning=("plan", "goal", "target", "status", "reported")))
     charted = [r for r in a["results"] if r["unit"] == ind["unit"] and r["change"] is None and r["start_year"] is None]
@@ -75,10 +91,27 @@ def trend_view(a: dict, show_zh=True) -> list:
                      "yes" if r["used"] else "no", r["source"]])
     blocks.append(Table("Results, by year", ["year", "figure", "plan", "goal", "used", "source"], rows,
                         meaning=("year", "figure", "plan", "goal", "used")))
+    rows = [[period(r["start_year"], r["year"]), _measured(r), r["plan_id"], r["goal_id"], r["source"]]
+            for r in a["other_measures"]]
+    if rows:
+        blocks.append(Table(f"Other measures: figures in another unit than {ind['unit']}, not of this series",
+                            ["year", "figure", "plan", "goal", "source"], rows, wrap=("figure",),
+                            meaning=("year", "figure", "plan", "goal")))
+    rows = [[n["plan_id"], n["kind"], n["text"], ", ".join(n["source_ids"])] for n in a["plan_notes"]]
+    if rows:
+        blocks.append(Table("Plan notes on this indicator", ["plan", "kind", "note", "sources"], rows, wrap=("note",),
+                            meaning=("plan", "note")))
     blocks.append(Text("Bars compare the yearly figures in the indicator's unit: from the lowest (a tenth of a bar) "
-                       "to the highest (a whole bar); figures for a period or in other units are listed as reported. "
+                       "to the highest (a whole bar); figures for a period or of a change are listed as reported, figures in "
+                       "other units apart. "
                        "'used': whether hrplan's status method uses the figure. " + LEGEND, "dim"))
     return blocks
+
+
+def absence_text(r: dict) -> str:
+    """A plan's having no target, as the words of ``hrplan.core.coverage`` and the sections read."""
+    ids = [x["section"] for x in r["sections"]]
+    return r["absence_text"] + (f" ({', '.join(ids)})" if len(ids) <= 6 else " (no section is known to hold it)")
 
 
 def compare_view(a: dict, show_zh=True) -> list:
@@ -93,12 +126,23 @@ def compare_view(a: dict, show_zh=True) -> list:
     titles = set(a["area_titles"].values())
     blocks = [Table(f"{old} and {new}{area}: indicators targeted in both", ["indicator", old, new, "target", "ambition"],
                     rows, wrap=(old, new))]
-    for key, title, side in (("dropped", f"Targeted in {old} only (dropped)", "older_targets"),
-                             ("new", f"Targeted in {new} only (new)", "newer_targets")):
+    for key, title, side in (("dropped", f"Targeted in {old} only, not in {new}, whose text was read (dropped)",
+                              "older_targets"),
+                             ("new", f"Targeted in {new} only, not in {old}, whose text was read (new)", "newer_targets")):
         rows = [[r["indicator"]["id"], r["indicator"]["title"], targets(r[side])] for r in a[key]]
         if rows:
             blocks.append(Table(title, ["indicator", "title", "target (outcome)"], rows,
                                 wrap=("title", "target (outcome)")))
+    for key, here, there, side in (("not_found_in_newer", old, new, "older_targets"),
+                                   ("not_found_in_older", new, old, "newer_targets")):
+        rows = [[r["indicator"]["id"], r["indicator"]["title"], targets(r[side]), absence_text(r["absent_in"]),
+                 "; ".join(result_text(x) for x in r["other_results"])] for r in a[key]]
+        if rows:
+            blocks.append(Table(f"Targeted in {here}; no target found in {there}, whose text was not read whole",
+                                ["indicator", "title", f"{here} target (outcome)", f"in {there}",
+                                 f"{there} figures"], rows, optional=(f"{there} figures",),
+                                wrap=("title", f"{here} target (outcome)", f"in {there}", f"{there} figures"),
+                                meaning=("indicator", f"in {there}")))
     if len(titles) > 1:
         blocks.append(Text(f"The area {a['area_id']} is not the same in both plans: " + "; ".join(
             f"{pid}, {t or 'not a name in this plan'}" for pid, t in a["area_titles"].items()) + ".", "dim"))

@@ -159,7 +159,8 @@ def test_export(run, plan_file, fmt):
     assert r.exit_code == 0
     if fmt == "json":
         d = json.loads(r.stdout)
-        assert set(d) == {"plan", "sources", "chapters", "sections", "themes", "goals", "claims", "notes"}
+        assert set(d) == {"plan", "sources", "chapters", "sections", "themes", "coverage_by_section", "goals", "claims",
+                          "notes"}
         assert len(d["goals"]) == 3
     elif fmt == "ndjson":
         lines = r.stdout.splitlines()

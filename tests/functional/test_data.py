@@ -239,7 +239,7 @@ def test_stats_section_lines(run):
     assert lines[0] == "# nhrap-2012-2015, section I.1: Right to work"
     assert "goals\t16 (8 quantified, 12 with reported results)" in lines
     assert "I.1.b\tRegistered urban unemployment rate\t< 5% by 2015 (a limit)\tat most 4.1% (2012-2015)\t\tmet\tmet" in lines
-    assert "plan text not read whole\tI.1 (partial)" in lines
+    assert "plan text read\tPartly read: I.1" in lines
 
 
 @pytest.mark.parametrize("goal,expect", [

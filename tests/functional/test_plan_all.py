@@ -198,3 +198,13 @@ def test_every_row_shows_its_plan_at_every_width(run, name, width):
     out = run(*args, "--plan", "all", "--format", "table", env={"COLUMNS": width}).stdout
     shown = re.findall(r"^(?:plan +)?(nhrap-\d{4}-\d{4})(?:  |$)", out, re.M)
     assert len(shown) == n, out[:400]
+
+
+@pytest.mark.parametrize("name", ["goals", "quotas", "progress"])
+def test_across_plans_each_plans_coverage_is_its_one_plan_answers(run, name):
+    a = run(name, "I.1", "--plan", "all", "--json").json()
+    assert list(a["coverage_by_plan"]) == PLANS
+    for p in PLANS:
+        assert a["coverage_by_plan"][p] == run(name, "I.1", "--plan", p, "--json").json()["coverage_by_section"]
+    text = run(name, "I.1", "--plan", "all", "--format", "plain").stdout
+    assert "Plan text read, nhrap-2021-2025: Not read: I.1" in text

@@ -120,8 +120,12 @@ def test_compare_shows_what_carried_over_and_how(run):
     life = both["life-expectancy"]
     # 74.5 years by 2015, against one more year than 76.34 in 2015: 77.34
     assert (life["target_change"], life["ambition"]) == ("raised", "more")
-    assert "urban-unemployment" in {r["indicator"]["id"] for r in d["dropped"]}
-    assert "infant-mortality" in {r["indicator"]["id"] for r in d["new"]}
+    # neither plan's sections for these were read whole: no target found, not dropped nor new
+    assert d["dropped"] == d["new"] == []
+    unemployment = {r["indicator"]["id"]: r for r in d["not_found_in_newer"]}["urban-unemployment"]
+    assert unemployment["absent_in"]["absence_text"] == "no target found: the section was read in part"
+    assert [s["section"] for s in unemployment["absent_in"]["sections"]] == ["I.1"]
+    assert "infant-mortality" in {r["indicator"]["id"] for r in d["not_found_in_older"]}
     assert [c["id"] for c in d["newer_claims"]][:1] == ["O.1"]
     lines = run("compare", "nhrap-2012-2015", "nhrap-2016-2020", "--format", "plain").stdout.splitlines()
     assert lines[0] == "# nhrap-2012-2015 and nhrap-2016-2020: indicators targeted in both"
@@ -200,7 +204,8 @@ def test_a_fifth_plan_file_needs_no_code_change(run, tmp_path):
     trend = run("trend", "life-expectancy", "--data", str(data), "--json").json()
     assert trend["indicator"]["plans"][-1] == "test-2026-2030" and trend["targets"][-1]["value"] == 80
     d = run("compare", "nhrap-2021-2025", "test-2026-2030", "--data", str(data), "--json").json()
-    assert "life-expectancy" in {r["indicator"]["id"] for r in d["new"]}
+    row = {r["indicator"]["id"]: r for r in d["not_found_in_older"]}["life-expectancy"]
+    assert (row["absent_in"]["plan_id"], row["absent_in"]["read"]) == ("nhrap-2021-2025", "part")
 
 
 def test_an_unknown_indicator_is_reported_by_validate(run, tmp_path):
