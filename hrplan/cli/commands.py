@@ -71,7 +71,10 @@ def make_sources():
         from hrplan.views import plan as views
 
         o = opts(kw)
-        every = every_plan(o) if source_id is None else None
+        every = every_plan(o)
+        if every and source_id is not None:
+            raise click.UsageError("--plan all lists every plan's sources; a source ID is opened in one plan: "
+                                   "give its plan id, or `hrplan show ID`")
         if every:
             from hrplan.answers import across
 

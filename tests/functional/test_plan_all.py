@@ -133,6 +133,11 @@ def test_the_commands_over_every_plan_take_all_too(run, args):
     assert run(*args, "--plan", "all", "--json").stdout == run(*args, "--json").stdout
 
 
+def test_one_source_with_all_is_a_usage_error(run):
+    r = run("sources", "assess-en-chinadaily-summary", "--plan", "all")
+    assert r.exit_code == 2 and "a source ID is opened in one plan" in r.stderr
+
+
 @pytest.mark.parametrize("name", ["summary", "stats", "areas", "tags", "show"])
 def test_a_one_plan_command_refuses_all_with_a_usage_error(run, name):
     args = {"stats": ["livelihood"], "show": ["I.1.a"]}.get(name, [])
