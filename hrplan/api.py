@@ -81,8 +81,8 @@ class Plans:
 
     def goals(self, area: str | None = None, plan: str | None = None, **filters: Filter) -> list[GoalRecord]:
         """The goal records of ``area`` (a chapter, section, alias or theme, as on the command line;
-        None: every goal) in ``plan`` (a plan id; None: every plan, in period order, each record
-        naming its ``plan_id``), that pass ``filters`` (``FILTERS``): ``status``, ``reported``,
+        None: every goal) in ``plan`` (a plan id; None or ``"all"``: every plan, in period order, each
+        record naming its ``plan_id``), that pass ``filters`` (``FILTERS``): ``status``, ``reported``,
         ``tag`` (a value or a list of values), ``kind``, ``agreement``, ``binding``, ``origin``,
         ``quantified=True``. Across plans, a plan in which ``area`` is no name adds no goal."""
         chosen = self._plans if plan is None else choose(self._plans, plan)

@@ -169,9 +169,12 @@ def replacing_dir(target: str, mark: str = MARK):
     """A new, empty directory beside ``target`` for the caller to fill; when the block ends without
     error it takes the place of ``target``, and an old ``target`` is removed only then. An
     existing ``target`` must be empty or hold ``mark`` (a directory this writes): anything else is
-    refused, so that a mistyped path never removes someone's folder."""
+    refused, so that a mistyped path never removes someone's folder. A symbolic link is followed:
+    the directory it points to is the one replaced, and the link stays."""
+    if os.path.islink(target):
+        target = os.path.realpath(target)
     if os.path.lexists(target):
-        if not os.path.isdir(target) or os.path.islink(target):
+        if not os.path.isdir(target):
             raise OutputError(f"cannot write {target}: it exists and is not a directory")
         try:
             entries = os.listdir(target)

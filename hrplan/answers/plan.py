@@ -98,7 +98,7 @@ def _key_figure(plan: m.Plan, g: m.Goal, rec: GoalRecord, assessed) -> KeyFigure
     else:
         target, latest = rec["target"], rec["latest"]
     return {
-        "goal_id": g.id, "chapter": g.chapter, "section": g.section, "section_title": _section_title(plan, g),
+        "plan_id": plan.id, "goal_id": g.id, "chapter": g.chapter, "section": g.section, "section_title": _section_title(plan, g),
         "metric": g.target.metric, "target": target, "latest": latest, "value": a.value,
         "status": a.status, "progress": a.progress, "reported_status": g.reported_status,
         "agreement": a.agreement,

@@ -55,12 +55,15 @@ def plan_rows(answer: dict) -> list[dict]:
 
 
 def _of_plan(key: str):
-    """The records ``key`` of an answer about one plan, each led by its ``plan_id``."""
-    return lambda answer: [{"plan_id": answer["plan"]["id"], **r} for r in answer[key]]
+    """The records ``key`` of an answer, each led by its ``plan_id`` (an answer about every plan,
+    ``--plan all``, names the plan in each record already)."""
+    return lambda answer: [r if "plan" not in answer else {"plan_id": answer["plan"]["id"], **r}
+                           for r in answer[key]]
 
 
 _TABLES = {"trend": trend_rows, "compare": compare_rows, "areas": area_rows, "summary": _of_plan("chapters"),
-           "stats": _of_plan("key_figures"), "progress": _of_plan("key_figures")}
+           "stats": _of_plan("key_figures"), "progress": _of_plan("key_figures"),
+           "notes": _of_plan("notes"), "sources": _of_plan("sources")}
 
 
 def rows(table: str, answer: dict, csv: bool = False) -> list[dict]:

@@ -14,10 +14,11 @@ cached beside the plan), so a search builds only the goals it finds.
 from __future__ import annotations
 
 from bisect import bisect_right
+from struct import pack
 
-from hrplan.answers.searchindex import (claim_fields, glossary_forms, goal_fields, indicator_fields, plan_index,
-                                        registry_index)
-from hrplan.answers.words import norm, query_number, same_number, stem_text
+from hrplan.answers.searchindex import (Index, claim_fields, glossary_table, goal_fields, indicator_fields,
+                                        plan_index, registry_index)
+from hrplan.answers.words import norm, number_key, query_number, same_number, stem_text
 from hrplan.core import model as m
 
 # field -> weight: where a match counts most. A section title counts least; a chapter title not
@@ -30,30 +31,77 @@ INDICATOR_FIELDS = ("id", "text", "tags", "definition")
 KINDS = ("goal", "claim", "note", "indicator")  # the order of equal scores in a plan
 SNIPPET = 40  # characters of context each side of a match
 
+
+def _entries(lookup: str, form: str) -> list[int]:
+    """The glossary entries (by number) that hold ``form``."""
+    at = lookup.find(f"\n{form}\t")
+    return [] if at < 0 else [int(i) for i in lookup[at + len(form) + 2:lookup.index("\n", at + 1)].split(",")]
+
+
+COMPOUND = 6  # at most so many English phrases composed for a Chinese compound,
+COMPOUND_CHARS = 24  # of at most so many characters
+
+
+def _compound(q: str, lookup: str, entries: list[str]) -> list[str]:
+    """English phrases for a Chinese compound the glossary does not hold, made of the English of
+    the glossary terms it is written with, in their order (农村妇女: 农村 rural, 妇女 women: "rural
+    women"); none unless the whole compound is made of two or more glossary terms."""
+    parts, at = [], 0
+    while at < len(q):
+        end = next((end for end in range(len(q), at, -1) if _entries(lookup, q[at:end])), None)
+        if end is None:
+            return []
+        english, singular = [], set()
+        for i in _entries(lookup, q[at:end]):
+            for w in entries[i].split("\x1f"):
+                if w.isascii() and stem_text(w) not in singular:  # a plural finds its singular
+                    singular.add(stem_text(w))
+                    english.append(w)
+        if not english:
+            return []
+        parts.append(english[:3])
+        at = end
+    if len(parts) < 2:
+        return []
+    phrases = parts[0]
+    for words in parts[1:]:
+        phrases = [f"{p} {w}" for p in phrases for w in words][:COMPOUND]
+    return phrases
+
+
 def expand(query: str, terms=None) -> list[str]:
     """The query and its glossary equivalents, normalised, the query first. A query is an
-    entry's when it is one of its terms, or their singular or plural ("migrant worker")."""
+    entry's when it is one of its terms, or their singular or plural ("migrant worker"); a
+    Chinese compound that is no entry's is read through the terms it is written with
+    (``_compound``)."""
     q = norm(query)
-    out = [q] if q else []
     if not q:
-        return out
-    stemmed = stem_text(q)
-    for words, stems in glossary_forms(terms):
-        if q in words or stemmed in stems:
-            out.extend(w for w in words if w not in out)
+        return []
+    lookup, entries = glossary_table(terms)
+    ids = sorted({i for form in {q, stem_text(q)} for i in _entries(lookup, form)})
+    out = [q]
+    for i in ids:
+        out.extend(w for w in entries[i].split("\x1f") if w and w not in out)
+    if not ids and not q.isascii() and " " not in q and len(q) <= COMPOUND_CHARS:
+        out.extend(w for w in _compound(q, lookup, entries) if w not in out)
     return out
+
+
+_SEPARATORS = r"[\s\-_/.,;:()\[\]'\"“”‘’`]+"  # what the normal form reads as a space (words.norm)
 
 
 def _snippet(text: str, term: str) -> str:
     """A piece of ``text`` around the first place ``term`` (normalised) occurs."""
+    import re
+
     folded = text.casefold()
-    probe = term.split(" ")[0]
-    at = folded.find(probe)
-    if at < 0 and len(probe) > 3:  # a stem: "policy" in "policies"
-        at = folded.find(probe[:-1])
+    if len(folded) != len(text):  # a letter that folds to two ("ß"): keep the places of the text
+        folded = text.lower()
+    mt = re.search(_SEPARATORS.join(map(re.escape, term.split(" "))), folded)
+    at = mt.start() if mt else folded.find(term[:-1]) if len(term) > 3 else -1  # a stem: "policy" in "policies"
     if at < 0:
         return text if len(text) <= 2 * SNIPPET else text[: 2 * SNIPPET] + "…"
-    return _around(text, at, len(term))
+    return _around(text, at, (mt.end() - mt.start()) if mt else len(term))
 
 
 def _around(text: str, at: int, size: int) -> str:
@@ -61,33 +109,42 @@ def _around(text: str, at: int, size: int) -> str:
     return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
 
 
-def _find(text: str, term: str, start: int, end: int, word: bool) -> int:
-    """Where ``term`` occurs in ``text[start:end]``, at the start of a word when ``word`` (not
-    after a letter or digit: "employment" is not found in "unemployment"); -1 when it does not."""
+_WORD = frozenset(b"0123456789abcdefghijklmnopqrstuvwxyz")  # what a normal form's words are made of
+
+
+def _find(text: bytes, term: bytes, start: int, end: int, word: bool) -> int:
+    """Where ``term`` occurs in ``text[start:end]`` (UTF-8), at the start of a word when ``word``
+    (not after a letter or digit: "employment" is not found in "unemployment"); -1 when it does
+    not."""
     at = text.find(term, start, end)
-    while word and at > 0 and text[at - 1].isascii() and text[at - 1].isalnum():
+    while word and at > 0 and text[at - 1] in _WORD:
         at = text.find(term, at + 1, end)
     return at
 
 
 class Query:
     """A query in the forms a text is compared in: its terms (the query and its equivalents), each
-    as (term, its stemmed form, whether it must start a word), and the number it reads as."""
+    as (term, its stemmed form, whether it must start a word, both in UTF-8), and the number it
+    reads as."""
 
     __slots__ = ("terms", "rows", "number")
 
     def __init__(self, query: str, terms=None):
         self.terms = expand(query, terms)
         self.number = query_number(query) if self.terms else None
-        # Chinese, without spaces between words, matches anywhere
-        self.rows = [(t, stem_text(t), t[:1].isascii() and t[:1].isalnum()) for t in self.terms]
+        rows = []
+        for t in self.terms:
+            stemmed = stem_text(t)
+            # Chinese, without spaces between words, matches anywhere
+            rows.append((t, stemmed, t[:1].isascii() and t[:1].isalnum(), _utf8(t), _utf8(stemmed)))
+        self.rows = rows
 
-    def candidates(self, index: dict) -> list[int]:
+    def candidates(self, index: Index) -> list[int]:
         """The records of an index that may match, in order: those whose text holds a term (or
         its stem) where a word starts, and, for a number, those that write it."""
-        text, starts = index["text"], index["starts"]
-        end, found = len(text), set()
-        needles = {(t, word) for term, stemmed, word in self.rows for t in (term, stemmed)}
+        text, starts = index.text, index.starts
+        end, found, last = len(text), set(), len(starts) - 1
+        needles = {(t, word) for *_, word, term, stemmed in self.rows for t in (term, stemmed)}
         # a needle that starts with another finds nothing more: "rural poor population", "rural poor"
         for needle, word in needles:
             if any(needle != other and needle.startswith(other) for other, _ in needles):
@@ -96,14 +153,32 @@ class Query:
             while at >= 0:
                 rec = bisect_right(starts, at) - 1
                 found.add(rec)
-                at = _find(text, needle, starts[rec + 1], end, word) if rec + 1 < len(starts) else -1
+                at = _find(text, needle, starts[rec + 1], end, word) if rec < last else -1
         if self.number is not None:
-            found.update(i for i, rec in enumerate(index["records"])
-                         if any(same_number(self.number, n[1:4]) for n in rec[3]))
+            value, mult, pct = self.number
+            sizes, written, pcts, records = index.numbers
+            if not pct:
+                found.update(records[i] for i in _positions(sizes, number_key(value * mult)))
+            if mult == 1.0:
+                found.update(records[i] for i in _positions(written, number_key(value)) if pcts[i] or not pct)
         return sorted(found)
 
 
-def _match(text: str, record, query: Query, only: str | None):
+def _positions(keys: bytes, key: float):
+    """The places of ``key`` in an array of doubles (as bytes)."""
+    pattern = pack("=d", key)
+    at = keys.find(pattern)
+    while at >= 0:
+        if at % 8 == 0:
+            yield at // 8
+        at = keys.find(pattern, at + 1)
+
+
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _match(text: bytes, record, query: Query, only: str | None):
     """(score, matched fields, snippet field, where the snippet is) of an index record, or None:
     the snippet's place is (term, None) or (None, offset of a number)."""
     score, matched, snip = 0, [], None
@@ -112,13 +187,13 @@ def _match(text: str, record, query: Query, only: str | None):
         if only and name != only:
             continue
         hit = None
-        for i, (term, stemmed, word) in enumerate(query.rows):
-            if _find(text, term, start, end, word) >= 0:
+        for i, (term, stemmed, word, b_term, b_stemmed) in enumerate(query.rows):
+            if _find(text, b_term, start, end, word) >= 0:
                 hit = (i, term, None)
                 break
             if stem_start or stemmed != term:
                 lo, hi = (stem_start, stem_end) if stem_start else (start, end)
-                if _find(text, stemmed, lo, hi, word) >= 0:
+                if _find(text, b_stemmed, lo, hi, word) >= 0:
                     hit = (i, stemmed, None)
                     break
         if hit is None and query.number is not None:
@@ -129,7 +204,8 @@ def _match(text: str, record, query: Query, only: str | None):
         weight = WEIGHTS.get(name, 3) * (2 if hit[0] == 0 else 1)
         score += weight
         matched.append(name)
-        if snip is None or weight > snip[0]:
+        # the snippet comes from the best field, the id (shown beside it) only when nothing else matched
+        if snip is None or snip[1] == "id" or (name != "id" and weight > snip[0]):
             snip = (weight, name, hit[1:])
     if not matched:
         return None
@@ -154,23 +230,23 @@ def search(plans: list[m.Plan], query: str | Query, only: str | None = None, ter
     if not q.terms:
         return []
     hits = []
-    indexes = [plan_index(plan) for plan in plans]
+    indexes = [Index(plan_index(plan)) for plan in plans]
     for p_order, (plan, index) in enumerate(zip(plans, indexes)):
-        text, records = index["text"], index["records"]
         for i in q.candidates(index):
-            found = _match(text, records[i], q, only)
+            record = index[i]
+            found = _match(index.text, record, q, only)
             if found:
-                kind, ref = records[i][:2]
+                kind, ref = record[:2]
                 rec = plan.goals[ref] if kind == "goal" else plan.claims[ref] if kind == "claim" else plan.notes[ref]
                 hits.append((-found[0], p_order, KINDS.index(kind), i, (kind, plan, rec, *found)))
     if registry and only in (None, *INDICATOR_FIELDS):
-        index = registry_index(registry, registry_file)
+        index = Index(registry_index(registry, registry_file))
         inds = list(registry.values())
         for i in q.candidates(index):
-            found = _match(index["text"], index["records"][i], q, only)
+            found = _match(index.text, index[i], q, only)
             if found:
                 hits.extend((-found[0], p_order, 3, i, ("indicator", plan, inds[i], *found))
-                            for p_order, (plan, pi) in enumerate(zip(plans, indexes)) if inds[i].id in pi["indicators"])
+                            for p_order, (plan, pi) in enumerate(zip(plans, indexes)) if inds[i].id in pi.indicators)
     hits.sort(key=lambda h: h[:4])
     out = []
     for *_, (kind, plan, rec, score, fields, where, (term, offset)) in hits:

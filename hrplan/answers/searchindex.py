@@ -12,10 +12,15 @@ cached the same way. Search over the index builds only the goals it found.
 
 from __future__ import annotations
 
-from hrplan.answers.words import norm, numbers, stem_text
+import marshal
+import sys
+from array import array
+from itertools import accumulate
+
+from hrplan.answers.words import norm, number_key, numbers, stem_text
 from hrplan.core import model as m
 
-VERSION = 2
+VERSION = 4
 
 
 def _figures(results) -> str:
@@ -55,14 +60,21 @@ _NO_NUMBERS = frozenset(("id", "tags", "sources", "section"))
 
 
 class _Builder:
-    """Collects records into an index: one text (``text``) of every field's normal form and, where
-    it differs, its stemmed form, each followed by a newline (which no normal form holds); per
-    record, where it starts in that text (``starts``) and its fields as (name, start, end, stemmed
-    start, stemmed end: 0, 0 when stemming changes nothing) and numbers as (field, value,
-    multiplier, percent, offset in the field's text)."""
+    """Collects records into an index, a dict of byte strings that the cache stores and reads back
+    with a copy (``Index`` reads it):
+
+    - ``text``: every field's normal form and, where it differs, its stemmed form, in UTF-8, each
+      followed by a newline (which no normal form holds); ``starts``: where each record starts in
+      it (an ``array("q")``);
+    - ``records``: each record's marshal dump, one after another, ending where ``ends`` says: (kind,
+      ref, fields as (name, start, end, stemmed start, stemmed end: 0, 0 when stemming changes
+      nothing), numbers as (field, value, multiplier, percent, offset in the field's text));
+    - ``numbers``: every number's key (``words.number_key``) of its size and of its digits as
+      written, its percent flag and its record, as four arrays, so that a number is looked for
+      without decoding a record."""
 
     def __init__(self):
-        self.parts, self.at, self.starts, self.records = [], 0, [], []
+        self.parts, self.at, self.starts, self.dumps, self.numbers = [], 0, [], [], ([], [], [], [])
 
     def add(self, kind: str, ref, fields: dict[str, str]) -> None:
         self.starts.append(self.at)
@@ -72,24 +84,51 @@ class _Builder:
                 continue
             folded = norm(text)
             stemmed = stem_text(folded)
-            start = self._put(folded)
-            if stemmed != folded:
-                stem_start = self._put(stemmed)
-                spans.append((name, start, start + len(folded), stem_start, stem_start + len(stemmed)))
-            else:
-                spans.append((name, start, start + len(folded), 0, 0))
+            start, end = self._put(folded)
+            spans.append((name, start, end, *(self._put(stemmed) if stemmed != folded else (0, 0))))
             if name not in _NO_NUMBERS:
                 nums.extend((name, *n) for n in numbers(text))
-        self.records.append((kind, ref, spans, nums))
+        for _, value, mult, pct, _ in nums:
+            for column, item in zip(self.numbers, (number_key(value * mult), number_key(value), pct, len(self.dumps))):
+                column.append(item)
+        self.dumps.append(marshal.dumps((kind, ref, spans, nums)))
 
-    def _put(self, text: str) -> int:
+    def _put(self, text: str) -> tuple[int, int]:
+        data = text.encode("utf-8", "surrogatepass")
         at = self.at
-        self.parts.append(text + "\n")
-        self.at += len(text) + 1
-        return at
+        self.parts.append(data + b"\n")
+        self.at += len(data) + 1
+        return at, at + len(data)
 
     def index(self, **more) -> dict:
-        return {"text": "".join(self.parts), "starts": self.starts, "records": self.records, **more}
+        sizes, written, pcts, records = self.numbers
+        return {"text": b"".join(self.parts), "starts": array("q", self.starts).tobytes(),
+                "records": b"".join(self.dumps), "ends": array("q", accumulate(map(len, self.dumps))).tobytes(),
+                "numbers": [array("d", sizes).tobytes(), array("d", written).tobytes(), bytes(pcts),
+                            array("q", records).tobytes()], **more}
+
+
+class Index:
+    """An index as search reads it: the text to scan, where each record starts, each record
+    decoded when it is read (``index[i]``), and the numbers."""
+
+    __slots__ = ("text", "starts", "_records", "_ends", "numbers", "indicators")
+
+    def __init__(self, d: dict):
+        self.text, self._records, self.indicators = d["text"], d["records"], d.get("indicators", {})
+        self.starts, self._ends = array("q"), array("q")
+        self.starts.frombytes(d["starts"])
+        self._ends.frombytes(d["ends"])
+        records = array("q")
+        records.frombytes(d["numbers"][3])
+        self.numbers = (*d["numbers"][:3], records)  # the keys stay bytes, searched as bytes
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, i: int):
+        """(kind, ref, fields, numbers) of record ``i``."""
+        return marshal.loads(self._records[self._ends[i - 1] if i else 0:self._ends[i]])
 
 
 def build(plan: m.Plan) -> dict:
@@ -116,7 +155,7 @@ def registry_index(registry: dict[str, m.Indicator], file: str | None = None) ->
     key = cache.small_key("search-indicators", [file]) if file and _use_cache(None) else None
     key = key and [*key, VERSION, list(registry)]
     index = cache.read_small("search-indicators", file, key) if key else None
-    if isinstance(index, dict) and {"text", "starts", "records"} <= index.keys():
+    if _whole(index, len(registry)):
         return index
     b = _Builder()
     for ind in registry.values():
@@ -127,7 +166,18 @@ def registry_index(registry: dict[str, m.Indicator], file: str | None = None) ->
     return index
 
 
-_KEYS = {"text", "starts", "records", "indicators"}
+def _whole(index, size: int | None = None) -> bool:
+    """Whether a cached index has the shape ``_Builder.index`` gives (of ``size`` records): a
+    damaged or foreign entry is a miss, as any cache entry."""
+    try:
+        text, starts, records, ends, numbers = (index[k] for k in ("text", "starts", "records", "ends", "numbers"))
+        return (all(type(b) is bytes for b in (text, starts, records, ends, *numbers)) and len(numbers) == 4
+                and len(starts) == len(ends) and len(starts) % 8 == 0 and (size is None or len(starts) == 8 * size)
+                and len(numbers[0]) == len(numbers[1]) == len(numbers[3]) == 8 * len(numbers[2])
+                and isinstance(index.get("indicators", {}), dict)
+                and (not ends or int.from_bytes(ends[-8:], sys.byteorder) == len(records)))
+    except (TypeError, KeyError, ValueError, AttributeError):
+        return False
 
 
 def plan_index(plan: m.Plan, use_cache: bool | None = None) -> dict:
@@ -143,7 +193,7 @@ def plan_index(plan: m.Plan, use_cache: bool | None = None) -> dict:
     if memo in _READ:
         return _READ[memo]
     index = cache.read_small("search", plan.file, key) if key else None
-    if not (isinstance(index, dict) and _KEYS <= index.keys()):
+    if not _whole(index):
         index = build(plan)
         if key:
             cache.write_small("search", plan.file, key, index)
@@ -157,32 +207,18 @@ def plan_index(plan: m.Plan, use_cache: bool | None = None) -> dict:
 _READ: dict[str, dict] = {}  # the indexes read in this process, by cache key
 
 
-_GLOSSARY: list | None = None
+_GLOSSARY: tuple | None = None
 
 
-def glossary(use_cache: bool | None = None) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
-    """(English terms, Chinese terms) of the bundled vocabulary (data/glossary.toml); empty when
-    the file cannot be read."""
-    return [(tuple(en), tuple(zh)) for en, zh, _, _ in _glossary(use_cache)]
-
-
-def glossary_forms(terms=None) -> list[tuple[list[str], list[str]]]:
-    """Each entry of the glossary (or of ``terms``, pairs of English and Chinese terms) as the
-    forms a query is compared with: (its terms normalised, the stems of those)."""
-    if terms is None:
-        return [(words, stems) for _, _, words, stems in _glossary()]
-    return [_forms(entry) for entry in terms]
-
-
-def _forms(entry) -> tuple[list[str], list[str]]:
-    words = [w for w in (norm(w) for w in (*entry[0], *entry[1])) if w]
-    return words, [stem_text(w) for w in words]
-
-
-def _glossary(use_cache: bool | None = None) -> list:
-    """[English terms, Chinese terms, normalised terms, their stems] of each glossary entry, from
-    the cache when it holds them."""
+def glossary_table(terms=None) -> tuple[str, list[str]]:
+    """The glossary (or ``terms``, pairs of English and Chinese term lists) as a query looks it up:
+    (a text of lines "form TAB entry numbers", one per normalised term and per stem of one,
+    starting and ending with a newline; each entry's normalised terms, joined by a unit
+    separator, which no normal form holds). The bundled glossary's comes from the cache when it
+    holds it."""
     global _GLOSSARY
+    if terms is not None:
+        return _table(terms)
     if _GLOSSARY is None:
         import os
 
@@ -190,18 +226,32 @@ def _glossary(use_cache: bool | None = None) -> list:
         from hrplan.planfile.files import GLOSSARY_FILE, _use_cache, bundled_data_dir
 
         file = os.path.join(bundled_data_dir(), GLOSSARY_FILE)
-        key = cache.small_key("glossary", [file]) if _use_cache(use_cache) else None
+        key = cache.small_key("glossary", [file]) if _use_cache(None) else None
         key = key and [*key, VERSION]
-        entries = cache.read_small("glossary", file, key) if key else None
-        if not isinstance(entries, list):
-            entries = [[en, zh, *_forms((en, zh))] for en, zh in _read_glossary(file)]
-            if key and entries:
-                cache.write_small("glossary", file, key, entries)
-        _GLOSSARY = entries
+        table = cache.read_small("glossary", file, key) if key else None
+        if not (isinstance(table, list) and len(table) == 2):
+            table = list(_table(_read_glossary(file)))
+            if key and table[1]:
+                cache.write_small("glossary", file, key, table)
+        _GLOSSARY = tuple(table)
     return _GLOSSARY
 
 
+def _table(terms) -> tuple[str, list[str]]:
+    forms: dict[str, list[int]] = {}
+    entries = []
+    for i, (en, zh) in enumerate(terms):
+        words = [w for w in (norm(w) for w in (*en, *zh)) if w]
+        entries.append("\x1f".join(words))
+        for form in (*words, *(stem_text(w) for w in words)):
+            if i not in forms.setdefault(form, []):
+                forms[form].append(i)
+    lines = "".join(f"{form}\t{','.join(map(str, ids))}\n" for form, ids in forms.items())
+    return "\n" + lines, entries
+
+
 def _read_glossary(file: str) -> list:
+    """(English terms, Chinese terms) of each entry of a glossary file; empty when it cannot be read."""
     out = []
     try:
         import tomli

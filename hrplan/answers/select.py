@@ -27,6 +27,7 @@ FILTERS = {
     "quantified": (True, False),
 }
 MANY = ("status", "reported", "tag")  # the filters that take several values
+ALL = "all"  # the plan id that means every plan (``--plan all``)
 
 
 class Selection:
@@ -40,9 +41,9 @@ class Selection:
 
 
 def plans(loaded: list[m.Plan], plan_id: str | None = None, origin: str | None = "--plan") -> list[m.Plan]:
-    """Every plan, in period order; only the one named, with ``plan_id``."""
+    """Every plan, in period order; only the one named, with ``plan_id`` (``ALL``: every plan)."""
     ordered = by_period(loaded)
-    return [select_plan(ordered, plan_id, origin=origin)] if plan_id else ordered
+    return [select_plan(ordered, plan_id, origin=origin)] if plan_id and plan_id != ALL else ordered
 
 
 def check_filters(filters: dict) -> dict:

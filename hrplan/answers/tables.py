@@ -75,9 +75,11 @@ def _schema():
         Table("goals", "The commitments (and findings), each with hrplan's computed status, its reason and the "
                        "progress towards the target, beside the source's reported verdict.",
               [*own, _key("chapter_key"), _key("section_key", False),
-               *columns(GoalRecord, skip=("plan_id", "target", "results", "latest", "sources", "notes"))], ["key"],
+               *columns(GoalRecord, skip=("plan_id", "target", "results", "latest", "sources", "notes")),
+               Column("latest_result_key", (), INTEGER, False)], ["key"],
               [to_plan, ("chapter_key", "chapters", "key"), ("section_key", "sections", "key"),
-               ("indicator_id", "indicators", "id")], ["text", "status_reason", "reported_wording"]),
+               ("indicator_id", "indicators", "id"), ("latest_result_key", "results", "key")],
+              ["text", "status_reason", "reported_wording"]),
         Table("targets", "The quantified target of a goal (at most one per goal).",
               [_key("goal_key"), plan, _key("goal_id"), Column("indicator_id", ("indicator_id",), STRING, False),
                *columns(TargetRecord, path=("target",))], ["goal_key"],
@@ -146,7 +148,10 @@ def build(plans, registry, goals=None) -> list[Table]:
 
         for g in export["goals"]:
             gk = key(g["id"])
-            t["goals"].add(g, key=gk, plan_id=pid, chapter_key=key(g["chapter"]), section_key=key(g["section"]))
+            # the latest result (``latest`` in the JSON) is one of the goal's results, numbered next
+            latest = next((result_n + n for n, r in enumerate(g["results"], 1) if r is g["latest"]), None)
+            t["goals"].add(g, key=gk, plan_id=pid, chapter_key=key(g["chapter"]), section_key=key(g["section"]),
+                           latest_result_key=latest)
             if g["target"] is not None:
                 t["targets"].add(g, goal_key=gk, plan_id=pid, goal_id=g["id"])
             add_results(gk, g["results"], goal_id=g["id"])

@@ -7,7 +7,8 @@ reduced to their singular, and the numbers a text writes, however it writes them
   "women" "woman"), so that plural and singular find each other; other words are left as they are.
 - ``numbers``: each number of a text as (value, multiplier, percent, offset): "4.99 million",
   "499万", "4,990,000" and "4990000" are all 4,990,000; "56.1%" and "56.1 per cent" are percentages.
-  ``same_number`` says whether a number a query reads as (``query_number``) is one of them.
+  ``same_number`` says whether a number a query reads as (``query_number``) is one of them, by
+  their ``number_key``.
 """
 
 from __future__ import annotations
@@ -96,9 +97,10 @@ def query_number(query: str) -> tuple[float, float, bool] | None:
     return _read(mt) if mt else None
 
 
-def _close(a: float, b: float) -> bool:
-    a, b = abs(a), abs(b)
-    return abs(a - b) <= 1e-9 * max(a, b, 1.0)
+def number_key(value: float) -> float:
+    """A number's size as search compares it: sign aside, to nine significant digits (4.99 x 10^6
+    and 4,990,000 are one key)."""
+    return float(f"{abs(value):.9g}")
 
 
 def same_number(query: tuple[float, float, bool], found: tuple) -> bool:
@@ -108,5 +110,6 @@ def same_number(query: tuple[float, float, bool], found: tuple) -> bool:
     "66.63 million", "56.1" finds "56.1%")."""
     value, mult, pct = query
     if pct:
-        return found[2] and _close(found[0], value)
-    return _close(found[0] * found[1], value * mult) or (mult == 1.0 and _close(found[0], value))
+        return bool(found[2]) and number_key(found[0]) == number_key(value)
+    return (number_key(found[0] * found[1]) == number_key(value * mult)
+            or (mult == 1.0 and number_key(found[0]) == number_key(value)))

@@ -10,10 +10,27 @@ import sys
 
 import click
 
-from hrplan.cli.options import (area_argument, common_options, list_options, complete_goal, data_option, filtered,
-                                filtered_plans, format_option, goal_filters, json_option, load_all, load_plan,
-                                load_plans, opts, plan_option)
+from hrplan.cli.options import (area_argument, common_options, list_options, complete_goal, data_option, every_plan,
+                                filtered, filtered_plans, filters_of, format_option, goal_filters, json_option,
+                                load_all, load_plan, load_plans, opts, plan_option_for, LATEST)
+
+ASSESSED = "the latest plan that has an assessment"
+EVERY = "every plan"
 from hrplan.cli.output import arrange, emit
+
+
+def goals_answer(o: Opts, area, kw, quantified: bool = False) -> dict:
+    """The answer of ``goals`` (``quotas``, with ``quantified``): the goals of ``area`` that pass
+    the filters, in the plan asked for or, with ``--plan all``, in every plan."""
+    from hrplan.answers import across, plan as answers
+    from hrplan.api import select
+
+    every = every_plan(o)
+    if every:
+        return across.goals(every, select(every, area, **filters_of(kw, quantified)), area)
+    s = filtered(load_plan(o), area, kw, quantified)
+    return answers.goals(s.plan, s.area, s.goals, s.assessed)
+
 
 
 def make_summary():
@@ -47,13 +64,19 @@ def make_areas():
 def make_sources():
     @click.command()
     @click.argument("source_id", metavar="[ID]", required=False)
-    @list_options
+    @list_options(plan=plan_option_for(LATEST, every=True))
     def sources(source_id, **kw):
         """The source register: every document cited, with its address; or one source and what cites it."""
         from hrplan.answers import plan as answers
         from hrplan.views import plan as views
 
         o = opts(kw)
+        every = every_plan(o) if source_id is None else None
+        if every:
+            from hrplan.answers import across
+
+            emit(o, across.sources(every), views.sources_view, "sources")
+            return
         plan = load_plan(o)
         if source_id is None:
             emit(o, answers.sources(plan), views.sources_view, "sources")
@@ -68,7 +91,7 @@ def make_sources():
 def make_stats():
     @click.command()
     @area_argument(required=True)
-    @list_options
+    @list_options(plan=plan_option_for(ASSESSED))
     def stats(area, **kw):
         """Scorecard of an AREA: the assessment's claims beside the data, status counts, key figures.
 
@@ -87,7 +110,7 @@ def make_stats():
 def make_progress():
     @click.command()
     @area_argument(required=False)
-    @list_options
+    @list_options(plan=plan_option_for(ASSESSED, every=True))
     def progress(area, **kw):
         """Progress bars of the quantified targets of the plan or of an AREA.
 
@@ -97,6 +120,12 @@ def make_progress():
         from hrplan.core.areas import resolve_area
 
         o = opts(kw)
+        every = every_plan(o)
+        if every:
+            from hrplan.answers import across
+
+            emit(o, across.progress(every, area), views.progress_view, "progress")
+            return
         plan = load_plan(o, assessed=True)
         emit(o, answers.progress(plan, resolve_area(plan, area)), views.progress_view, "progress")
 
@@ -108,15 +137,14 @@ def make_goals():
     @area_argument(required=False)
     @goal_filters
     @click.option("--quantified", is_flag=True, help="Only goals with a quantified target.")
-    @list_options
+    @list_options(plan=plan_option_for(LATEST, every=True))
     def goals(area, **kw):
         """The commitments of the plan or of an AREA, with computed and reported status."""
         from hrplan.answers import plan as answers
         from hrplan.views import plan as views
 
         o = opts(kw)
-        s = filtered(load_plan(o), area, kw)
-        emit(o, arrange(answers.goals(s.plan, s.area, s.goals, s.assessed), kw), views.goals_view, "goals")
+        emit(o, arrange(goals_answer(o, area, kw), kw), views.goals_view, "goals")
 
     return goals
 
@@ -125,15 +153,14 @@ def make_quotas():
     @click.command()
     @area_argument(required=False)
     @goal_filters
-    @list_options
+    @list_options(plan=plan_option_for(LATEST, every=True))
     def quotas(area, **kw):
         """Quantified targets: metric, target, baseline, latest result, status."""
         from hrplan.answers import plan as answers
         from hrplan.views import plan as views
 
         o = opts(kw)
-        s = filtered(load_plan(o), area, kw, quantified=True)
-        emit(o, arrange(answers.goals(s.plan, s.area, s.goals, s.assessed), kw), views.quotas_view, "goals")
+        emit(o, arrange(goals_answer(o, area, kw, quantified=True), kw), views.quotas_view, "goals")
 
     return quotas
 
@@ -155,7 +182,7 @@ def make_tags():
 def make_show():
     @click.command()
     @click.argument("item_id", metavar="ID", shell_complete=complete_goal)
-    @common_options
+    @common_options(plan=plan_option_for("the latest plan that has the ID"))
     def show(item_id, **kw):
         """One goal, claim, source or plan whole, by its id (PLAN:ID names the plan too)."""
         from hrplan.answers import plan as answers
@@ -176,7 +203,7 @@ def make_search():
     @click.argument("text")
     @click.option("--in", "field", type=click.Choice(FIELDS),
                   help="Search only this field (of the goals, claims, notes or indicators).")
-    @list_options
+    @list_options(plan=plan_option_for(EVERY))
     def search(text, field, **kw):
         """Search every plan (or --plan): goal texts, figures, metrics, notes, sources, claims, indicators; ranked."""
         from hrplan.answers import plan as answers
@@ -185,7 +212,7 @@ def make_search():
         from hrplan.views import plan as views
 
         o = opts(kw)
-        plans = [load_plan(o)] if o.plan_id else load_plans(o.data, notice=o.env.notice)
+        plans = every_plan(o) or ([load_plan(o)] if o.plan_id else load_plans(o.data, notice=o.env.notice))
         answer = answers.search_answer(plans, text, field, load_registry(o.data), registry_file(data_path(o.data)))
         emit(o, answer, views.search_view, "matches")
 
@@ -199,7 +226,7 @@ def make_notes():
     @area_argument(required=False)
     @click.option("--kind", "kinds", multiple=True, type=click.Choice(NOTE_KINDS),
                   help="Only notes of this kind, e.g. data_quality (repeatable).")
-    @list_options
+    @list_options(plan=plan_option_for(LATEST, every=True))
     def notes(area, kinds, **kw):
         """Notes on the data: data-quality notes, conflicts between sources, context figures."""
         from hrplan.answers import plan as answers
@@ -207,6 +234,12 @@ def make_notes():
         from hrplan.core.areas import resolve_area
 
         o = opts(kw)
+        every = every_plan(o)
+        if every:
+            from hrplan.answers import across
+
+            emit(o, across.notes(every, area, kinds), views.notes_view, "notes")
+            return
         plan = load_plan(o)
         emit(o, answers.notes(plan, resolve_area(plan, area), kinds), views.notes_view, "notes")
 
@@ -214,7 +247,7 @@ def make_notes():
 
 
 def make_export():
-    from hrplan.cli.export import FORMATS, HELP, TABLE_FORMATS
+    from hrplan.cli.export import FORMATS, HELP, TABLE_FORMATS, TO_PATH
 
     @click.command()
     @area_argument(required=False)
@@ -223,11 +256,13 @@ def make_export():
     @click.option("--output", "-o", type=click.Path(), metavar="PATH",
                   help="Write to this file (a directory for datapackage), whole or not at all, not to standard output "
                        "(-: standard output).")
+    @click.option("--database", metavar="NAME", help="With datasette-metadata: the database's name in Datasette, "
+                  "the stem of its file (default nhrap, for nhrap.db).")
     @json_option
     @format_option(FORMATS, default="json", help=HELP)
-    @plan_option
+    @plan_option_for(LATEST + "; sqlite and datapackage: every plan", every=True)
     @data_option
-    def export(area, output, **kw):
+    def export(area, output, database, **kw):
         """Everything for other tools: one plan as JSON, NDJSON or CSV, or every plan as SQLite or a data package.
 
         An AREA and the filters narrow the goals; --output writes to a file, whole or not at all."""
@@ -240,15 +275,28 @@ def make_export():
         if kw["bom"] and fmt != "csv":
             raise click.UsageError("--bom goes with --format csv")
         o = opts(dict(kw, fmt=None))
+        if database is not None and fmt != "datasette-metadata":
+            raise click.UsageError("--database names the database of --format datasette-metadata")
         if fmt in TABLE_FORMATS:
             given = [f"--{n}" for n in ("fields", "sort", "limit") if kw.get("sort_by" if n == "sort" else n)]
-            if given or output is None:
+            if given or (output is None and fmt in TO_PATH):
                 raise click.UsageError(f"--format {fmt} " + (f"holds every goal that passes the filters, not {given[0]}"
                                        if given else "writes to a path: give --output PATH"))
             if output == "-" and fmt == "datapackage":
                 raise click.UsageError("--format datapackage writes a directory, not standard output: give --output DIR")
             plans, registry = load_all(o)
-            exporting.write_tables(fmt, output, plans, registry, filtered_plans(plans, area, kw), o.env.out)
+            exporting.write_tables(fmt, output, plans, registry, filtered_plans(plans, area, kw), database,
+                                   o.env.out)
+            return
+        every = every_plan(o)
+        if every:
+            from hrplan.answers import across
+            from hrplan.api import select
+
+            given = {k: kw[k] for k in ("sort_by", "limit", "fields")}
+            exports = [arrange(answers.export(s.plan, s.goals, s.assessed), dict(given))
+                       for s in select(every, area, **filters_of(kw))]
+            exporting.write_answer(fmt, across.export(every, exports), output, o.env.out, bom=o.bom)
             return
         s = filtered(load_plan(o), area, kw)
         exporting.write_answer(fmt, arrange(answers.export(s.plan, s.goals, s.assessed), kw), output, o.env.out,
@@ -299,14 +347,15 @@ def make_schema():
     @click.option("--fields", help="The schema of NAME --fields FIELDS --json (goals, quotas, export).")
     @json_option
     def schema(name, fields, as_json):
-        """The JSON Schema of a command's --json output, or of a plan file (plan-file); with no NAME, the names."""
+        """The JSON Schema of a command's --json output, or of a data file (plan-file, indicators-file,
+        glossary-file); with no NAME, the names."""
         from hrplan.contract import jsonschema as json_schema
         from hrplan.planfile import jsonschema as plan_schema
         from hrplan.core.areas import suggest
         from hrplan.errors import NotFound
         from hrplan.render import json_out
 
-        names = sorted((*json_schema.NAMES, plan_schema.NAME))
+        names = sorted((*json_schema.NAMES, *plan_schema.NAMES))
         if name is None:
             sys.stdout.write("\n".join(names) + "\n")
             return
@@ -320,7 +369,7 @@ def make_schema():
                                          param_hint="'--fields'")
             json_out.write(json_schema.schema(name, field_list(fields, json_schema.field_names(name))))
             return
-        json_out.write(plan_schema.plan_file_schema() if name == plan_schema.NAME else json_schema.schema(name))
+        json_out.write(plan_schema.file_schema(name) if name in plan_schema.FILES else json_schema.schema(name))
 
     return schema
 

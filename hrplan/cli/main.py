@@ -57,7 +57,8 @@ class HrplanGroup(click.Group):
 @click.option("--data", "data", type=click.Path(), metavar="PATH",
               help="Plan file or directory, for any command (the command's own --data wins).")
 @click.option("--no-pager", "no_pager", is_flag=True, help="Never page a long answer at a terminal.")
-@click.option("--plan", "plan_id", metavar="ID", help="Plan id, for any command (the command's own --plan wins).",
+@click.option("--plan", "plan_id", metavar="ID", help="Plan id, for any command that takes one (the command's own --plan, and "
+                   "compare's PLAN arguments, win).",
               shell_complete=lambda ctx, param, incomplete: _complete_plan(ctx, param, incomplete))
 @click.pass_context
 def cli(ctx, data, plan_id, no_pager):

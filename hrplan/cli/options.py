@@ -33,8 +33,19 @@ class Opts:
 # Each shared option, declared once. ``--data`` has no Click envvar: HRPLAN_DATA is resolved in
 # one place, ``hrplan.planfile.files.data_path``.
 json_option = click.option("--json", "as_json", is_flag=True, help="Print one JSON document (same as --format json).")
-plan_option = click.option("--plan", "plan_id", metavar="ID", shell_complete=lambda c, p, i: complete_plan(c, p, i),
-                           help="Plan id, e.g. nhrap-2012-2015 (default: the latest loaded).")
+
+
+def plan_option_for(default: str, every: bool = False):
+    """--plan, its help saying what the command answers for without it (``default``); with
+    ``every``, it also takes ``all``: every plan, each row naming its plan."""
+    return click.option("--plan", "plan_id", metavar="ID",
+                        shell_complete=lambda c, p, i: complete_plan(c, p, i) + (["all"] if every and "all".startswith(i) else []),
+                        help="Plan id, e.g. nhrap-2012-2015" + (", or all (every plan)" if every else "")
+                             + f" (default: {default}).")
+
+
+LATEST = "the latest plan"
+plan_option = plan_option_for(LATEST)
 data_option = click.option("--data", type=click.Path(), metavar="PATH",
                            help="Plan file or directory of plan files (default: HRPLAN_DATA, else the bundled data).")
 
@@ -67,16 +78,20 @@ def format_option(choices=FORMATS, default=None, help="auto (default): a table o
     return lambda f: option(header_option(pager_option(svg_option(html_option(f)))))
 
 
-def common_options(f):
-    """--json, --format, --plan and --data."""
-    return json_option(format_option()(plan_option(data_option(f))))
+def common_options(f=None, plan=None):
+    """--json, --format, --plan (``plan``: the command's own, from ``plan_option_for``) and --data."""
+    if f is None:
+        return lambda g: common_options(g, plan)
+    return json_option(format_option()((plan or plan_option)(data_option(f))))
 
 
-def list_options(f):
+def list_options(f=None, plan=None):
     """The options of a list command: as ``common_options``, with CSV and NDJSON among the formats."""
+    if f is None:
+        return lambda g: list_options(g, plan)
     return json_option(format_option(LIST_FORMATS, help="auto (default): a table on a terminal, tab-separated "
                                      "text in a pipe; csv and ndjson: one record a row or a line.")(
-        plan_option(data_option(f))))
+        (plan or plan_option)(data_option(f))))
 
 
 def opts(kw: dict) -> Opts:
@@ -106,7 +121,12 @@ def environment(root_ctx):
 def load_plan(o: Opts, assessed: bool = False):
     """The plan a call asks for (``--plan``), else the latest: with ``assessed``, the latest with an
     assessment (a scorecard of results against an assessment)."""
+    from hrplan.answers.select import ALL
     from hrplan.planfile.load import load_plan as load
+
+    if o.plan_id == ALL:
+        name = click.get_current_context().info_name
+        raise click.UsageError(f"--plan all: {name} answers for one plan; give a plan id (`hrplan plans` lists them)")
 
     return load(o.data, o.plan_id, assessed=assessed, notice=o.env.notice if o.env else None)
 
@@ -118,6 +138,14 @@ def load_plans(data, plan_id: str | None = None, notice=None):
     from hrplan.planfile.load import load_plans as load
 
     return choose(load(data, notice=notice), plan_id)
+
+
+def every_plan(o: Opts) -> list | None:
+    """Every plan of the data in use, in period order, for ``--plan all``; None for any other
+    ``--plan``."""
+    from hrplan.answers.select import ALL
+
+    return load_plans(o.data, notice=o.env.notice if o.env else None) if o.plan_id == ALL else None
 
 
 def load_all(o: Opts):

@@ -50,6 +50,7 @@ COMMANDS = {
         [
             "hrplan goals health --status not_met",
             "hrplan goals --plan nhrap-2012-2015 --tag women --fields id,status",
+            "hrplan goals --plan all --status not_met",
         ],
         area=True,
     ),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import click
 
 from hrplan.cli.options import (LIST_FORMATS, area_argument, complete_indicator, complete_plan, data_option,
-                                format_option, json_option, load_all, load_plans, opts, plan_option)
+                                format_option, json_option, load_all, load_plans, opts, plan_option_for)
 from hrplan.cli.output import emit
 
 
@@ -16,7 +16,7 @@ def make_plans():
     @click.command()
     @json_option
     @format_option(LIST_FORMATS)
-    @plan_option
+    @plan_option_for("every plan")
     @data_option
     def plans(**kw):
         """Every loaded plan: period, assessment, goals recorded, status counts, headline claims."""
@@ -33,7 +33,7 @@ def make_indicators():
     @area_argument(required=False)
     @json_option
     @format_option(LIST_FORMATS)
-    @plan_option
+    @plan_option_for("every plan")
     @data_option
     def indicators(area, **kw):
         """The indicators that link targets across plans, with the plans that target each."""
@@ -52,7 +52,7 @@ def make_trend():
     @click.argument("indicator", shell_complete=complete_indicator)
     @json_option
     @format_option(LIST_FORMATS)
-    @plan_option
+    @plan_option_for("every plan")
     @data_option
     def trend(indicator, **kw):
         """Every plan's target for an INDICATOR and every reported figure, by year, with sources."""
@@ -75,11 +75,14 @@ def make_compare():
     @format_option(LIST_FORMATS)
     @data_option
     def compare(first, second, area, **kw):
-        """Two plans side by side: targets carried over (raised, lowered, the same), new and dropped."""
+        """Two plans side by side: targets carried over (raised, lowered, the same), new and dropped.
+
+        The two PLAN arguments win over a --plan given before the command."""
         from hrplan.answers import series
         from hrplan.views import series as series_views
 
         o = opts(kw)
+        o.plan_id = None  # a global --plan names no plan here: the command's own arguments do
         plans, registry = load_all(o)
         emit(o, series.compare(plans, registry, first, second, area), series_views.compare_view, "compare")
 

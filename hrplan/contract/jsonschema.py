@@ -14,7 +14,7 @@ from __future__ import annotations
 import types
 import typing
 
-from hrplan.contract import series as series_shapes, plan as shapes
+from hrplan.contract import across, series as series_shapes, plan as shapes
 from hrplan.contract.columns import fields, is_record
 
 # command name -> the TypedDict of its answer
@@ -39,6 +39,10 @@ ANSWERS = {
     "validate": shapes.ValidateAnswer,
 }
 NAMES = tuple(sorted(ANSWERS))
+# command name -> the TypedDict of its answer across every plan (``--plan all``), another shape of it
+ACROSS = {"export": across.ExportAcrossAnswer, "goals": across.GoalsAcrossAnswer, "notes": across.NotesAcrossAnswer,
+          "progress": across.ProgressAcrossAnswer, "quotas": across.GoalsAcrossAnswer,
+          "sources": across.SourcesAcrossAnswer}
 # command name -> the list of records that --fields projects
 PROJECTED = {"goals": "goals", "quotas": "goals", "export": "goals"}
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -83,11 +87,11 @@ def field_names(name: str) -> list[str]:
     return list(fields(typing.get_args(fields(answer)[PROJECTED[name]])[0]))
 
 
-def _projected(name: str, top: dict, defs: dict, picked: list[str] | None) -> dict:
-    """The answer's schema with its records projected: any projection (``picked`` None), else
-    exactly the keys ``picked``."""
+def _projected(name: str, top: dict, defs: dict, picked: list[str] | None, answer=None) -> dict:
+    """The answer's schema (``answer``: another shape of it than ``ANSWERS``'s) with its records
+    projected: any projection (``picked`` None), else exactly the keys ``picked``."""
     items = PROJECTED[name]
-    record = typing.get_args(fields(ANSWERS[name])[items])[0].__name__
+    record = typing.get_args(fields(answer or ANSWERS[name])[items])[0].__name__
     full, whole = defs[record], top["properties"][items]
     keys = field_names(name)
     names = {"type": "array", "items": {"enum": keys}, "minItems": 1, "uniqueItems": True}
@@ -105,6 +109,19 @@ def _projected(name: str, top: dict, defs: dict, picked: list[str] | None) -> di
         "else": {"properties": {items: whole}}})
 
 
+def _across(name: str, answer, top: dict, defs: dict, picked: list[str] | None) -> dict:
+    """Either shape of the answer: for one plan (``top``) or, with ``--plan all``, across every plan
+    (``ACROSS``), each a definition; an across export holds each plan's export as one plan's is."""
+    shapes = top["anyOf"] if "anyOf" in top else [{"$ref": f"#/$defs/{answer.__name__}"}]
+    if is_record(answer):
+        defs[answer.__name__] = top
+    other = ACROSS[name]
+    _type(other, defs)
+    if name in PROJECTED and PROJECTED[name] in fields(other):
+        defs[other.__name__] = _projected(name, defs[other.__name__], defs, picked, other)
+    return {"anyOf": [*shapes, {"$ref": f"#/$defs/{other.__name__}"}]}
+
+
 def schema(name: str, picked: list[str] | None = None) -> dict:
     """The JSON Schema of ``hrplan NAME --json``; with ``picked``, of ``hrplan NAME --fields
     PICKED --json`` (a command of ``PROJECTED``)."""
@@ -114,6 +131,8 @@ def schema(name: str, picked: list[str] | None = None) -> dict:
     top = defs.pop(answer.__name__) if is_record(answer) else root
     if name in PROJECTED:
         top = _projected(name, top, defs, picked)
+    if name in ACROSS:
+        top = _across(name, answer, top, defs, picked)
     title = f"hrplan {name} --fields {','.join(picked)} --json" if picked else f"hrplan {name} --json"
     out = {"$schema": DIALECT, "title": title, **top}
     if defs:

@@ -69,6 +69,7 @@ class Differing(TypedDict):
 
 
 class KeyFigure(TypedDict):
+    plan_id: str
     goal_id: str
     chapter: str
     section: Optional[str]

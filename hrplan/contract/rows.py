@@ -80,13 +80,15 @@ class AreaRow(TypedDict):
 
 
 # A record of an answer about one plan, with its plan, so that the rows of several plans can be
-# put together: a chapter (``summary``), a key figure (``stats``, ``progress``).
+# put together: a chapter (``summary``), a key figure (``stats``, ``progress``), a note, a source.
 ChapterRow = TypedDict("ChapterRow", {"plan_id": str, **fields(ChapterRecord)})
 KeyFigureRow = TypedDict("KeyFigureRow", {"plan_id": str, **fields(KeyFigure)})
+NoteRow = TypedDict("NoteRow", {"plan_id": str, **fields(NoteRecord)})
+SourceRow = TypedDict("SourceRow", {"plan_id": str, **fields(SourceRecord)})
 
 # table name (a list command's records, or an answer's table) -> its row type
 ROWS = {
-    "goals": GoalRecord, "sources": SourceRecord, "citations": Citation, "notes": NoteRecord, "tag_counts": TagRecord,
+    "goals": GoalRecord, "sources": SourceRow, "citations": Citation, "notes": NoteRow, "tag_counts": TagRecord,
     "matches": SearchMatch, "indicators": IndicatorRecord, "series": PlanRow, "trend": TrendRow,
     "compare": CompareRow, "areas": AreaRow, "summary": ChapterRow, "stats": KeyFigureRow, "progress": KeyFigureRow,
 }

@@ -193,7 +193,7 @@ def read_small(kind: str, name: str, key: list):
             data = fh.read()
         if not data.startswith(MAGIC):
             return None
-        entry = marshal.loads(data[len(MAGIC):])
+        entry = marshal.loads(memoryview(data)[len(MAGIC):])  # a view: a large entry is not copied first
         if isinstance(entry, list) and len(entry) == 2 and entry[0] == key:
             return entry[1]
     except (OSError, ValueError, EOFError, TypeError):

@@ -3,8 +3,9 @@ definition of each rule, so the schema an editor checks a plan file with cannot 
 ``hrplan validate`` accepts. ``hrplan schema plan-file`` prints it; ``data/plan-file.schema.json``
 is the same text, shipped beside the bundled plan files, whose first line points to it
 (``#:schema ./plan-file.schema.json``: VS Code with Even Better TOML, and anything else built on
-taplo, then check and complete a plan file as it is typed). A test keeps the file identical to
-this module's output.
+taplo, then check and complete a plan file as it is typed). The indicator registry and the search
+glossary have theirs the same way (``FILES``: ``hrplan schema indicators-file``, ``glossary-file``).
+A test keeps the files identical to this module's output.
 
 The schema checks what an editor can check as one types: the tables, their keys (an unknown key
 is an error: it catches typos), required keys, types and values. ``hrplan validate`` checks more
@@ -19,6 +20,22 @@ from hrplan.planfile import rules as schema
 NAME = "plan-file"  # the name `hrplan schema` knows it by
 FILE = "plan-file.schema.json"  # beside the plan files, in data/
 DIALECT = "http://json-schema.org/draft-07/schema#"  # the draft editors' TOML tools read
+# The data files beside the plans, each with its schema in data/ (named by its first line too):
+# the name `hrplan schema` knows it by -> (its top table in the rules, the schema's file, title,
+# description).
+FILES = {
+    NAME: ("TOP", FILE, "hrplan plan file",
+           "One National Human Rights Action Plan: its metadata, sources, chapters, sections, themes, goals with "
+           "targets and results, and claims (docs/format.md). `hrplan validate` checks more than this schema: "
+           "references, unique ids, plausible years and figures."),
+    "indicators-file": ("REGISTRY", "indicators.schema.json", "hrplan indicator registry",
+                        "The indicators that targets of several plans measure alike (data/indicators.toml, "
+                        "docs/format.md). `hrplan validate` checks it too."),
+    "glossary-file": ("GLOSSARY", "glossary.schema.json", "hrplan search glossary",
+                      "hrplan's bilingual search vocabulary (data/glossary.toml): terms of one meaning in English "
+                      "and in Chinese, which widen a search to each other."),
+}
+NAMES = tuple(FILES)
 
 
 def _table_names() -> dict[int, str]:
@@ -63,21 +80,26 @@ def _table(spec: dict, defs: dict, names: dict) -> dict:
     return out
 
 
-def plan_file_schema() -> dict:
-    """The JSON Schema of a plan file."""
+def file_schema(name: str = NAME) -> dict:
+    """The JSON Schema of a data file (``FILES``): a plan file by default."""
+    top_name, _, title, description = FILES[name]
     defs: dict = {}
-    top = _table(schema.TOP, defs, _table_names())
+    top = _table(getattr(schema, top_name), defs, _table_names())
     top["properties"]["format"] = {"type": "integer", "enum": [schema.FORMAT_VERSION],
                                    "description": f"the format version: {schema.FORMAT_VERSION}"}
-    return {"$schema": DIALECT, "title": "hrplan plan file",
-            "description": "One National Human Rights Action Plan: its metadata, sources, chapters, sections, "
-                           "themes, goals with targets and results, and claims (docs/format.md). `hrplan validate` "
-                           "checks more than this schema: references, unique ids, plausible years and figures.",
-            **top, "definitions": defs}
+    out = {"$schema": DIALECT, "title": title, "description": description, **top}
+    if defs:
+        out["definitions"] = defs
+    return out
 
 
-def text() -> str:
-    """The schema as the shipped file holds it: indented JSON, ending in a newline."""
+def plan_file_schema() -> dict:
+    """The JSON Schema of a plan file."""
+    return file_schema(NAME)
+
+
+def text(name: str = NAME) -> str:
+    """A schema as the shipped file holds it: indented JSON, ending in a newline."""
     import json
 
-    return json.dumps(plan_file_schema(), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return json.dumps(file_schema(name), ensure_ascii=False, indent=2, allow_nan=False) + "\n"

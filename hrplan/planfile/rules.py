@@ -161,6 +161,11 @@ INDICATOR = {
 }
 REGISTRY = {"format": "int", "indicators!": [INDICATOR]}
 
+# The search glossary (data/glossary.toml): terms of one meaning, in English and in Chinese, that
+# widen a search (hrplan.answers.search).
+TERM = {"en!": "strlist", "zh!": "strlist"}
+GLOSSARY = {"format": "int", "terms!": [TERM]}
+
 # Types: a spec that is a string names one of these. Each has a description, for messages,
 # and either
 #

@@ -13,13 +13,18 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 
 from hrplan import outfile
+from hrplan.contract.columns import DATE, URI
 
 DESCRIPTOR = outfile.MARK  # datapackage.json
-# The licence of hrplan, whose data files this package holds (pyproject.toml). The texts are
-# hrplan's paraphrases; figures, dates and titles are as the cited sources give them.
-LICENCE = {"name": "MIT", "path": "https://opensource.org/licenses/MIT", "title": "MIT License"}
+# The licence of the data (LICENSE): hrplan's texts are its own paraphrases, and its figures,
+# dates, titles and addresses are as the cited sources give them; the code is MIT.
+LICENCE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
+           "title": "Creative Commons Attribution 4.0 International"}
+WHOLE_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+DATE_PATTERN = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
 
 
 def _cell(value):
@@ -32,9 +37,18 @@ def _cell(value):
     return value
 
 
-def _field(column) -> dict:
-    field = {"name": column.name, "type": column.type}
+def _field(column, values) -> dict:
+    """A column's Table Schema field; ``values``: the column's values, which tell whether a date
+    column is typed ``date`` (every date whole) or a string of the form YYYY[-MM[-DD]]."""
+    field = {"name": column.name, "type": column.type, "description": column.description}
     constraints = {}
+    if column.format == URI:
+        field["format"] = "uri"
+    elif column.format == DATE:
+        if all(v is None or WHOLE_DATE.fullmatch(v) for v in values):
+            field["type"] = "date"
+        else:
+            constraints["pattern"] = DATE_PATTERN
     if column.required:
         constraints["required"] = True
     if column.enum:
@@ -46,7 +60,8 @@ def _field(column) -> dict:
 
 def resource(table) -> dict:
     """The descriptor of one table's CSV file."""
-    schema = {"fields": [_field(c) for c in table.columns], "missingValues": [""],
+    schema = {"fields": [_field(c, [row[i] for row in table.rows]) for i, c in enumerate(table.columns)],
+              "missingValues": [""],
               "primaryKey": list(table.primary_key)}
     if table.foreign_keys:
         schema["foreignKeys"] = [{"fields": col, "reference": {"resource": other, "fields": ref}}
@@ -69,7 +84,8 @@ def descriptor(tables, sources: list[dict], version: str) -> dict:
                         "status and progress beside the source's own verdict, the assessments' claims, notes on "
                         "the data, and the indicators that link targets across plans. Texts are hrplan's "
                         "paraphrases; figures, dates and official titles are as the sources give them. How a "
-                        "status is computed: `hrplan methodology`."),
+                        "status is computed: `hrplan methodology`. The data is licensed CC-BY-4.0, hrplan's code "
+                        "MIT (LICENSE)."),
         "version": version,
         "licenses": [LICENCE],
         "sources": sources,

@@ -87,7 +87,10 @@ def baseline_text(t: dict | None) -> str:
 
 
 def _where(a: dict) -> str:
-    """The plan and area an answer covers: "nhrap-2012-2015" or "nhrap-2012-2015, section I.1: Right to work"."""
+    """The plan and area an answer covers: "nhrap-2012-2015" or "nhrap-2012-2015, section I.1: Right to work";
+    across plans (``--plan all``), their ids and the AREA given."""
+    if "plans" in a:
+        return ", ".join(a["plans"]) + (f", area {a['area_id']}" if a.get("area_id") else "")
     area, plan = a["area"], a["plan"]["id"]
     return plan if area["kind"] == "plan" else f"{plan}, {area['kind']} {area['id']}: {area['title']}"
 

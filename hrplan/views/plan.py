@@ -106,12 +106,21 @@ def areas_view(a: dict, show_zh=True) -> list:
     ]
 
 
+def _plan_column(a: dict, columns: list, rows: list, records: list, meaning: tuple = ()) -> tuple[list, list, tuple]:
+    """Across plans (``--plan all``), a first column naming each row's plan, one of the columns
+    that carry the rows' meaning (``meaning``)."""
+    if "plans" not in a:
+        return columns, rows, meaning
+    return ["plan", *columns], [[r["plan_id"], *row] for r, row in zip(records, rows)], ("plan", *meaning)
+
+
 def goals_view(a: dict, show_zh=True) -> list:
     rows = [[g["id"], g["text"] if g["kind"] == "commitment" else f"[finding] {g['text']}", target_text(g["target"]),
              Status(g["status"]), g["reported_status"] or ""] for g in a["goals"]]
-    blocks = [Table(f"Goals of {_where(a)} ({a['goal_count']})",
-                    ["id", "commitment", "target", "status", "reported"], rows, wrap=("commitment", "target"),
-                    meaning=("id", "commitment", "target", "status", "reported"))]
+    columns, rows, meaning = _plan_column(a, ["id", "commitment", "target", "status", "reported"], rows, a["goals"],
+                                          ("id", "commitment", "target", "status", "reported"))
+    blocks = [Table(f"Goals of {_where(a)} ({a['goal_count']})", columns, rows, wrap=("commitment", "target"),
+                    meaning=meaning)]
     if any(g["kind"] == "finding" for g in a["goals"]):
         blocks.append(Text("[finding]: a result a source reported that matches no commitment of the plan "
                            "(`--kind commitment` leaves them out).", "dim"))
@@ -123,10 +132,11 @@ def quotas_view(a: dict, show_zh=True) -> list:
     for g in a["goals"]:
         rows.append([g["id"], g["target"]["metric"], target_text(g["target"]), baseline_text(g["target"]),
                      latest_text(g["latest"]), Status(g["status"]), g["reported_status"] or ""])
-    blocks = [Table(f"Quantified targets of {_where(a)} ({a['goal_count']})",
-                    ["id", "metric", "target", "baseline", "latest result", "status", "reported"], rows,
-                    wrap=("metric", "target", "latest result"),
-                    meaning=("id", "metric", "target", "latest result", "status", "reported"))]
+    columns, rows, meaning = _plan_column(
+        a, ["id", "metric", "target", "baseline", "latest result", "status", "reported"], rows, a["goals"],
+        ("id", "metric", "target", "latest result", "status", "reported"))
+    blocks = [Table(f"Quantified targets of {_where(a)} ({a['goal_count']})", columns, rows,
+                    wrap=("metric", "target", "latest result"), meaning=meaning)]
     if any(g["latest"] and not g["latest"]["used"] for g in a["goals"]):
         blocks.append(Text(NOT_USED, "dim"))
     return blocks
@@ -287,31 +297,39 @@ def sources_view(a: dict, show_zh=True) -> list:
     if a.get("kind") == "source":
         return source_view(a, show_zh)
     rows = [[s["id"], s["title"], s["publisher"], s["date"] or "", _source_kind(s), s["document"], s["language"] or "",
-             num(a["cited_by"][s["id"]]), s["url"] or "(no address)"] for s in a["sources"]]
-    return [Table(f"Sources of {a['plan']['id']} ({a['source_count']})", ["id", "title", "publisher", "date", "kind", "carries", "lang", "cited by", "address"],
-                  rows, wrap=("title", "publisher"), links=("address",))]
+             num(s["cited_by"] if "plans" in a else a["cited_by"][s["id"]]), s["url"] or "(no address)"]
+            for s in a["sources"]]
+    columns, rows, meaning = _plan_column(
+        a, ["id", "title", "publisher", "date", "kind", "carries", "lang", "cited by", "address"], rows, a["sources"],
+        ("id", "title") if "plans" in a else ())
+    where = ", ".join(a["plans"]) if "plans" in a else a["plan"]["id"]
+    return [Table(f"Sources of {where} ({a['source_count']})", columns, rows, wrap=("title", "publisher"),
+                  links=("address",), meaning=meaning)]
 
 
 def notes_view(a: dict, show_zh=True) -> list:
-    rows = [[n["goal_id"] or n["claim_id"] or a["plan"]["id"], n["kind"], n["text"], ", ".join(n["source_ids"])] for n in a["notes"]]
-    return [Table(f"Notes on {_where(a)} ({a['note_count']})", ["goal", "kind", "note", "sources"], rows, wrap=("note",))]
+    rows = [[n["goal_id"] or n["claim_id"] or n.get("plan_id") or a["plan"]["id"], n["kind"], n["text"],
+             ", ".join(n["source_ids"])] for n in a["notes"]]
+    columns, rows, meaning = _plan_column(a, ["goal", "kind", "note", "sources"], rows, a["notes"],
+                                          ("goal", "note") if "plans" in a else ())
+    return [Table(f"Notes on {_where(a)} ({a['note_count']})", columns, rows, wrap=("note",), meaning=meaning)]
 
 
 def progress_view(a: dict, show_zh=True) -> list:
-    area = a["area"]
     columns = ["id", "metric", "progress", "target", "latest result", "status", "reported"]
     blocks, groups = [], {}
     for g in a["key_figures"]:
-        groups.setdefault((g["section"] or g["chapter"], g["section_title"]), []).append(g)
-    for (where, title), goals in groups.items():
+        groups.setdefault((g["plan_id"], g["section"] or g["chapter"], g["section_title"]), []).append(g)
+    for (plan, where, title), goals in groups.items():
         rows = [[g["goal_id"], g["metric"], Bar(g["progress"]), target_text(g["target"]), latest_text(g["latest"]),
                  Status(g["status"]), g["reported_status"] or ""] for g in goals]
-        blocks.append(Table(f"{a['plan']['id']} {where} {title}", columns, rows, wrap=("metric", "target", "latest result"),
+        blocks.append(Table(f"{plan} {where} {title}", columns, rows, wrap=("metric", "target", "latest result"),
                             optional=("latest result", "target"),
                             meaning=("id", "metric", "progress", "status", "reported")))
     if not blocks:
         blocks.append(Table(f"Progress of {_where(a)}", columns, []))
-    blocks.append(Text(f"{a['quantified_count']} quantified targets in {area['kind']} {area['id']}. Progress: share of the way "
+    scope = _where(a) if "plans" in a else f"{a['area']['kind']} {a['area']['id']}"
+    blocks.append(Text(f"{a['quantified_count']} quantified targets in {scope}. Progress: share of the way "
                        "from baseline (or zero) to target covered by the value used; none for limits. " + LEGEND,
                        "dim"))
     return blocks

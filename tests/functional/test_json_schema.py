@@ -57,12 +57,16 @@ def test_a_wrong_key_fails_validation(run, plan_file):
 
 def test_schema_command(run):
     r = run("schema")
-    assert r.exit_code == 0 and r.stdout.split() == sorted((*json_schema.NAMES, "plan-file"))  # and a plan file's
+    assert r.exit_code == 0 and r.stdout.split() == sorted((*json_schema.NAMES, "plan-file", "indicators-file",
+                                                            "glossary-file"))  # and the data files'
     d = run("schema", "goals").json()
     assert d["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert d["else"]["properties"]["goals"] == {"type": "array", "items": {"$ref": "#/$defs/GoalRecord"}}
-    assert d["then"]["properties"]["goals"] == {"type": "array", "items": {"$ref": "#/$defs/GoalRecordFields"}}
-    assert d["if"] == {"required": ["fields"]} and "fields" not in d["required"]  # --fields projects the goals
+    assert [v["$ref"] for v in d["anyOf"]] == ["#/$defs/GoalsAnswer", "#/$defs/GoalsAcrossAnswer"]  # --plan all
+    for shape in ("GoalsAnswer", "GoalsAcrossAnswer"):
+        one = d["$defs"][shape]
+        assert one["else"]["properties"]["goals"] == {"type": "array", "items": {"$ref": "#/$defs/GoalRecord"}}
+        assert one["then"]["properties"]["goals"] == {"type": "array", "items": {"$ref": "#/$defs/GoalRecordFields"}}
+        assert one["if"] == {"required": ["fields"]} and "fields" not in one["required"]  # --fields projects the goals
     r = run("schema", "goal")
     assert r.exit_code == 2 and r.stderr == "hrplan: unknown schema 'goal'; did you mean goals?\n"
 

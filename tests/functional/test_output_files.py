@@ -136,3 +136,14 @@ def test_resolve_says_how_each_kind_of_path_is_written(tmp_path):
     assert outfile.resolve("-")[1] == "stdout"
     with pytest.raises(outfile.OutputError, match="it is a directory"):
         outfile.resolve(str(tmp_path))
+
+
+def test_a_data_package_through_a_link_replaces_the_directory_it_points_to(run, tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    link = tmp_path / "pkg"
+    link.symlink_to(real)
+    assert run("export", "--format", "datapackage", "--plan", PLAN, "-o", str(link)).exit_code == 0
+    assert link.is_symlink() and (real / "datapackage.json").is_file()
+    assert run("export", "--format", "datapackage", "--plan", PLAN, "-o", str(link)).exit_code == 0
+    assert link.is_symlink() and sorted(os.listdir(tmp_path)) == ["cache", "pkg", "real"]

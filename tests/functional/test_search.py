@@ -80,6 +80,15 @@ def test_a_chinese_compound_finds_what_its_english_finds(run):
     assert "poor population" in run("search", "贫困人口", "--json").json()["terms"]
 
 
+def test_a_compound_the_glossary_does_not_hold_is_read_through_its_parts(run):
+    # 农村 (rural) + 妇女 (women): no entry holds 农村妇女, and no text writes it
+    terms = run("search", "农村妇女", "--json").json()["terms"]
+    assert terms[:2] == ["农村妇女", "rural women"] and len(terms) <= 7
+    assert set(found(run, "农村妇女")) == set(found(run, "rural women")) != set()
+    # a compound with a part the glossary does not know is searched as it is
+    assert run("search", "农村xyz", "--json").json()["terms"] == ["农村xyz"]
+
+
 def test_indicators_are_searched_and_a_hit_names_its_plan_and_kind(run):
     hits = found(run, "rural poor")
     assert hits[:2] == [("nhrap-2012-2015", "rural-poor", "indicator"), ("nhrap-2016-2020", "rural-poor", "indicator")]
@@ -131,3 +140,31 @@ def test_a_stale_or_foreign_index_is_rebuilt(plan_file, run):
     searchindex._READ.clear()
     assert found(run, "nine million", "--data", path) == []
     assert found(run, "eleven million", "--data", path)
+
+
+@pytest.mark.parametrize("damage", [{"text": 1}, {"starts": b"\x01"}, {"records": b""}, {"numbers": [b"", b""]},
+                                    {"indicators": []}])
+def test_a_damaged_index_is_a_miss(damage):
+    from hrplan.planfile import cache
+
+    plan = load_plans(None)[1]
+    searchindex._READ.clear()
+    good = search([plan], "legal aid")
+    key = [*cache.key_for(plan.file), "search", searchindex.VERSION]
+    assert cache.write_small("search", plan.file, key, {**searchindex.build(plan), **damage})
+    searchindex._READ.clear()
+    assert [h[2].id for h in search([plan], "legal aid")] == [h[2].id for h in good] != []
+    assert searchindex._whole(searchindex.plan_index(plan))
+
+
+def test_a_snippet_shows_where_the_term_is_and_not_the_id_again(run):
+    d = run("search", "rural poor", "--json").json()
+    first = d["matches"][0]
+    assert first["fields"] == ["id", "text"] and (first["field"], first["snippet"]) == ("text", "Rural poor population")
+    # a term written with punctuation is found where it stands ("I.2.b" in a note, not the note's start)
+    notes = [m for m in run("search", "I.2.b", "--plan", "nhrap-2016-2020", "--json").json()["matches"]
+             if m["field"] == "notes"]
+    assert notes and all("I.2.b" in m["snippet"] for m in notes)
+    # only an id matched: the snippet is the id
+    ids = [m for m in run("search", "I.2.x1", "--json").json()["matches"] if m["fields"] == ["id"]]
+    assert ids and all(m["snippet"] == "I.2.x1" for m in ids)

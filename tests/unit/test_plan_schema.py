@@ -164,3 +164,62 @@ def test_taplo_flags_a_typo_as_an_editor_would(tmp_path):
     r = subprocess.run([taplo(), "check", "--no-auto-config", str(bad)], capture_output=True, text=True,
                        cwd=tmp_path, timeout=120)
     assert r.returncode != 0 and "'isuer' was unexpected" in r.stderr
+
+
+REGISTRIES = {"indicators-file": "indicators.toml", "glossary-file": "glossary.toml"}
+
+
+@pytest.mark.parametrize("name", sorted(REGISTRIES))
+def test_the_registry_and_the_glossary_name_their_schema_and_pass_it(name, run):
+    _, file, _, _ = plan_schema.FILES[name]
+    with open(os.path.join(DATA, REGISTRIES[name]), encoding="utf-8") as fh:
+        text = fh.read()
+    assert text.splitlines()[0] == f"#:schema ./{file}"
+    with open(os.path.join(DATA, file), encoding="utf-8") as fh:
+        shipped = json.load(fh)
+    assert shipped == plan_schema.file_schema(name)
+    jsonschema.Draft7Validator.check_schema(shipped)
+    doc = tomli.loads(text)
+    assert not list(jsonschema.Draft7Validator(shipped).iter_errors(doc))
+    r = run("schema", name)
+    assert r.exit_code == 0 and json.loads(r.stdout) == shipped
+    assert name in run("schema").stdout.split()
+
+
+@pytest.mark.parametrize("name,edit", [
+    ("indicators-file", lambda d: d["indicators"][0].update(directon="higher")),
+    ("indicators-file", lambda d: d["indicators"][0].update(direction="up")),
+    ("indicators-file", lambda d: d["indicators"][1].pop("unit")),
+    ("glossary-file", lambda d: d["terms"][0].update(fr=["droits de l'homme"])),
+    ("glossary-file", lambda d: d["terms"][0].update(zh="人权")),
+])
+def test_a_wrong_registry_or_glossary_entry_fails(name, edit):
+    with open(os.path.join(DATA, REGISTRIES[name]), encoding="utf-8") as fh:
+        doc = tomli.loads(fh.read())
+    edit(doc)
+    assert list(jsonschema.Draft7Validator(plan_schema.file_schema(name)).iter_errors(doc))
+
+
+def test_taplo_flags_a_typo_in_the_glossary_and_the_registry(tmp_path):
+    for name, data_file in REGISTRIES.items():
+        schema_file = plan_schema.FILES[name][1]
+        shutil.copy(os.path.join(DATA, schema_file), tmp_path / schema_file)
+        with open(os.path.join(DATA, data_file), encoding="utf-8") as fh:
+            text = fh.read()
+        typo = {"indicators-file": ("\nunit = ", "\nunits = "), "glossary-file": ("\nzh = ", "\nzhs = ")}[name]
+        (tmp_path / data_file).write_text(text.replace(*typo, 1), encoding="utf-8")
+        r = subprocess.run([taplo(), "check", "--no-auto-config", str(tmp_path / data_file)], capture_output=True,
+                           text=True, cwd=tmp_path, timeout=120)
+        assert r.returncode != 0 and f"'{typo[1].split()[0]}' was unexpected" in r.stderr, name
+
+
+def test_formatting_on_save_leaves_the_data_files_as_they_are():
+    """The repository's .taplo.toml states the formatting the data files are written in."""
+    files = [os.path.relpath(p, ROOT) for p in glob.glob(os.path.join(DATA, "*.toml"))]
+    r = subprocess.run([taplo(), "fmt", "--check", *files, ".taplo.toml"], capture_output=True, text=True, cwd=ROOT,
+                       timeout=120)
+    assert r.returncode == 0, r.stderr
+    # and it is the configuration that does it: taplo's defaults would rewrap the glossary
+    r = subprocess.run([taplo(), "fmt", "--no-auto-config", "--check", os.path.join("data", "glossary.toml")],
+                       capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert r.returncode != 0
