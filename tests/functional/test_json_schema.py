@@ -165,9 +165,13 @@ def test_a_projection_fails_the_schema_of_another(run):
         plain.validate({k: v for k, v in d.items() if k != "fields"})
 
 
+from hrplan.answers.search import FIELDS as SEARCH_FIELDS  # noqa: E402
+from hrplan.core.model import NOTE_KINDS  # noqa: E402
+
+
 @pytest.mark.parametrize("name,options", [
-    ("notes", ["--kind", "data_quality"]), ("notes", ["health"]), ("search", ["women", "--in", "text"]),
-    ("search", ["66.63"]), ("indicators", ["health"]), ("sources", ["assess-en-chinadaily-summary"]),
+    *[("notes", ["--kind", k]) for k in NOTE_KINDS], ("notes", ["health"]),
+    *[("search", ["women", "--in", f]) for f in SEARCH_FIELDS], ("search", ["66.63"]), ("indicators", ["health"]), ("sources", ["assess-en-chinadaily-summary"]),
     ("stats", ["health"]), ("progress", ["I.1"]), ("compare", ["nhrap-2012-2015", "nhrap-2016-2020", "health"]),
     ("plans", ["--plan", "nhrap-2009-2010"]), ("trend", ["urban-jobs"]),
 ])
