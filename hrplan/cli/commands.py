@@ -280,6 +280,8 @@ def make_export():
         o = opts(dict(kw, fmt=None))
         if database is not None and fmt != "datasette-metadata":
             raise click.UsageError("--database names the database of --format datasette-metadata")
+        if database is not None and not database.strip():
+            raise click.UsageError("--database needs a name: the stem of the database file (nhrap for nhrap.db)")
         if fmt in TABLE_FORMATS:
             given = [f"--{n}" for n in ("fields", "sort", "limit") if kw.get("sort_by" if n == "sort" else n)]
             if given or (output is None and fmt in TO_PATH):

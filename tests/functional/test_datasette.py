@@ -74,6 +74,8 @@ def test_the_database_name_and_standard_output(run):
     assert PLAN in meta["description_html"] and "nhrap-2016-2020" not in meta["description_html"]
     r = run("export", "--format", "json", "--database", "plans")
     assert r.exit_code == 2 and "--database" in r.stderr
+    r = run("export", "--format", "datasette-metadata", "--database", " ")
+    assert r.exit_code == 2 and "--database needs a name" in r.stderr and r.stdout == ""
 
 
 def _datasette(path, meta, *urls):
