@@ -20,8 +20,8 @@ from hrplan.answers.facts import count_reported, count_statuses
 from hrplan.answers.facts import counts, differing, of_goal
 
 if TYPE_CHECKING:
-    from hrplan.contract.plan import (AreasAnswer, ChapterRecord, ExportAnswer, GoalsAnswer, KeyFigure,
-                                      MethodologyAnswer, NotesAnswer, ProgressAnswer, SearchAnswer, SectionRecord,
+    from hrplan.contract.plan import (AreasAnswer, ChapterRecord, ExportAnswer, GoalsAnswer, HelpExitCodesAnswer,
+                                      HelpStatusesAnswer, KeyFigure, MethodologyAnswer, NotesAnswer, ProgressAnswer, SearchAnswer, SectionRecord,
                                       ShowAnswer, SourcesAnswer, StatsAnswer, SummaryAnswer, ThemeRecord)
     from hrplan.contract.records import GoalRecord
 
@@ -324,10 +324,27 @@ def methodology() -> MethodologyAnswer:
         "text": methodology_text(),
         "thresholds": {"approximation": method.APPROX, "on_track": method.ON_TRACK,
                        "needs_acceleration": method.NEEDS_ACCELERATION},
+        **_status_definitions(),
+    }
+
+
+def _status_definitions() -> dict:
+    from hrplan.core import statuses
+
+    return {
         "statuses": [s.record() for s in statuses.TABLE],
         "reported_statuses": [{"name": name, "legend": legend, "agrees_with": list(agrees or ())}
                               for name, (legend, agrees) in statuses.REPORTED.items()]
                              + [{"name": statuses.REPORTED_NONE, "legend": statuses.REPORTED_NONE_LEGEND, "agrees_with": []}],
     }
+
+
+def help_topic(topic: str) -> HelpStatusesAnswer | HelpExitCodesAnswer:
+    """``help TOPIC --json``: the statuses and reported verdicts, or the exit codes, as data."""
+    if topic == "exit-codes":
+        from hrplan.errors import EXIT_CODES
+
+        return {"topic": topic, "exit_codes": [{"code": code, "meaning": text} for code, text in EXIT_CODES]}
+    return {"topic": "statuses", **_status_definitions()}
 
 

@@ -67,10 +67,10 @@ def make_sources():
 
 def make_stats():
     @click.command()
-    @area_argument(required=True)
+    @area_argument(required=False)
     @common_options
     def stats(area, **kw):
-        """Scorecard of an AREA: the assessment's claims beside the data, status counts, key figures.
+        """Scorecard of the plan or of an AREA: the assessment's claims beside the data, status counts, key figures.
 
         Without --plan, the latest plan that has an assessment."""
         from hrplan.answers import plan as answers
@@ -294,7 +294,7 @@ def make_schema():
     @click.command()
     @click.argument("name", required=False)
     @click.option("--fields", help="The schema of NAME --fields FIELDS --json (goals, quotas, export).")
-    @json_option
+    @click.option("--json", "as_json", is_flag=True, help="A schema is JSON already; with no NAME, the names as a JSON list.")
     def schema(name, fields, as_json):
         """The JSON Schema of a command's --json output, or of a plan file (plan-file); with no NAME, the names."""
         from hrplan.contract import jsonschema as json_schema
@@ -304,8 +304,11 @@ def make_schema():
         from hrplan.render import json_out
 
         names = sorted((*json_schema.NAMES, plan_schema.NAME))
-        if name is None:
-            sys.stdout.write("\n".join(names) + "\n")
+        if name is None:  # the names, one a line; with --json, as a JSON list
+            if as_json:
+                json_out.write(names)
+            else:
+                sys.stdout.write("\n".join(names) + "\n")
             return
         if name not in names:
             raise NotFound("schema", name, suggest(name, names))
@@ -323,17 +326,35 @@ def make_schema():
 
 
 def make_help():
+    from hrplan.cli.help import TOPICS
+
     @click.command(name="help")
-    @click.argument("topic", required=False, type=click.Choice(("statuses", "exit-codes")))
-    def help_(topic):
-        """Help topics: what each status means, and hrplan's exit codes."""
-        from hrplan.cli.help import help_topic
+    @click.argument("topic", metavar="[TOPIC|COMMAND]", required=False)
+    @json_option
+    def help_(topic, as_json):
+        """Help topics (statuses, exit-codes), or a command's help: `hrplan help goals` is `hrplan goals --help`.
 
-        if topic is None:
-            click.echo(click.get_current_context().find_root().get_help())
+        With --json, a topic as one JSON document (a command's help is text: `hrplan schema COMMAND`
+        gives the shape of its JSON)."""
+        from hrplan.cli.help import help_command, help_topic, json_refusal
+
+        ctx = click.get_current_context()
+        if as_json:
+            if topic not in TOPICS:
+                raise click.UsageError(json_refusal(topic))
+            from hrplan.answers.plan import help_topic as answer
+            from hrplan.render import json_out
+
+            json_out.write(answer(topic))
             return
-        import shutil
+        if topic is None:
+            click.echo(ctx.find_root().get_help())
+            return
+        if topic in TOPICS:
+            import shutil
 
-        click.echo(help_topic(topic, min(100, shutil.get_terminal_size((80, 24)).columns) - 1))
+            click.echo(help_topic(topic, min(100, shutil.get_terminal_size((80, 24)).columns) - 1))
+            return
+        click.echo(help_command(ctx, topic))
 
     return help_

@@ -42,6 +42,9 @@ header_option = click.option("--header", is_flag=True,
                              help="In a pipe, print the column names above the rows (a single table has none).")
 pager_option = click.option("--no-pager", "no_pager", is_flag=True,
                             help="At a terminal, print a long answer straight out, not through the pager.")
+COLOR_HELP = ("Colour the status words: auto (the default: at a terminal, as NO_COLOR, FORCE_COLOR and TERM "
+              "say), always (even in a pipe), never.")
+color_option = click.option("--color", "color", type=click.Choice(("auto", "always", "never")), help=COLOR_HELP)
 
 
 svg_option = click.option("--svg", type=click.Path(dir_okay=False), metavar="FILE",
@@ -51,12 +54,12 @@ html_option = click.option("--html", type=click.Path(dir_okay=False), metavar="F
 
 
 def format_option(choices=FORMATS, default=None, help="auto (default): a table on a terminal, tab-separated text in a pipe."):
-    """--format; with the table formats, also --header, --no-pager, --svg and --html."""
+    """--format; with the table formats, also --header, --no-pager, --color, --svg and --html."""
     option = click.option("--format", "fmt", type=click.Choice(choices), default=default,
                           show_default=default is not None, help=help)
     if "plain" not in choices:
         return option
-    return lambda f: option(header_option(pager_option(svg_option(html_option(f)))))
+    return lambda f: option(header_option(pager_option(color_option(svg_option(html_option(f))))))
 
 
 def common_options(f):
@@ -72,15 +75,17 @@ def list_options(f):
 
 
 def opts(kw: dict) -> Opts:
-    """Take the shared options out of a command's keyword arguments; --data and --plan may also
-    come before the command."""
+    """Take the shared options out of a command's keyword arguments; --data, --plan, --no-pager
+    and --color may also come before the command."""
     root_ctx = click.get_current_context().find_root()
     root = root_ctx.params
     plan_id = kw.pop("plan_id", None) or root.get("plan_id")
     data = kw.pop("data", None) or root.get("data")
     no_pager = kw.pop("no_pager", False) or root.get("no_pager", False)
+    env = environment(root_ctx)
+    env.choose_colour(kw.pop("color", None) or root.get("color"))
     return Opts(kw.pop("as_json", False), kw.pop("fmt", None), plan_id, data, kw.pop("header", False), not no_pager,
-                kw.pop("svg", None), kw.pop("html", None), environment(root_ctx))
+                kw.pop("svg", None), kw.pop("html", None), env)
 
 
 def environment(root_ctx):

@@ -286,6 +286,22 @@ class MethodologyAnswer(TypedDict):
     reported_statuses: list[ReportedDefinition]
 
 
+class HelpStatusesAnswer(TypedDict):
+    topic: Literal["statuses"]
+    statuses: list[StatusDefinition]
+    reported_statuses: list[ReportedDefinition]
+
+
+class ExitCodeRecord(TypedDict):
+    code: int
+    meaning: str
+
+
+class HelpExitCodesAnswer(TypedDict):
+    topic: Literal["exit-codes"]
+    exit_codes: list[ExitCodeRecord]
+
+
 class ExportAnswer(TypedDict):
     plan: PlanRecord
     sources: list[SourceRecord]

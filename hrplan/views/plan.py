@@ -7,7 +7,7 @@ draws the blocks with Rich; the plain renderer prints them as tab-separated text
 
 from __future__ import annotations
 
-from hrplan.views.blocks import Bar, Fields, Mark, Markdown, Status, Table, Text
+from hrplan.views.blocks import Bar, Fields, Lines, Mark, Markdown, Status, Table, Text
 from hrplan.views.format import (LEGEND, NOT_USED, QUALIFIER_WORDS, _where, baseline_text, counts_text, latest_text,
                                  num, period, result_text, target_text, title_with_zh)
 
@@ -320,7 +320,7 @@ def validate_view(a: dict, show_zh=True) -> list:
         lines.append(f"{a['file_count']} file(s) checked: no problems")
     else:
         lines.append(f"{a['file_count']} file(s) checked: {a['error_count']} error(s), {a['warning_count']} warning(s)")
-    return [Text("\n".join(lines))]
+    return [Lines("\n".join(lines))]
 
 
 def methodology_view(a: dict, show_zh=True) -> list:

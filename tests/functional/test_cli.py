@@ -205,7 +205,7 @@ def test_plan_option(run, plan_file):
 @pytest.mark.parametrize("args,message", [
     (["stats", "livelyhood"], "hrplan: unknown area 'livelyhood'; did you mean livelihood?\n"),
     (["show", "G9"], "hrplan: unknown goal, claim, source or plan 'G9'; did you mean G1 or G2 or G3?\n"),
-    (["stats"], "hrplan: error: Missing argument 'AREA'. (see 'hrplan stats --help')\n"),
+    (["show"], "hrplan: error: Missing argument 'ID'. (see 'hrplan show --help')\n"),
     (["stat", "x"], "hrplan: error: no such command 'stat'; did you mean stats or tags? (see 'hrplan --help')\n"),
     (["goals", "--jsn"], "hrplan: error: No such option '--jsn'. (Did you mean one of: '--json', '--svg'?) "
                          "(see 'hrplan goals --help')\n"),
