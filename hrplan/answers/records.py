@@ -16,6 +16,7 @@ from hrplan.core.areas import area_ids, resolve_area, whole_plan
 from hrplan.core.method import Assessment, assess
 from hrplan.core.compare import value_range
 from hrplan.core.statuses import UNKNOWN
+from hrplan.core.units import amount
 
 if TYPE_CHECKING:
     from hrplan.contract.records import (AreaRecord, ClaimRecord, CoverageRecord, GoalRecord, NoteRecord, PlanRecord,
@@ -238,11 +239,11 @@ def coverage_note(plan: m.Plan, goal_count: int, quantified: int) -> str:
     """How much of the plan the file holds, in a sentence."""
     size = plan.stated_size
     if size is None:
-        return (f"{goal_count} goals recorded, {quantified} of them quantified; "
+        return (f"{amount(str(goal_count), 'goals recorded')}, {quantified} of them quantified; "
                 "no source read states how many goals the plan has")
     approx = {"about": "about ", "nearly": "nearly ", "more_than": "more than ", "at_least": "at least "}
-    stated = f"{approx.get(size.qualifier, '')}{size.value:g} {size.unit}"
-    return (f"{goal_count} goals recorded against the plan's {stated} (as a source states it); "
+    stated = approx.get(size.qualifier, '') + amount(f"{size.value:g}", size.unit)
+    return (f"{amount(str(goal_count), 'goals recorded')} against the plan's {stated} (as a source states it); "
             f"{quantified} quantified: the targets that could be read, not every commitment")
 
 
