@@ -192,17 +192,20 @@ def tags(plan: m.Plan):
     return {"plan": plan_record(plan), "tag_count": len(rows), "tag_counts": rows}
 
 
-def show_any(kind: str, plan: m.Plan, record):
-    """``show`` of a goal, a claim, a source or a plan (see ``hrplan.core.areas.resolve_id``)."""
+def show_any(kind: str, plan: m.Plan, record, also_in=()):
+    """``show`` of a goal, a claim, a source or a plan (see ``hrplan.core.areas.resolve_id``), with
+    the other plans that hold the same id (``also_in``)."""
     if kind == "goal":
-        return show(plan, record)
-    if kind == "claim":
-        return {"kind": "claim", "plan": plan_record(plan), "claim": claim_record(plan, record, Assessed())}
-    if kind == "source":
-        return show_source(plan, record)
-    from hrplan.answers.series import plans_answer
+        answer = show(plan, record)
+    elif kind == "claim":
+        answer = {"kind": "claim", "plan": plan_record(plan), "claim": claim_record(plan, record, Assessed())}
+    elif kind == "source":
+        answer = show_source(plan, record)
+    else:
+        from hrplan.answers.series import plans_answer
 
-    return dict(kind="plan", **plans_answer([plan])["series"][0])
+        answer = dict(kind="plan", **plans_answer([plan])["series"][0])
+    return dict(answer, also_in=list(also_in))
 
 
 def show_source(plan: m.Plan, source: m.Source):

@@ -10,9 +10,9 @@ import sys
 
 import click
 
-from hrplan.cli.options import (area_argument, common_options, list_options, complete_goal, data_option, filtered,
-                                filtered_plans, format_option, goal_filters, json_option, load_all, load_plan,
-                                load_plans, opts, plan_option)
+from hrplan.cli.options import (area_argument, common_options, list_options, complete_goal, complete_source,
+                                data_option, filtered, filtered_plans, format_option, goal_filters, json_option,
+                                load_all, load_plan, load_plans, opts, plan_option)
 from hrplan.cli.output import arrange, emit
 
 
@@ -46,7 +46,7 @@ def make_areas():
 
 def make_sources():
     @click.command()
-    @click.argument("source_id", metavar="[ID]", required=False)
+    @click.argument("source_id", metavar="[ID]", required=False, shell_complete=complete_source)
     @list_options
     def sources(source_id, **kw):
         """The source register: every document cited, with its address; or one source and what cites it."""
@@ -54,13 +54,11 @@ def make_sources():
         from hrplan.views import plan as views
 
         o = opts(kw)
-        plan = load_plan(o)
         if source_id is None:
-            emit(o, answers.sources(plan), views.sources_view, "sources")
+            emit(o, answers.sources(load_plan(o)), views.sources_view, "sources")
             return
-        from hrplan.core.areas import resolve_source
-
-        emit(o, answers.show_source(plan, resolve_source(plan, source_id)), views.sources_view, "citations")
+        # as `show` opens it: in --plan, else in the latest plan that holds it
+        emit(o, answers.show_any(*opened(o, source_id, ("source",))), views.sources_view, "citations")
 
     return sources
 
@@ -160,13 +158,23 @@ def make_show():
         """One goal, claim, source or plan whole, by its id (PLAN:ID names the plan too)."""
         from hrplan.answers import plan as answers
         from hrplan.views import plan as views
-        from hrplan.core.areas import resolve_id
 
         o = opts(kw)
-        plans = [load_plan(o)] if o.plan_id else load_plans(o.data, notice=o.env.notice)
-        emit(o, answers.show_any(*resolve_id(plans, item_id)), views.show_view)
+        emit(o, answers.show_any(*opened(o, item_id)), views.show_view)
 
     return show
+
+
+def opened(o, name: str, kinds=None):
+    """(kind, plan, record, other plans holding the id) for an id that ``show`` (or the command of
+    its kind) opens: in ``--plan`` (or ``PLAN:ID``), else in the latest plan that holds it."""
+    from hrplan.core.areas import KINDS, also_in, resolve_id, select_plan
+
+    plans = load_plans(o.data, notice=o.env.notice)
+    if o.plan_id:
+        select_plan(plans, o.plan_id)  # an unknown --plan is said to come from --plan
+    kind, plan, record = resolve_id(plans, name, o.plan_id, kinds or KINDS)
+    return kind, plan, record, also_in(plans, plan, kind, name)
 
 
 def make_search():

@@ -170,10 +170,24 @@ def complete_area(ctx, param, incomplete):
 
 
 def complete_goal(ctx, param, incomplete):
+    """Goal ids of --plan, else of every plan (``show`` looks in each), in file order, each once."""
+    return _complete_ids(ctx, incomplete, lambda p: p.goals)
+
+
+def complete_source(ctx, param, incomplete):
+    """Source ids of --plan, else of every plan (``sources ID`` looks in each)."""
+    return _complete_ids(ctx, incomplete, lambda p: p.sources)
+
+
+def _complete_ids(ctx, incomplete, ids_of):
     try:
-        plan = load_plan(_ctx_opts(ctx))
-        return [g for g in plan.goals if g.lower().startswith(incomplete.lower())]
-    except Exception:
+        from hrplan.planfile.load import load_plans as load
+
+        o = _ctx_opts(ctx)
+        plans = [load_plan(o)] if o.plan_id else load(o.data)
+        ids = dict.fromkeys(i for p in plans for i in ids_of(p))
+        return [i for i in ids if i.lower().startswith(incomplete.lower())]
+    except Exception:  # completion must never fail loudly
         return []
 
 

@@ -157,12 +157,14 @@ class ShowAnswer(TypedDict):
     chapter_title: str
     section_title: Optional[str]
     section_coverage: Optional[str]
+    also_in: list[str]  # the other plans that hold the same id
 
 
 class ShowClaimAnswer(TypedDict):
     kind: Literal["claim"]
     plan: PlanRecord
     claim: ClaimRecord
+    also_in: list[str]  # the other plans that hold the same id
 
 
 class Citation(TypedDict):
@@ -182,6 +184,7 @@ class ShowSourceAnswer(TypedDict):
     source: SourceRecord
     citation_count: int
     citations: list[Citation]
+    also_in: list[str]  # the other plans that hold the same id
 
 
 class PlanEntry(TypedDict):
@@ -199,6 +202,7 @@ class PlanEntry(TypedDict):
 
 class ShowPlanAnswer(PlanEntry):
     kind: Literal["plan"]
+    also_in: list[str]  # the other plans that hold the same id
 
 
 class TagRecord(TypedDict):

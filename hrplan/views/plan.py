@@ -131,7 +131,20 @@ def quotas_view(a: dict, show_zh=True) -> list:
 
 
 def show_view(a: dict, show_zh=True) -> list:
-    """``show``: a goal, a claim, a source or a plan."""
+    """``show``: a goal, a claim, a source or a plan, and the other plans that hold its id."""
+    return _also_in(a, _shown(a, show_zh))
+
+
+def _also_in(a: dict, blocks: list) -> list:
+    """First under the title, the other plans that hold the id shown, and how to open it there."""
+    if a.get("also_in") and isinstance(blocks[0], Fields):
+        shown = a[a["kind"]]["id"]
+        blocks[0].pairs.insert(0, ("also in", f"{', '.join(a['also_in'])} (--plan PLAN, or PLAN:{shown}, opens it there; "
+                                              "without, the latest plan that holds it)"))
+    return blocks
+
+
+def _shown(a: dict, show_zh=True) -> list:
     if a["kind"] == "claim":
         c = a["claim"]
         head = Fields(f"Claim {c['id']} of {a['plan']['id']}", [
@@ -282,7 +295,7 @@ def search_view(a: dict, show_zh=True) -> list:
 
 def sources_view(a: dict, show_zh=True) -> list:
     if a.get("kind") == "source":
-        return source_view(a, show_zh)
+        return _also_in(a, source_view(a, show_zh))
     rows = [[s["id"], s["title"], s["publisher"], s["date"] or "", _source_kind(s), s["document"], s["language"] or "",
              num(a["cited_by"][s["id"]]), s["url"] or "(no address)"] for s in a["sources"]]
     return [Table(f"Sources of {a['plan']['id']} ({a['source_count']})", ["id", "title", "publisher", "date", "kind", "carries", "lang", "cited by", "address"],
