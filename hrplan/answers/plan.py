@@ -107,7 +107,7 @@ def _key_figure(plan: m.Plan, g: m.Goal, rec: GoalRecord, assessed) -> KeyFigure
 def summary(plan: m.Plan) -> SummaryAnswer:
     """The plan at a glance, from the goals' facts: no goal is built when the cache holds them."""
     from hrplan.answers.facts import plan_facts
-    from hrplan.answers.records import coverage_note, stated_size_record
+    from hrplan.answers.records import coverage_note, period_state, stated_size_record
 
     assessed = Assessed()
     facts = plan_facts(plan, assessed)
@@ -115,6 +115,7 @@ def summary(plan: m.Plan) -> SummaryAnswer:
     totals = counts(goals)
     return {
         "plan": plan_record(plan),
+        "period_state": period_state(plan),
         "commitment_count": sum(1 for f in goals if f.kind == "commitment"),
         "finding_count": sum(1 for f in goals if f.kind == "finding"),
         "stated_size": stated_size_record(plan),

@@ -251,3 +251,21 @@ def stated_size_record(plan: m.Plan):
     s = plan.stated_size
     return None if s is None else {"value": s.value, "unit": s.unit, "qualifier": s.qualifier,
                                    "source_ids": s.sources, "note": s.note}
+
+
+def period_state(plan: m.Plan, today=None) -> str | None:
+    """Where the plan's period stands on ``today`` (None: today's date), with its assessment:
+    "period ended 2025; no assessment on record", "period ended 2020; assessed in assess-...",
+    "period runs to 2025"; None for a plan without a period. Computed, never written in the data."""
+    if plan.end is None:
+        return None
+    import datetime
+
+    year = (today or datetime.date.today()).year
+    if plan.start is not None and year < plan.start:
+        return f"period starts in {plan.start}"
+    if year <= plan.end:
+        return f"period runs to {plan.end}"
+    assessed = f"assessed in {plan.assessment}" if plan.assessment else "no assessment on record"
+    return f"period ended {plan.end}; {assessed}"
+

@@ -103,7 +103,20 @@ def load_plan(o: Opts, assessed: bool = False):
     assessment (a scorecard of results against an assessment)."""
     from hrplan.planfile.load import load_plan as load
 
-    return load(o.data, o.plan_id, assessed=assessed, notice=o.env.notice if o.env else None)
+    plan = load(o.data, o.plan_id, assessed=assessed, notice=o.env.notice if o.env else None)
+    if o.plan_id is None and o.env is not None and o.env.isatty and o.fmt != "json":
+        default_notice(o, plan)
+    return plan
+
+
+def default_notice(o: Opts, plan) -> None:
+    """At a terminal, a plan chosen by default whose period has ended without an assessment says
+    so on stderr (computed from today's date): its promises are shown without results."""
+    from hrplan.answers.records import period_state
+
+    state = period_state(plan)
+    if state and state.endswith("no assessment on record"):
+        o.env.notice(f"{plan.id}, the latest plan, shown by default: {state} (--plan chooses another)")
 
 
 def load_plans(data, plan_id: str | None = None, notice=None):

@@ -97,6 +97,7 @@ class SearchMatch(TypedDict):
 
 class SummaryAnswer(TypedDict):
     plan: PlanRecord
+    period_state: Optional[str]  # computed from today's date: "period ended 2025; no assessment on record"
     commitment_count: int
     finding_count: int
     stated_size: Optional[StatedSizeRecord]

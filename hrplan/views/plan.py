@@ -69,7 +69,8 @@ def summary_view(a: dict, show_zh=True) -> list:
     p = a["plan"]
     blocks = [Fields(title_with_zh(p["title"], p["title_zh"], show_zh), [
         ("id", p["id"]), ("issuer", p["issuer"]), ("published", p["published"]),
-        ("period", period(*p["period"])), ("predecessor", p["predecessor"]), ("successor", p["successor"]),
+        ("period", period(*p["period"]) + (f" ({a['period_state'].removeprefix('period ')})" if a["period_state"] else "")),
+        ("predecessor", p["predecessor"]), ("successor", p["successor"]),
         ("goals", f"{a['goal_count']} ({a['commitment_count']} commitments, {a['finding_count']} findings: "
                   f"reported results that match no commitment; {a['quantified_count']} with a quantified "
                   f"target, {a['with_results_count']} with reported results)"),
