@@ -79,12 +79,13 @@ class NotFound(HrplanError):
     exit_code = USAGE
 
     def __init__(self, kind: str, name: str, suggestions=(), candidates=(), hint: str | None = None,
-                 origin: str | None = None):
+                 origin: str | None = None, where: str | None = None):
         self.kind = kind
         self.name = name
         self.suggestions = list(suggestions)
         self.candidates = list(candidates)
         source = f" (from {origin})" if origin else ""  # the option that gave the name, e.g. --plan
+        source += f" in {where}" if where else ""  # the plan (or plans) searched
         if hint:
             msg = hint
         elif self.candidates:

@@ -21,10 +21,10 @@ from hrplan.answers.facts import count_reported, count_statuses
 from hrplan.answers.facts import counts, differing, of_goal
 
 if TYPE_CHECKING:
-    from hrplan.contract.plan import (AreasAnswer, ChapterRecord, ExportAnswer, GoalsAnswer, KeyFigure,
-                                      MethodologyAnswer, NotesAnswer, ProgressAnswer, SearchAnswer, SectionRecord,
-                                      ShowAnswer, ShowSourceAnswer, SourcesAnswer, StatsAnswer, SummaryAnswer,
-                                      ThemeRecord)
+    from hrplan.contract.plan import (AreasAnswer, ChapterRecord, ExportAnswer, GoalsAnswer, HelpExitCodesAnswer,
+                                      HelpStatusesAnswer, KeyFigure, MethodologyAnswer, NotesAnswer, ProgressAnswer,
+                                      SearchAnswer, SectionRecord, ShowAnswer, ShowSourceAnswer, SourcesAnswer,
+                                      StatsAnswer, SummaryAnswer, ThemeRecord)
     from hrplan.contract.records import GoalRecord
 
 # ------------------------------------------------------------------------------- the builders
@@ -109,7 +109,7 @@ def _key_figure(plan: m.Plan, g: m.Goal, rec: GoalRecord, assessed) -> KeyFigure
 def summary(plan: m.Plan) -> SummaryAnswer:
     """The plan at a glance, from the goals' facts: no goal is built when the cache holds them."""
     from hrplan.answers.facts import plan_facts
-    from hrplan.answers.records import coverage_note, stated_size_record
+    from hrplan.answers.records import coverage_note, period_state, stated_size_record
 
     assessed = Assessed()
     facts = plan_facts(plan, assessed)
@@ -117,6 +117,7 @@ def summary(plan: m.Plan) -> SummaryAnswer:
     totals = counts(goals)
     return {
         "plan": plan_record(plan),
+        "period_state": period_state(plan),
         "commitment_count": sum(1 for f in goals if f.kind == "commitment"),
         "finding_count": sum(1 for f in goals if f.kind == "finding"),
         "stated_size": stated_size_record(plan),
@@ -197,17 +198,20 @@ def tags(plan: m.Plan):
     return {"plan": plan_record(plan), "tag_count": len(rows), "tag_counts": rows}
 
 
-def show_any(kind: str, plan: m.Plan, record):
-    """``show`` of a goal, a claim, a source or a plan (see ``hrplan.core.areas.resolve_id``)."""
+def show_any(kind: str, plan: m.Plan, record, also_in=()):
+    """``show`` of a goal, a claim, a source or a plan (see ``hrplan.core.areas.resolve_id``), with
+    the other plans that hold the same id (``also_in``)."""
     if kind == "goal":
-        return show(plan, record)
-    if kind == "claim":
-        return {"kind": "claim", "plan": plan_record(plan), "claim": claim_record(plan, record, Assessed())}
-    if kind == "source":
-        return show_source(plan, record)
-    from hrplan.answers.series import plans_answer
+        answer = show(plan, record)
+    elif kind == "claim":
+        answer = {"kind": "claim", "plan": plan_record(plan), "claim": claim_record(plan, record, Assessed())}
+    elif kind == "source":
+        answer = show_source(plan, record)
+    else:
+        from hrplan.answers.series import plans_answer
 
-    return dict(kind="plan", **plans_answer([plan])["series"][0], coverage_by_section=coverage_records(units(plan)))
+        answer = dict(kind="plan", **plans_answer([plan])["series"][0], coverage_by_section=coverage_records(units(plan)))
+    return dict(answer, also_in=list(also_in))
 
 
 def show_source(plan: m.Plan, source: m.Source) -> ShowSourceAnswer:
@@ -332,10 +336,27 @@ def methodology() -> MethodologyAnswer:
         "text": methodology_text(),
         "thresholds": {"approximation": method.APPROX, "on_track": method.ON_TRACK,
                        "needs_acceleration": method.NEEDS_ACCELERATION},
+        **_status_definitions(),
+    }
+
+
+def _status_definitions() -> dict:
+    from hrplan.core import statuses
+
+    return {
         "statuses": [s.record() for s in statuses.TABLE],
         "reported_statuses": [{"name": name, "legend": legend, "agrees_with": list(agrees or ())}
                               for name, (legend, agrees) in statuses.REPORTED.items()]
                              + [{"name": statuses.REPORTED_NONE, "legend": statuses.REPORTED_NONE_LEGEND, "agrees_with": []}],
     }
+
+
+def help_topic(topic: str) -> HelpStatusesAnswer | HelpExitCodesAnswer:
+    """``help TOPIC --json``: the statuses and reported verdicts, or the exit codes, as data."""
+    if topic == "exit-codes":
+        from hrplan.errors import EXIT_CODES
+
+        return {"topic": topic, "exit_codes": [{"code": code, "meaning": text} for code, text in EXIT_CODES]}
+    return {"topic": "statuses", **_status_definitions()}
 
 

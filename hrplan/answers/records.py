@@ -16,6 +16,7 @@ from hrplan.core.areas import area_ids, resolve_area, whole_plan
 from hrplan.core.method import Assessment, assess
 from hrplan.core.compare import value_range
 from hrplan.core.statuses import UNKNOWN
+from hrplan.core.units import amount
 
 if TYPE_CHECKING:
     from hrplan.contract.records import (AbsenceRecord, AreaRecord, ClaimRecord, CoverageRecord, GoalRecord,
@@ -269,11 +270,11 @@ def coverage_note(plan: m.Plan, goal_count: int, quantified: int) -> str:
     """How much of the plan the file holds, in a sentence."""
     size = plan.stated_size
     if size is None:
-        return (f"{goal_count} goals recorded, {quantified} of them quantified; "
+        return (f"{amount(str(goal_count), 'goals recorded')}, {quantified} of them quantified; "
                 "no source read states how many goals the plan has")
     approx = {"about": "about ", "nearly": "nearly ", "more_than": "more than ", "at_least": "at least "}
-    stated = f"{approx.get(size.qualifier, '')}{size.value:g} {size.unit}"
-    return (f"{goal_count} goals recorded against the plan's {stated} (as a source states it); "
+    stated = approx.get(size.qualifier, '') + amount(f"{size.value:g}", size.unit)
+    return (f"{amount(str(goal_count), 'goals recorded')} against the plan's {stated} (as a source states it); "
             f"{quantified} quantified: the targets that could be read, not every commitment")
 
 
@@ -281,3 +282,21 @@ def stated_size_record(plan: m.Plan):
     s = plan.stated_size
     return None if s is None else {"value": s.value, "unit": s.unit, "qualifier": s.qualifier,
                                    "source_ids": s.sources, "note": s.note}
+
+
+def period_state(plan: m.Plan, today=None) -> str | None:
+    """Where the plan's period stands on ``today`` (None: today's date), with its assessment:
+    "period ended 2025; no assessment on record", "period ended 2020; assessed in assess-...",
+    "period runs to 2025"; None for a plan without a period. Computed, never written in the data."""
+    if plan.end is None:
+        return None
+    import datetime
+
+    year = (today or datetime.date.today()).year
+    if plan.start is not None and year < plan.start:
+        return f"period starts in {plan.start}"
+    if year <= plan.end:
+        return f"period runs to {plan.end}"
+    assessed = f"assessed in {plan.assessment}" if plan.assessment else "no assessment on record"
+    return f"period ended {plan.end}; {assessed}"
+

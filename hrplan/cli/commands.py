@@ -10,7 +10,8 @@ import sys
 
 import click
 
-from hrplan.cli.options import (area_argument, common_options, list_options, complete_goal, data_option, every_plan,
+from hrplan.cli.options import (area_argument, common_options, list_options, complete_goal, complete_source,
+                                data_option, every_plan,
                                 filtered, filtered_plans, filters_of, format_option, goal_filters, json_option,
                                 load_all, load_plan, load_plans, opts, plan_option_for, LATEST)
 
@@ -63,7 +64,7 @@ def make_areas():
 
 def make_sources():
     @click.command()
-    @click.argument("source_id", metavar="[ID]", required=False)
+    @click.argument("source_id", metavar="[ID]", required=False, shell_complete=complete_source)
     @list_options(plan=plan_option_for(LATEST, every=True))
     def sources(source_id, **kw):
         """The source register: every document cited, with its address; or one source and what cites it."""
@@ -80,23 +81,21 @@ def make_sources():
 
             emit(o, across.sources(every), views.sources_view, "sources")
             return
-        plan = load_plan(o)
         if source_id is None:
-            emit(o, answers.sources(plan), views.sources_view, "sources")
+            emit(o, answers.sources(load_plan(o)), views.sources_view, "sources")
             return
-        from hrplan.core.areas import resolve_source
-
-        emit(o, answers.show_source(plan, resolve_source(plan, source_id)), views.sources_view, "citations")
+        # as `show` opens it: in --plan, else in the latest plan that holds it
+        emit(o, answers.show_any(*opened(o, source_id, ("source",))), views.sources_view, "citations")
 
     return sources
 
 
 def make_stats():
     @click.command()
-    @area_argument(required=True)
+    @area_argument(required=False)
     @list_options(plan=plan_option_for(ASSESSED))
     def stats(area, **kw):
-        """Scorecard of an AREA: the assessment's claims beside the data, status counts, key figures.
+        """Scorecard of the plan or of an AREA: the assessment's claims beside the data, status counts, key figures.
 
         Without --plan, the latest plan that has an assessment."""
         from hrplan.answers import plan as answers
@@ -190,13 +189,23 @@ def make_show():
         """One goal, claim, source or plan whole, by its id (PLAN:ID names the plan too)."""
         from hrplan.answers import plan as answers
         from hrplan.views import plan as views
-        from hrplan.core.areas import resolve_id
 
         o = opts(kw)
-        plans = [load_plan(o)] if o.plan_id else load_plans(o.data, notice=o.env.notice)
-        emit(o, answers.show_any(*resolve_id(plans, item_id)), views.show_view)
+        emit(o, answers.show_any(*opened(o, item_id)), views.show_view)
 
     return show
+
+
+def opened(o, name: str, kinds=None):
+    """(kind, plan, record, other plans holding the id) for an id that ``show`` (or the command of
+    its kind) opens: in ``--plan`` (or ``PLAN:ID``), else in the latest plan that holds it."""
+    from hrplan.core.areas import KINDS, also_in, resolve_id, select_plan
+
+    plans = load_plans(o.data, notice=o.env.notice)
+    if o.plan_id:
+        select_plan(plans, o.plan_id)  # an unknown --plan is said to come from --plan
+    kind, plan, record = resolve_id(plans, name, o.plan_id, kinds or KINDS)
+    return kind, plan, record, also_in(plans, plan, kind, name)
 
 
 def make_search():
@@ -350,7 +359,7 @@ def make_schema():
     @click.command()
     @click.argument("name", required=False)
     @click.option("--fields", help="The schema of NAME --fields FIELDS --json (goals, quotas, export).")
-    @json_option
+    @click.option("--json", "as_json", is_flag=True, help="A schema is JSON already; with no NAME, the names as a JSON list.")
     def schema(name, fields, as_json):
         """The JSON Schema of a command's --json output, or of a data file (plan-file, indicators-file,
         glossary-file); with no NAME, the names."""
@@ -361,8 +370,11 @@ def make_schema():
         from hrplan.render import json_out
 
         names = sorted((*json_schema.NAMES, *plan_schema.NAMES))
-        if name is None:
-            sys.stdout.write("\n".join(names) + "\n")
+        if name is None:  # the names, one a line; with --json, as a JSON list
+            if as_json:
+                json_out.write(names)
+            else:
+                sys.stdout.write("\n".join(names) + "\n")
             return
         if name not in names:
             raise NotFound("schema", name, suggest(name, names))
@@ -380,17 +392,35 @@ def make_schema():
 
 
 def make_help():
+    from hrplan.cli.help import TOPICS
+
     @click.command(name="help")
-    @click.argument("topic", required=False, type=click.Choice(("statuses", "exit-codes")))
-    def help_(topic):
-        """Help topics: what each status means, and hrplan's exit codes."""
-        from hrplan.cli.help import help_topic
+    @click.argument("topic", metavar="[TOPIC|COMMAND]", required=False)
+    @json_option
+    def help_(topic, as_json):
+        """Help topics (statuses, exit-codes), or a command's help: `hrplan help goals` is `hrplan goals --help`.
 
-        if topic is None:
-            click.echo(click.get_current_context().find_root().get_help())
+        With --json, a topic as one JSON document (a command's help is text: `hrplan schema COMMAND`
+        gives the shape of its JSON)."""
+        from hrplan.cli.help import help_command, help_topic, json_refusal
+
+        ctx = click.get_current_context()
+        if as_json:
+            if topic not in TOPICS:
+                raise click.UsageError(json_refusal(topic))
+            from hrplan.answers.plan import help_topic as answer
+            from hrplan.render import json_out
+
+            json_out.write(answer(topic))
             return
-        import shutil
+        if topic is None:
+            click.echo(ctx.find_root().get_help())
+            return
+        if topic in TOPICS:
+            import shutil
 
-        click.echo(help_topic(topic, min(100, shutil.get_terminal_size((80, 24)).columns) - 1))
+            click.echo(help_topic(topic, min(100, shutil.get_terminal_size((80, 24)).columns) - 1))
+            return
+        click.echo(help_command(ctx, topic))
 
     return help_

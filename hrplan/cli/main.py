@@ -33,6 +33,20 @@ class HrplanGroup(click.Group):
             cmd = self.commands[name] = build(name)
         return cmd
 
+    @property
+    def context_class(self):
+        from hrplan.cli.help import context_class
+
+        return context_class()
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        # --help fills the terminal's width, 100 columns at most, 40 at least (Click's own floor is 50)
+        if parent is None and extra.get("terminal_width") is None:
+            env = extra.get("obj")
+            columns = env.columns() if hasattr(env, "columns") else _columns()
+            extra["terminal_width"] = max(40, min(columns, 100)) - 2
+        return super().make_context(info_name, args, parent=parent, **extra)
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
@@ -57,11 +71,14 @@ class HrplanGroup(click.Group):
 @click.option("--data", "data", type=click.Path(), metavar="PATH",
               help="Plan file or directory, for any command (the command's own --data wins).")
 @click.option("--no-pager", "no_pager", is_flag=True, help="Never page a long answer at a terminal.")
+@click.option("--color", "color", type=click.Choice(("auto", "always", "never")),
+              help="Colour the status words: auto (the default: at a terminal, as NO_COLOR, FORCE_COLOR and TERM say), "
+                   "always (even in a pipe), never.")
 @click.option("--plan", "plan_id", metavar="ID", help="Plan id, for any command that takes one (the command's own --plan, and "
                    "compare's PLAN arguments, win).",
               shell_complete=lambda ctx, param, incomplete: _complete_plan(ctx, param, incomplete))
 @click.pass_context
-def cli(ctx, data, plan_id, no_pager):
+def cli(ctx, data, plan_id, no_pager, color):
     """Look up what China's National Human Rights Action Plans promised, what the official
     assessments reported, and how the two compare.
 
@@ -75,7 +92,6 @@ def cli(ctx, data, plan_id, no_pager):
     An AREA is a chapter (I), a section (I.1), an alias (jobs) or a theme (livelihood);
     `hrplan areas` lists them.
 
-    \b
     Exit codes: 0 ok; 1 invalid or unreadable plan file, or an output
     file that cannot be written; 2 usage error; 3 internal error;
     130 interrupted (`hrplan help exit-codes`).
@@ -89,6 +105,12 @@ def _complete_plan(ctx, param, incomplete):
     from hrplan.cli.options import complete_plan
 
     return complete_plan(ctx, param, incomplete)
+
+
+def _columns() -> int:
+    import shutil
+
+    return shutil.get_terminal_size((80, 24)).columns
 
 
 def _err(message: str) -> None:

@@ -54,6 +54,9 @@ header_option = click.option("--header", is_flag=True,
                              help="In a pipe, print the column names above the rows (a single table has none).")
 pager_option = click.option("--no-pager", "no_pager", is_flag=True,
                             help="At a terminal, print a long answer straight out, not through the pager.")
+COLOR_HELP = ("Colour the status words: auto (the default: at a terminal, as NO_COLOR, FORCE_COLOR and TERM "
+              "say), always (even in a pipe), never.")
+color_option = click.option("--color", "color", type=click.Choice(("auto", "always", "never")), help=COLOR_HELP)
 
 
 svg_option = click.option("--svg", type=click.Path(dir_okay=False), metavar="FILE",
@@ -68,14 +71,14 @@ bom_option = click.option("--bom", is_flag=True,
 
 
 def format_option(choices=FORMATS, default=None, help="auto (default): a table on a terminal, tab-separated text in a pipe."):
-    """--format; with the table formats, also --header, --no-pager, --svg and --html; with csv, --bom."""
+    """--format; with the table formats, also --header, --no-pager, --color, --svg and --html; with csv, --bom."""
     option = click.option("--format", "fmt", type=click.Choice(choices), default=default,
                           show_default=default is not None, help=help)
     if "csv" in choices:
         option = (lambda inner: lambda f: inner(bom_option(f)))(option)
     if "plain" not in choices:
         return option
-    return lambda f: option(header_option(pager_option(svg_option(html_option(f)))))
+    return lambda f: option(header_option(pager_option(color_option(svg_option(html_option(f))))))
 
 
 def common_options(f=None, plan=None):
@@ -95,15 +98,17 @@ def list_options(f=None, plan=None):
 
 
 def opts(kw: dict) -> Opts:
-    """Take the shared options out of a command's keyword arguments; --data and --plan may also
-    come before the command."""
+    """Take the shared options out of a command's keyword arguments; --data, --plan, --no-pager
+    and --color may also come before the command."""
     root_ctx = click.get_current_context().find_root()
     root = root_ctx.params
     plan_id = kw.pop("plan_id", None) or root.get("plan_id")
     data = kw.pop("data", None) or root.get("data")
     no_pager = kw.pop("no_pager", False) or root.get("no_pager", False)
+    env = environment(root_ctx)
+    env.choose_colour(kw.pop("color", None) or root.get("color"))
     o = Opts(kw.pop("as_json", False), kw.pop("fmt", None), plan_id, data, kw.pop("header", False), not no_pager,
-             kw.pop("svg", None), kw.pop("html", None), environment(root_ctx))
+             kw.pop("svg", None), kw.pop("html", None), env)
     o.bom = kw.pop("bom", False)
     return o
 
@@ -128,7 +133,20 @@ def load_plan(o: Opts, assessed: bool = False):
         name = click.get_current_context().info_name
         raise click.UsageError(f"--plan all: {name} answers for one plan; give a plan id (`hrplan plans` lists them)")
 
-    return load(o.data, o.plan_id, assessed=assessed, notice=o.env.notice if o.env else None)
+    plan = load(o.data, o.plan_id, assessed=assessed, notice=o.env.notice if o.env else None)
+    if o.plan_id is None and o.env is not None and o.env.isatty and o.fmt != "json":
+        default_notice(o, plan)
+    return plan
+
+
+def default_notice(o: Opts, plan) -> None:
+    """At a terminal, a plan chosen by default whose period has ended without an assessment says
+    so on stderr (computed from today's date): its promises are shown without results."""
+    from hrplan.answers.records import period_state
+
+    state = period_state(plan)
+    if state and state.endswith("no assessment on record"):
+        o.env.notice(f"{plan.id}, the latest plan, shown by default: {state} (--plan chooses another)")
 
 
 def load_plans(data, plan_id: str | None = None, notice=None):
@@ -203,10 +221,24 @@ def complete_area(ctx, param, incomplete):
 
 
 def complete_goal(ctx, param, incomplete):
+    """Goal ids of --plan, else of every plan (``show`` looks in each), in file order, each once."""
+    return _complete_ids(ctx, incomplete, lambda p: p.goals)
+
+
+def complete_source(ctx, param, incomplete):
+    """Source ids of --plan, else of every plan (``sources ID`` looks in each)."""
+    return _complete_ids(ctx, incomplete, lambda p: p.sources)
+
+
+def _complete_ids(ctx, incomplete, ids_of):
     try:
-        plan = load_plan(_ctx_opts(ctx))
-        return [g for g in plan.goals if g.lower().startswith(incomplete.lower())]
-    except Exception:
+        from hrplan.planfile.load import load_plans as load
+
+        o = _ctx_opts(ctx)
+        plans = [load_plan(o)] if o.plan_id else load(o.data)
+        ids = dict.fromkeys(i for p in plans for i in ids_of(p))
+        return [i for i in ids if i.lower().startswith(incomplete.lower())]
+    except Exception:  # completion must never fail loudly
         return []
 
 

@@ -55,7 +55,9 @@ COMMANDS = {
         area=True,
     ),
     "help": Row(
-        "commands:make_help", "Help topics: statuses, exit-codes", ["hrplan help statuses", "hrplan help exit-codes"]
+        "commands:make_help",
+        "Help topics (statuses, exit-codes), or a command's help",
+        ["hrplan help statuses", "hrplan help exit-codes", "hrplan help goals"],
     ),
     "indicators": Row(
         "series:make_indicators",
@@ -116,8 +118,8 @@ COMMANDS = {
     ),
     "stats": Row(
         "commands:make_stats",
-        "Scorecard of an area: claims, statuses, key figures",
-        ["hrplan stats livelihood", "hrplan stats health --plan nhrap-2012-2015 --json"],
+        "Scorecard of the plan or an area: claims, statuses, key figures",
+        ["hrplan stats", "hrplan stats livelihood", "hrplan stats health --plan nhrap-2012-2015 --json"],
         area=True,
     ),
     "summary": Row(
@@ -146,9 +148,12 @@ def build(name: str):
     import importlib
     import inspect
 
+    from hrplan.cli.help import context_class
+
     row = COMMANDS[name]
     module, function = row.builder.split(":")
     command = getattr(importlib.import_module(f"hrplan.cli.{module}"), function)()
+    command.context_class = context_class()  # the help's layout (hrplan.cli.help)
     command.short_help = row.short
     extra = "\n\n\b\nExamples:\n" + "\n".join(f"  {e}" for e in row.examples)
     if row.area:

@@ -23,6 +23,7 @@ ANSWERS = {
     "compare": series_shapes.CompareAnswer,
     "export": shapes.ExportAnswer,
     "goals": shapes.GoalsAnswer,
+    "help": typing.Union[shapes.HelpStatusesAnswer, shapes.HelpExitCodesAnswer],
     "indicators": series_shapes.IndicatorsAnswer,
     "methodology": shapes.MethodologyAnswer,
     "notes": shapes.NotesAnswer,

@@ -98,6 +98,7 @@ class SearchMatch(TypedDict):
 
 class SummaryAnswer(TypedDict):
     plan: PlanRecord
+    period_state: Optional[str]  # computed from today's date: "period ended 2025; no assessment on record"
     commitment_count: int
     finding_count: int
     stated_size: Optional[StatedSizeRecord]
@@ -162,12 +163,14 @@ class ShowAnswer(TypedDict):
     section_title: Optional[str]
     section_coverage: Optional[str]
     coverage_by_section: list[CoverageRecord]
+    also_in: list[str]  # the other plans that hold the same id
 
 
 class ShowClaimAnswer(TypedDict):
     kind: Literal["claim"]
     plan: PlanRecord
     claim: ClaimRecord
+    also_in: list[str]  # the other plans that hold the same id
 
 
 class Citation(TypedDict):
@@ -187,6 +190,7 @@ class ShowSourceAnswer(TypedDict):
     source: SourceRecord
     citation_count: int
     citations: list[Citation]
+    also_in: list[str]  # the other plans that hold the same id
 
 
 class PlanEntry(TypedDict):
@@ -205,6 +209,7 @@ class PlanEntry(TypedDict):
 class ShowPlanAnswer(PlanEntry):
     kind: Literal["plan"]
     coverage_by_section: list[CoverageRecord]
+    also_in: list[str]  # the other plans that hold the same id
 
 
 class TagRecord(TypedDict):
@@ -290,6 +295,22 @@ class MethodologyAnswer(TypedDict):
     thresholds: Thresholds
     statuses: list[StatusDefinition]
     reported_statuses: list[ReportedDefinition]
+
+
+class HelpStatusesAnswer(TypedDict):
+    topic: Literal["statuses"]
+    statuses: list[StatusDefinition]
+    reported_statuses: list[ReportedDefinition]
+
+
+class ExitCodeRecord(TypedDict):
+    code: int
+    meaning: str
+
+
+class HelpExitCodesAnswer(TypedDict):
+    topic: Literal["exit-codes"]
+    exit_codes: list[ExitCodeRecord]
 
 
 class ExportAnswer(TypedDict):

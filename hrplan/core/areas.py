@@ -100,7 +100,7 @@ def resolve_area(plan: m.Plan, name: str | None) -> Area:
         if other is not None:
             raise NotFound("area", name, hint=f"{name} is a {other} of {plan.id}, not an area: "
                                              f"hrplan show {name} --plan {plan.id}")
-        raise NotFound("area", name, suggest(name, _display_names(plan)))
+        raise NotFound("area", name, suggest(name, _display_names(plan)), where=plan.id)
     kind, key = hit
     goals = plan.goals.select(area_ids(plan, name))
     if kind == "chapter":
@@ -132,18 +132,33 @@ def kind_of(plan: m.Plan, name: str) -> str | None:
     return None
 
 
-def resolve_id(plans: list[m.Plan], name: str, plan_id: str | None = None):
-    """(kind, plan, record) for an id of a goal, claim, source or plan. Without ``plan_id``, the
-    latest plan that holds the id; ``PLAN:ID`` names the plan in the id itself."""
-    by_id = {p.id: p for p in plans}
-    if ":" in name and name.split(":", 1)[0] in by_id:
+KINDS = ("goal", "claim", "source", "plan")
+
+
+def _split(plans: list[m.Plan], name: str) -> tuple[str | None, str]:
+    """(plan id, id) of ``PLAN:ID``; (None, name) for a bare id."""
+    ids = {p.id for p in plans}
+    if ":" in name and name.split(":", 1)[0] in ids:
         plan_id, name = name.split(":", 1)
-    if plan_id is None and _find(by_id, name) is not None:
+        return plan_id, name
+    return None, name
+
+
+def resolve_id(plans: list[m.Plan], name: str, plan_id: str | None = None, kinds=KINDS):
+    """(kind, plan, record) for an id of a goal, claim, source or plan (or only of ``kinds``).
+    Without ``plan_id``, the latest plan that holds the id; ``PLAN:ID`` names the plan in the id
+    itself. An unknown id is said to be unknown in the plans searched."""
+    by_id = {p.id: p for p in plans}
+    named, name = _split(plans, name)
+    plan_id = named or plan_id
+    if plan_id is None and "plan" in kinds and _find(by_id, name) is not None:
         plan = by_id[_find(by_id, name)]
         return "plan", plan, plan
     candidates = [select_plan(plans, plan_id, origin=None)] if plan_id else sorted(plans, key=lambda p: (p.end or 0, p.id), reverse=True)
     for plan in candidates:
         kind = kind_of(plan, name)
+        if kind not in kinds:
+            continue
         if kind == "goal":
             return kind, plan, plan.goals[_find(plan.goals, name)]
         if kind == "claim":
@@ -151,17 +166,33 @@ def resolve_id(plans: list[m.Plan], name: str, plan_id: str | None = None):
             return kind, plan, claims[_find(claims, name)]
         if kind == "source":
             return kind, plan, plan.sources[_find(plan.sources, name)]
-    names = {n for p in candidates for n in (*p.goals, *(c.id for c in p.claims), *p.sources)}
-    if not plan_id:
+    tables = {"goal": lambda p: p.goals, "claim": lambda p: [c.id for c in p.claims], "source": lambda p: p.sources}
+    names = {n for p in candidates for k in kinds if k in tables for n in tables[k](p)}
+    if not plan_id and "plan" in kinds:
         names.update(by_id)
-    raise NotFound("goal, claim, source or plan", name, suggest(name, names))
+    noun = kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " or " + kinds[-1]
+    raise NotFound(noun, name, suggest(name, names), where=searched(candidates))
+
+
+def searched(plans: list[m.Plan]) -> str:
+    """The plans an id was looked for in, as an error names them."""
+    return ", ".join(p.id for p in by_period(plans))
+
+
+def also_in(plans: list[m.Plan], plan: m.Plan, kind: str, name: str) -> list[str]:
+    """The other plans, in period order, that hold an id of the same kind as ``name`` (bare or
+    ``PLAN:ID``) has in ``plan``: the plans ``--plan`` could choose instead."""
+    if kind == "plan":
+        return []
+    name = _split(plans, name)[1]
+    return [p.id for p in by_period(plans) if p.id != plan.id and kind_of(p, name) == kind]
 
 
 def resolve_goal(plan: m.Plan, goal_id: str) -> m.Goal:
     """A goal by id, without regard to case; the closest ids for a typo."""
     key = _find(plan.goals, goal_id)
     if key is None:
-        raise NotFound("goal", goal_id, suggest(goal_id, plan.goals))
+        raise NotFound("goal", goal_id, suggest(goal_id, plan.goals), where=plan.id)
     return plan.goals[key]
 
 
@@ -169,7 +200,7 @@ def resolve_source(plan: m.Plan, source_id: str) -> m.Source:
     """A source by id, without regard to case; the closest ids for a typo."""
     key = _find(plan.sources, source_id)
     if key is None:
-        raise NotFound("source", source_id, suggest(source_id, plan.sources))
+        raise NotFound("source", source_id, suggest(source_id, plan.sources), where=plan.id)
     return plan.sources[key]
 
 

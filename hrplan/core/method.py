@@ -24,9 +24,10 @@ import math
 
 from hrplan.core.model import Baseline, Goal, Result, Target
 from hrplan.core.statuses import ACHIEVED, AGREES_WITH, NO_VERDICT
+from hrplan.core.units import amount
 from hrplan.core.compare import APPROX, INF, _eq, compare, value_range  # noqa: F401 (APPROX: the method's numbers)
 
-METHOD_VERSION = 3  # bump with any change to the method: cached statuses are keyed by it
+METHOD_VERSION = 4  # (4: units agree in number in the reasons) bump with any change to the method: cached statuses are keyed by it
 ON_TRACK, NEEDS_ACCELERATION = 0.95, 0.60
 
 
@@ -165,7 +166,7 @@ def level_of(change: str, base: float, value: float) -> float:
 def change_text(target: Target) -> str:
     """"a change of -10% from 2015" for a change target."""
     v = _fmt(target.value)
-    shown = {"absolute": f"{'+' if target.value > 0 else ''}{v} {target.unit}", "percent": f"{'+' if target.value > 0 else ''}{v}%",
+    shown = {"absolute": amount(f"{'+' if target.value > 0 else ''}{v}", target.unit), "percent": f"{'+' if target.value > 0 else ''}{v}%",
              "multiple": f"{v} times the level"}[target.change]
     return f"{shown} from {target.base_year}"
 
@@ -187,7 +188,7 @@ def _as_level_or_change(target: Target, results: list[Result]):
                    target.binding, target.ceiling, target.aggregate, qualifier=target.qualifier,
                    tolerance=None if tol is None else abs(tol))
         return t, as_levels, (f"target {change_text(target)}, with the {base_year} value {_fmt(base)}: "
-                              f"a level of {_fmt(level)}{'' if target.unit.startswith('%') else ' '}{target.unit}; ")
+                              f"a level of {amount(_fmt(level), target.unit)}; ")
     unit = CHANGE_UNITS.get(kind, target.unit)
     as_changes = [Result(r.source, r.year, r.start, r.value, unit, r.qualifier, aggregate=r.aggregate) for r in same_kind]
     t = Target(target.metric, unit, target.op, target.value, target.year, target.start,
@@ -240,8 +241,7 @@ def _assess_level(target: Target, all_results: list[Result]) -> Assessment:
         status = compare(target, *rng)
         what = {"end": "result", "mean": "mean over the period", "total": "total over the period"}[target.aggregate]
         shown = _fmt(value) if qualifier in ("exact", "mixed") else f"{qualifier.replace('_', ' ')} {_fmt(value)}"
-        sep = "" if target.unit.startswith("%") else " "
-        reason = f"{what} {shown}{sep}{target.unit} against target {target_shown(target)}"
+        reason = f"{what} {amount(shown, target.unit)} against target {target_shown(target)}"
         reason += {"surpassed": ": better than the target", "met": ": reaches the target" if not target.ceiling else ": stays within the limit",
                    "not_met": ": falls short" if not target.ceiling else ": outside the limit",
                    "indeterminate": ": the reported figure is too imprecise to tell"}[status]

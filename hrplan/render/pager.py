@@ -1,7 +1,7 @@
 """Long answers at a terminal go through a pager, as git and gh do: ``$HRPLAN_PAGER``, else
 ``$PAGER``, else ``less -FRX`` (quit if one screen, keep colours, leave the text on the screen).
-Never in a pipe and never for JSON (the caller decides); ``--no-pager`` or an empty
-``HRPLAN_PAGER`` turn it off. A pager that cannot be started means no pager."""
+Never in a pipe and never for JSON (the caller decides); ``--no-pager``, an empty
+``HRPLAN_PAGER`` or ``TERM=dumb`` turn it off. A pager that cannot be started means no pager."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ DEFAULT = "less -FRX"
 def command(environ=None) -> list[str] | None:
     """The pager to run, as an argument list, or None for no pager."""
     environ = os.environ if environ is None else environ
+    if environ.get("TERM") == "dumb":  # a terminal that cannot run a pager (an editor's shell, say)
+        return None
     chosen = environ.get("HRPLAN_PAGER")
     if chosen is None:
         chosen = environ.get("PAGER", DEFAULT)

@@ -29,17 +29,29 @@ class TermEnv:
             isatty = stream.isatty()
         except (AttributeError, ValueError, OSError):
             isatty = False
-        if environ.get("NO_COLOR"):
-            color = False
-        elif environ.get("FORCE_COLOR"):
-            color = True
-        else:
-            color = isatty and environ.get("TERM") != "dumb"
+        color = cls.colour(isatty, environ)
         encoding = (getattr(stream, "encoding", None) or "utf-8").lower()
         width = None
         if environ.get("COLUMNS", "").isdigit():
             width = max(20, int(environ["COLUMNS"]))
         return cls(isatty, color, encoding, width, None, stream, stderr or sys.stderr, environ)
+
+    @staticmethod
+    def colour(isatty: bool, environ, choice: str = "auto") -> bool:
+        """Whether to colour: ``--color always`` or ``never`` decides; ``auto``, NO_COLOR (no
+        colour, ever), else FORCE_COLOR (colour even in a pipe), else a terminal that is not dumb."""
+        if choice != "auto":
+            return choice == "always"
+        if environ.get("NO_COLOR"):
+            return False
+        if environ.get("FORCE_COLOR"):
+            return True
+        return isatty and environ.get("TERM") != "dumb"
+
+    def choose_colour(self, choice: str | None) -> None:
+        """Apply ``--color auto|always|never`` (None: not given, the environment decides)."""
+        if choice:
+            self.color = self.colour(self.isatty, self.environ, choice)
 
     @property
     def out(self):

@@ -17,7 +17,7 @@ from rich.text import Text as RichText
 
 from hrplan.core import statuses
 from hrplan.core.unsafe import visible
-from hrplan.views.blocks import Bar, Fields, Mark, Markdown, Status, Table, Text
+from hrplan.views.blocks import Bar, Fields, Lines, Mark, Markdown, Status, Table, Text
 
 BAR_WIDTH = 10
 EXCESS_MAX = 5  # cells past the end of a bar, one per tenth beyond the target
@@ -323,4 +323,5 @@ def render(blocks, env, stream=None, console=None) -> None:
 
             console.print(RichMarkdown(block.text, code_theme="ansi_dark", hyperlinks=False))
         elif isinstance(block, Text):
-            console.print(RichText(visible(block.text, keep="\n\t"), style=block.style))
+            # Lines are never wrapped: a long line runs past the edge, whole, as the terminal shows it
+            console.print(RichText(visible(block.text, keep="\n\t"), style=block.style), soft_wrap=isinstance(block, Lines))

@@ -1,4 +1,4 @@
-"""The display blocks a view is made of (Table, Fields, Text, Markdown, Bar, Status, Mark),
+"""The display blocks a view is made of (Table, Fields, Text, Lines, Markdown, Bar, Status, Mark),
 which every renderer draws."""
 
 from __future__ import annotations
@@ -73,6 +73,12 @@ class Text:
 
     def __init__(self, text, style=""):
         self.text, self.style = text, style
+
+
+class Lines(Text):
+    """Lines that a terminal never wraps (``file:line: message``, which editors and grep read whole)."""
+
+    __slots__ = ()
 
 
 class Markdown(Text):

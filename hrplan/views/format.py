@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from hrplan.core import statuses
+from hrplan.core.units import amount
 
 
 QUALIFIER_WORDS = {
@@ -23,9 +24,8 @@ def num(v) -> str:
 
 
 def unit(value: str, u: str | None) -> str:
-    if not u:
-        return value
-    return f"{value}{u}" if u.startswith("%") else f"{value} {u}"
+    """A number as written and its unit, agreeing in number ("1 year", "95%")."""
+    return amount(value, u)
 
 
 def period(start, year) -> str:

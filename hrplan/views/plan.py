@@ -8,7 +8,7 @@ draws the blocks with Rich; the plain renderer prints them as tab-separated text
 from __future__ import annotations
 
 from hrplan.core.coverage import line as coverage_line, nothing_found
-from hrplan.views.blocks import Bar, Fields, Mark, Markdown, Status, Table, Text
+from hrplan.views.blocks import Bar, Fields, Lines, Mark, Markdown, Status, Table, Text
 from hrplan.views.format import (LEGEND, NOT_USED, QUALIFIER_WORDS, _where, baseline_text, counts_text, latest_text,
                                  num, period, result_text, target_text, title_with_zh)
 
@@ -70,7 +70,8 @@ def summary_view(a: dict, show_zh=True) -> list:
     p = a["plan"]
     blocks = [Fields(title_with_zh(p["title"], p["title_zh"], show_zh), [
         ("id", p["id"]), ("issuer", p["issuer"]), ("published", p["published"]),
-        ("period", period(*p["period"])), ("predecessor", p["predecessor"]), ("successor", p["successor"]),
+        ("period", period(*p["period"]) + (f" ({a['period_state'].removeprefix('period ')})" if a["period_state"] else "")),
+        ("predecessor", p["predecessor"]), ("successor", p["successor"]),
         ("goals", f"{a['goal_count']} ({a['commitment_count']} commitments, {a['finding_count']} findings: "
                   f"reported results that match no commitment; {a['quantified_count']} with a quantified "
                   f"target, {a['with_results_count']} with reported results)"),
@@ -159,7 +160,20 @@ def quotas_view(a: dict, show_zh=True) -> list:
 
 
 def show_view(a: dict, show_zh=True) -> list:
-    """``show``: a goal, a claim, a source or a plan."""
+    """``show``: a goal, a claim, a source or a plan, and the other plans that hold its id."""
+    return _also_in(a, _shown(a, show_zh))
+
+
+def _also_in(a: dict, blocks: list) -> list:
+    """First under the title, the other plans that hold the id shown, and how to open it there."""
+    if a.get("also_in") and isinstance(blocks[0], Fields):
+        shown = a[a["kind"]]["id"]
+        blocks[0].pairs.insert(0, ("also in", f"{', '.join(a['also_in'])} (--plan PLAN, or PLAN:{shown}, opens it there; "
+                                              "without, the latest plan that holds it)"))
+    return blocks
+
+
+def _shown(a: dict, show_zh=True) -> list:
     if a["kind"] == "claim":
         c = a["claim"]
         head = Fields(f"Claim {c['id']} of {a['plan']['id']}", [
@@ -315,7 +329,7 @@ def search_view(a: dict, show_zh=True) -> list:
 
 def sources_view(a: dict, show_zh=True) -> list:
     if a.get("kind") == "source":
-        return source_view(a, show_zh)
+        return _also_in(a, source_view(a, show_zh))
     rows = [[s["id"], s["title"], s["publisher"], s["date"] or "", _source_kind(s), s["document"], s["language"] or "",
              num(s["cited_by"] if "plans" in a else a["cited_by"][s["id"]]), s["url"] or "(no address)"]
             for s in a["sources"]]
@@ -363,7 +377,7 @@ def validate_view(a: dict, show_zh=True) -> list:
         lines.append(f"{a['file_count']} file(s) checked: no problems")
     else:
         lines.append(f"{a['file_count']} file(s) checked: {a['error_count']} error(s), {a['warning_count']} warning(s)")
-    return [Text("\n".join(lines))]
+    return [Lines("\n".join(lines))]
 
 
 def methodology_view(a: dict, show_zh=True) -> list:

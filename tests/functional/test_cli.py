@@ -204,9 +204,9 @@ def test_plan_option(run, plan_file):
 
 
 @pytest.mark.parametrize("args,message", [
-    (["stats", "livelyhood"], "hrplan: unknown area 'livelyhood'; did you mean livelihood?\n"),
-    (["show", "G9"], "hrplan: unknown goal, claim, source or plan 'G9'; did you mean G1 or G2 or G3?\n"),
-    (["stats"], "hrplan: error: Missing argument 'AREA'. (see 'hrplan stats --help')\n"),
+    (["stats", "livelyhood"], "hrplan: unknown area 'livelyhood' in test-plan; did you mean livelihood?\n"),
+    (["show", "G9"], "hrplan: unknown goal, claim, source or plan 'G9' in test-plan; did you mean G1 or G2 or G3?\n"),
+    (["show"], "hrplan: error: Missing argument 'ID'. (see 'hrplan show --help')\n"),
     (["stat", "x"], "hrplan: error: no such command 'stat'; did you mean stats or tags? (see 'hrplan --help')\n"),
     (["goals", "--jsn"], "hrplan: error: No such option '--jsn'. (Did you mean one of: '--json', '--svg'?) "
                          "(see 'hrplan goals --help')\n"),
@@ -331,7 +331,7 @@ def test_tags_are_case_insensitive_listed_and_checked(run, plan_file):
     assert d["tag_counts"] == [{"tag": "jobs", "goal_count": 1}]
     assert [g["id"] for g in run("goals", "--tag", "JOBS", "--data", plan_file(), "--json").json()["goals"]] == ["G1"]
     r = run("goals", "--tag", "job", "--data", plan_file())
-    assert r.exit_code == 2 and r.stderr == "hrplan: unknown tag 'job'; did you mean jobs?\n"
+    assert r.exit_code == 2 and r.stderr == "hrplan: unknown tag 'job' in test-plan; did you mean jobs?\n"
 
 
 def test_sort_limit_fields_and_list_formats(run, plan_file):

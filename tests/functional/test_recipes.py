@@ -24,7 +24,7 @@ EXPECT = {
     "--agreement differs": "III.5.d\tnot_met\tmet",
     "--format csv": "I.1.a,nhrap-2012-2015,I,I.1,commitment,",
     "--status surpassed --fields id": "I.1.a\n",
-    "trend life-expectancy": "nhrap-2016-2020\tI.5.a\t>= +1 years from 2015 by 2020",
+    "trend life-expectancy": "nhrap-2016-2020\tI.5.a\t>= +1 year from 2015 by 2020",
     "compare": "life-expectancy\t>= 74.5 years by 2015 (surpassed)",
     "notes": "conflict",
     "sources assess-en-chinadaily-summary": "I.2.a-urban\tsee also\t2012-2015\t7.5% a year",

@@ -89,7 +89,7 @@ def test_trend_of_life_expectancy_shows_three_plans_with_sources(run):
     targets = lines[lines.index("# Targets") + 2:lines.index("# Targets") + 5]
     assert [line.split("\t")[:3] for line in targets] == [
         ["nhrap-2009-2010", "I.4.a", ">= 73 years by 2010"], ["nhrap-2012-2015", "I.4.c", ">= 74.5 years by 2015"],
-        ["nhrap-2016-2020", "I.5.a", ">= +1 years from 2015 by 2020"]]
+        ["nhrap-2016-2020", "I.5.a", ">= +1 year from 2015 by 2020"]]
 
 
 def test_trend_of_urban_jobs_shows_three_plans(run):

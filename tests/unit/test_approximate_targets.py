@@ -26,8 +26,9 @@ def res(year, value, qualifier="exact", **kw):
 
 
 def test_the_method_version_was_bumped():
-    # the facts cache is keyed by it: statuses computed by version 2 must not be served
-    assert method.METHOD_VERSION == 3
+    # the facts cache is keyed by it: statuses computed by version 2 (and reasons worded by version 3,
+    # before units agreed in number) must not be served
+    assert method.METHOD_VERSION == 4
 
 
 # ------------------------------------------------ with a stated tolerance: the band [T - d, T + d]

@@ -33,7 +33,7 @@ def test_unknown_area_suggests(plan):
     with pytest.raises(NotFound) as err:
         resolve_area(plan, "livelyhood")
     assert err.value.suggestions == ["livelihood"] and err.value.exit_code == 2
-    with pytest.raises(NotFound, match="unknown area 'qqqq'$"):
+    with pytest.raises(NotFound, match="unknown area 'qqqq' in test-plan$"):
         resolve_area(plan, "qqqq")
 
 
