@@ -329,7 +329,7 @@ def export(plan: m.Plan, goals: list[m.Goal] | None = None, assessed: Assessed |
 
 
 def methodology() -> MethodologyAnswer:
-    from hrplan.core import method, statuses
+    from hrplan.core import method
     from hrplan.planfile.files import methodology_text
 
     return {

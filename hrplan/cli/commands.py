@@ -6,18 +6,17 @@ runs it (start-up time is hrplan's speed).
 
 from __future__ import annotations
 
-import sys
 
 import click
 
 from hrplan.cli.options import (area_argument, common_options, list_options, complete_goal, complete_source,
-                                data_option, every_plan,
+                                data_option, every_plan, Opts,
                                 filtered, filtered_plans, filters_of, format_option, goal_filters, json_option,
                                 load_all, load_plan, load_plans, opts, plan_option_for, LATEST)
+from hrplan.cli.output import arrange, emit
 
 ASSESSED = "the latest plan that has an assessment"
 EVERY = "every plan"
-from hrplan.cli.output import arrange, emit
 
 
 def goals_answer(o: Opts, area, kw, quantified: bool = False) -> dict:
@@ -142,7 +141,6 @@ def make_goals():
     @list_options(plan=plan_option_for(LATEST, every=True))
     def goals(area, **kw):
         """The commitments of the plan or of an AREA, with computed and reported status."""
-        from hrplan.answers import plan as answers
         from hrplan.views import plan as views
 
         o = opts(kw)
@@ -158,7 +156,6 @@ def make_quotas():
     @list_options(plan=plan_option_for(LATEST, every=True))
     def quotas(area, **kw):
         """Quantified targets: metric, target, baseline, latest result, status."""
-        from hrplan.answers import plan as answers
         from hrplan.views import plan as views
 
         o = opts(kw)
@@ -201,6 +198,11 @@ def opened(o, name: str, kinds=None):
     its kind) opens: in ``--plan`` (or ``PLAN:ID``), else in the latest plan that holds it."""
     from hrplan.core.areas import KINDS, also_in, resolve_id, select_plan
 
+    from hrplan.answers.select import ALL
+
+    if o.plan_id == ALL:
+        name = click.get_current_context().info_name
+        raise click.UsageError(f"--plan all: {name} answers for one plan; give a plan id, or PLAN:ID")
     plans = load_plans(o.data, notice=o.env.notice)
     if o.plan_id:
         select_plan(plans, o.plan_id)  # an unknown --plan is said to come from --plan
@@ -317,110 +319,3 @@ def make_export():
                                o.env.out, bom=o.bom)
 
     return export
-
-
-def make_validate():
-    @click.command()
-    @click.argument("paths", nargs=-1, type=click.Path())
-    @json_option
-    @format_option()
-    @data_option
-    def validate(paths, **kw):
-        """Check plan files (default: the data in use) and print every problem; exit 1 if any."""
-        from hrplan.views import plan as views
-        from hrplan.errors import DATA_ERROR
-        from hrplan.planfile.check import validate as check
-
-        o = opts(kw)
-        answer = check(list(paths), data=o.data)
-        emit(o, answer, views.validate_view)
-        if not answer["ok"]:
-            raise SystemExit(DATA_ERROR)
-
-    return validate
-
-
-def make_methodology():
-    @click.command()
-    @json_option
-    @format_option()
-    def methodology(**kw):
-        """How hrplan computes a status from a target and its results (Markdown, rendered at a terminal)."""
-        from hrplan.answers import plan as answers
-        from hrplan.views import plan as views
-
-        o = opts(kw)
-        emit(o, answers.methodology(), views.methodology_view)
-
-    return methodology
-
-
-def make_schema():
-    @click.command()
-    @click.argument("name", required=False)
-    @click.option("--fields", help="The schema of NAME --fields FIELDS --json (goals, quotas, export).")
-    @click.option("--json", "as_json", is_flag=True, help="A schema is JSON already; with no NAME, the names as a JSON list.")
-    def schema(name, fields, as_json):
-        """The JSON Schema of a command's --json output, or of a data file (plan-file, indicators-file,
-        glossary-file); with no NAME, the names."""
-        from hrplan.contract import jsonschema as json_schema
-        from hrplan.planfile import jsonschema as plan_schema
-        from hrplan.core.areas import suggest
-        from hrplan.errors import NotFound
-        from hrplan.render import json_out
-
-        names = sorted((*json_schema.NAMES, *plan_schema.NAMES))
-        if name is None:  # the names, one a line; with --json, as a JSON list
-            if as_json:
-                json_out.write(names)
-            else:
-                sys.stdout.write("\n".join(names) + "\n")
-            return
-        if name not in names:
-            raise NotFound("schema", name, suggest(name, names))
-        if fields is not None:
-            from hrplan.cli.output import field_list
-
-            if name not in json_schema.PROJECTED:
-                raise click.BadParameter(f"{name} takes no --fields; " + ", ".join(json_schema.PROJECTED) + " do",
-                                         param_hint="'--fields'")
-            json_out.write(json_schema.schema(name, field_list(fields, json_schema.field_names(name))))
-            return
-        json_out.write(plan_schema.file_schema(name) if name in plan_schema.FILES else json_schema.schema(name))
-
-    return schema
-
-
-def make_help():
-    from hrplan.cli.help import TOPICS
-
-    @click.command(name="help")
-    @click.argument("topic", metavar="[TOPIC|COMMAND]", required=False)
-    @json_option
-    def help_(topic, as_json):
-        """Help topics (statuses, exit-codes), or a command's help: `hrplan help goals` is `hrplan goals --help`.
-
-        With --json, a topic as one JSON document (a command's help is text: `hrplan schema COMMAND`
-        gives the shape of its JSON)."""
-        from hrplan.cli.help import help_command, help_topic, json_refusal
-
-        ctx = click.get_current_context()
-        if as_json:
-            if topic not in TOPICS:
-                raise click.UsageError(json_refusal(topic))
-            from hrplan.answers.plan import help_topic as answer
-            from hrplan.render import json_out
-
-            json_out.write(answer(topic))
-            return
-        if topic is None:
-            click.echo(ctx.find_root().get_help())
-            return
-        if topic in TOPICS:
-            import shutil
-
-            click.echo(help_topic(topic, min(100, shutil.get_terminal_size((80, 24)).columns) - 1))
-            return
-        click.echo(help_command(ctx, topic))
-
-    return help_

@@ -55,7 +55,7 @@ COMMANDS = {
         area=True,
     ),
     "help": Row(
-        "commands:make_help",
+        "about:make_help",
         "Help topics (statuses, exit-codes), or a command's help",
         ["hrplan help statuses", "hrplan help exit-codes", "hrplan help goals"],
     ),
@@ -66,7 +66,7 @@ COMMANDS = {
         area=True,
     ),
     "methodology": Row(
-        "commands:make_methodology",
+        "about:make_methodology",
         "How hrplan computes a status",
         ["hrplan methodology", "hrplan methodology --json | jq .thresholds"],
     ),
@@ -94,7 +94,7 @@ COMMANDS = {
         area=True,
     ),
     "schema": Row(
-        "commands:make_schema",
+        "about:make_schema",
         "The JSON Schema of a command's --json output or of a plan file",
         ["hrplan schema", "hrplan schema stats", "hrplan schema plan-file"],
     ),
@@ -136,7 +136,7 @@ COMMANDS = {
         ["hrplan trend life-expectancy", "hrplan trend urban-jobs --json"],
     ),
     "validate": Row(
-        "commands:make_validate",
+        "about:make_validate",
         "Check plan files; print every problem",
         ["hrplan validate", "hrplan validate my-plan.toml"],
     ),

@@ -100,7 +100,7 @@ def _fts(con: sqlite3.Connection, t) -> None:
     at = {c.name: i for i, c in enumerate(t.columns)}
     rowids = dict(con.execute(f"SELECT {_q(key)}, rowid FROM {_q(t.name)}"))
     con.executemany(f"INSERT INTO {name} (rowid, {_q(key)}, " + ", ".join(_q(c) for c in cols) + ", zh_pairs) "
-                    f"VALUES (?, ?, " + ", ".join("?" * len(cols)) + ", ?)",
+                    "VALUES (?, ?, " + ", ".join("?" * len(cols)) + ", ?)",
                     ([rowids[row[at[key]]], row[at[key]], *(row[at[c]] for c in cols),
                       han_pairs(*(row[at[c]] for c in cols))] for row in t.rows))
 
