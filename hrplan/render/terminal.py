@@ -316,6 +316,7 @@ def render(blocks, env, stream=None, console=None) -> None:
             if dropped:
                 console.print(RichText(f"Left out at this width: {', '.join(dropped)} (a wider terminal or "
                                        "--format plain shows them).", style="dim"))
+                console.print()  # a blank line, as after a table, before the next block
         elif isinstance(block, Fields):
             _pairs(console, block.title, block.pairs, ascii_only)
         elif isinstance(block, Markdown):
