@@ -27,7 +27,7 @@ FILTERS = {
     "quantified": (True, False),
 }
 MANY = ("status", "reported", "tag")  # the filters that take several values
-ALL = "all"  # the plan id that means every plan (``--plan all``)
+ALL = m.EVERY_PLAN  # the plan id that means every plan (``--plan all``)
 
 
 class Selection:

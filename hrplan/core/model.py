@@ -30,6 +30,7 @@ SOURCE_KINDS = (
 DOCUMENTS = ("plan", "assessment", "other")
 NOTE_KINDS = ("note", "data_quality", "conflict", "context", "method")
 GOAL_KINDS = ("commitment", "finding")
+EVERY_PLAN = "all"  # the word --plan takes for every plan: no plan may have it as its id
 CHANGES = ("absolute", "percent", "multiple")  # a target or result given as a change from a base year
 DIRECTIONS = ("higher", "lower")  # which way an indicator improves
 

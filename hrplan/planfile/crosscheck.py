@@ -13,6 +13,8 @@ read whole, since a key left out of a ``Pruned`` table is already reported.
 
 from __future__ import annotations
 
+from hrplan.core.model import EVERY_PLAN
+
 
 class Pruned(dict):
     """A table with structural problems, as far as it could be read (``hrplan.planfile.validate.readable``)."""
@@ -88,6 +90,8 @@ def cross_check(doc, out) -> None:
             hint = closest(value, index)
             out.append((path, f"unknown {what} {value!r}" + (f" (did you mean {hint}?)" if hint else "")))
 
+    if pid == EVERY_PLAN:
+        out.append(("plan.id", f"{EVERY_PLAN!r} cannot be a plan id: --plan {EVERY_PLAN} means every plan"))
     for rel in ("predecessor", "successor"):
         if pid is not None and plan.get(rel) == pid:
             out.append((f"plan.{rel}", "a plan cannot be its own " + rel))

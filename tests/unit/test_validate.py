@@ -47,6 +47,7 @@ RULES = [
     ("claim share without counts", 'counts = ["surpassed"]\n', "", "claims[C1].counts", "needs the statuses"),
     ("unknown status in counts", 'counts = ["surpassed"]', 'counts = ["exceeded"]', "claims[C1].counts", "unknown status"),
     ("mean target without period", "value = 9\nyear = 2015\n", 'value = 9\nyear = 2015\naggregate = "mean"\n', "goals[G1].target.aggregate", "needs a period"),
+    ("the word of every plan as a plan id", 'id = "test-plan"', 'id = "all"', "plan.id", "--plan all means every plan"),
     ("self predecessor", 'period = [2012, 2015]\n', 'period = [2012, 2015]\npredecessor = "test-plan"\n', "plan.predecessor", "own predecessor"),
     ("bad date", 'period = [2012, 2015]\n', 'period = [2012, 2015]\npublished = "June 2012"\n', "plan.published", "a date"),
     ("id with a final newline", 'id = "G2"', 'id = "G2\\n"', "goals[1].id", "holds \\n at character 3: this value is one line"),
