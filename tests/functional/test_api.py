@@ -161,3 +161,14 @@ def test_the_python_pages_examples_run_and_print_what_they_show():
             except ImportError:
                 continue
             exec(compile(code, "docs/python.md", "exec"), {})
+
+
+def test_the_readmes_python_example_runs_and_prints_what_it_shows():
+    page = open(os.path.join(ROOT, "README.md"), encoding="utf-8").read()
+    examples = re.findall(r"<!-- python-example -->\n```pycon\n(.*?)```", page, re.S)
+    assert examples
+    for n, code in enumerate(examples, 1):
+        test = doctest.DocTestParser().get_doctest(code, {}, f"README example {n}", "README.md", 0)
+        runner = doctest.DocTestRunner()
+        runner.run(test)
+        assert runner.summarize(verbose=False).failed == 0, f"README example {n}"
