@@ -11,6 +11,7 @@ Datasette keys a table's metadata by the database's name, the stem of its file: 
 from __future__ import annotations
 
 import html
+import re
 
 from hrplan.render import datapackage_out, sqlite_out
 
@@ -58,6 +59,29 @@ def _fts_table(t) -> dict:
             "columns": {key: cols[key], **{c: cols[c] for c in t.search if c != key}, "zh_pairs": PAIRS}}
 
 
+_OF = {"targets": "its target", "results": "the result", "sources": "the source", "goals": "the goal"}
+_OF_PREFIX = {"latest_": "the latest result"}  # a view's column named after what it is of
+
+
+def _view_columns(sql: str, tables) -> dict:
+    """The description of each column of a view, read off its SQL: a column is its table's own,
+    described as there (``t.value AS target_value``: the target's value)."""
+    by_name = {t.name: {c.name: c.description for c in t.columns} for t in tables}
+    select, _, rest = " ".join(sql.split()).partition(" FROM ")
+    aliases = dict((a, name) for name, a in re.findall(r"(?:FROM|JOIN)\s+(\w+)\s+(\w+)", " FROM " + rest))
+    out = {}
+    for item in select.replace("SELECT", "", 1).split(","):
+        m = re.match(r"\s*(\w+)\.(\w+)(?:\s+AS\s+(\w+))?\s*$", item)
+        if not m or aliases.get(m[1]) not in by_name:
+            continue
+        table, column = aliases[m[1]], m[2]
+        text = by_name[table].get(column)
+        if text:
+            of = next((v for k, v in _OF_PREFIX.items() if m[3] and m[3].startswith(k)), _OF.get(table, table))
+            out[m[3] or column] = text if not m[3] else f"Of {of}: {text[0].lower()}{text[1:]}"
+    return out
+
+
 def metadata(tables, sources: list[dict], version: str, database: str = DATABASE, fts: bool = True) -> dict:
     """The metadata of the database ``database`` made of ``tables``; ``sources``: the documents
     the plans were read in (``{title, path}``, as the data package lists them); ``fts``: whether
@@ -69,7 +93,8 @@ def metadata(tables, sources: list[dict], version: str, database: str = DATABASE
     described = {t.name: _table(t, fts) for t in tables}
     if fts:
         described.update({f"{t.name}_fts": _fts_table(t) for t in tables if t.search})
-    described.update({name: {"description": text} for name, text in VIEWS.items() if name in sqlite_out.VIEWS})
+    described.update({name: {"description": text, "columns": _view_columns(sqlite_out.VIEWS[name], tables)}
+                      for name, text in VIEWS.items() if name in sqlite_out.VIEWS})
     return {
         "title": package["title"],
         "description_html": f"<p>{html.escape(package['description'])}</p>"
