@@ -18,14 +18,19 @@ def trend_rows(answer: dict) -> list[dict]:
 
 
 def compare_rows(answer: dict) -> list[dict]:
-    """One row per target of each compared indicator: in both plans, dropped, new."""
+    """One row per target of each compared indicator: in both plans, dropped, new, or not found
+    in the other plan's text (which says what of it was read)."""
     rows = []
-    for group in ("in_both", "dropped", "new"):
+    for group in ("in_both", "dropped", "new", "not_found_in_newer", "not_found_in_older"):
         for c in answer[group]:
+            absent = c.get("absent_in") or {}
             for side in ("older", "newer"):
                 rows += [{"group": group, "indicator_id": c["indicator"]["id"], "indicator_title": c["indicator"]["title"],
                           "side": side, **t, "target_change": c["target_change"], "ambition": c["ambition"],
-                          "compared_as": c["compared_as"]} for t in c[f"{side}_targets"]]
+                          "compared_as": c["compared_as"], "absent_plan_id": absent.get("plan_id"),
+                          "absence": absent.get("absence"), "absence_text": absent.get("absence_text"),
+                          "absent_read": absent.get("read"), "other_result_count": len(c.get("other_results") or ())}
+                         for t in c[f"{side}_targets"]]
     return rows
 
 

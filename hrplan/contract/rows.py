@@ -17,7 +17,7 @@ from typing import Literal, Optional, TypedDict
 
 from hrplan.core import model as m
 from hrplan.contract.columns import columns, fields, is_record
-from hrplan.contract.records import GoalRecord, NoteRecord, PlanRecord, SourceRecord
+from hrplan.contract.records import Absence, GoalRecord, NoteRecord, PlanRecord, Reading, SourceRecord
 from hrplan.contract.plan import ChapterRecord, Citation, KeyFigure, PlanEntry, SearchMatch, TagRecord
 from hrplan.contract.series import IndicatorRecord, TrendResult, TrendTarget
 
@@ -53,12 +53,17 @@ TrendRow = TypedDict("TrendRow", {"indicator_id": str, "kind": Literal["target",
                                   **_either(TrendTarget, TrendResult)})
 
 
-# A target of an indicator compared between two plans, with what the comparison found.
+# A target of an indicator compared between two plans, with what the comparison found; for an
+# indicator one plan targets only, the other plan's absence (``absent_in`` of compare's JSON) and
+# the number of its figures without a target (``other_results``).
 CompareRow = TypedDict("CompareRow", {
-    "group": Literal["in_both", "dropped", "new"], "indicator_id": str, "indicator_title": str,
+    "group": Literal["in_both", "dropped", "new", "not_found_in_newer", "not_found_in_older"],
+    "indicator_id": str, "indicator_title": str,
     "side": Literal["older", "newer"], **fields(TrendTarget),
     "target_change": Optional[Literal["raised", "lowered", "same"]],
     "ambition": Optional[Literal["more", "less", "same"]], "compared_as": Optional[str],
+    "absent_plan_id": Optional[str], "absence": Optional[Absence], "absence_text": Optional[str],
+    "absent_read": Optional[Reading], "other_result_count": int,
 })
 
 

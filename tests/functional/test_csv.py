@@ -121,10 +121,26 @@ def test_compare_is_one_row_per_compared_target(run):
     d = run("compare", PLAN, "nhrap-2016-2020", "--json").json()
     head, rows = read(run("compare", PLAN, "nhrap-2016-2020", "--format", "csv").stdout)
     rows = [dict(zip(head, r)) for r in rows]
-    expected = [(g, c["indicator"]["id"], side, t["goal_id"]) for g in ("in_both", "dropped", "new") for c in d[g]
+    groups = ("in_both", "dropped", "new", "not_found_in_newer", "not_found_in_older")
+    expected = [(g, c["indicator"]["id"], side, t["goal_id"]) for g in groups for c in d[g]
                 for side in ("older", "newer") for t in c[f"{side}_targets"]]
     assert [(r["group"], r["indicator_id"], r["side"], r["goal_id"]) for r in rows] == expected
     assert {r["plan_id"] for r in rows if r["side"] == "older"} == {PLAN}
+    assert any(r["group"].startswith("not_found") for r in rows)
+    for r in rows:  # a one-sided indicator says what of the other plan's text was read
+        assert bool(r["absence_text"]) == r["group"].startswith("not_found") or r["group"] in ("dropped", "new")
+
+
+@pytest.mark.parametrize("older,newer", [("nhrap-2009-2010", "nhrap-2021-2025"), ("nhrap-2016-2020", "nhrap-2021-2025")])
+def test_compare_csv_and_ndjson_keep_every_compared_indicator(run, older, newer):
+    d = run("compare", older, newer, "--json").json()
+    groups = ("in_both", "dropped", "new", "not_found_in_newer", "not_found_in_older")
+    ids = {c["indicator"]["id"] for g in groups for c in d[g]}
+    assert any(d[g] for g in ("not_found_in_newer", "not_found_in_older"))
+    lines = run("compare", older, newer, "--format", "ndjson").stdout.splitlines()
+    assert {json.loads(line)["indicator_id"] for line in lines} == ids
+    head, rows = read(run("compare", older, newer, "--format", "csv").stdout)
+    assert {dict(zip(head, r))["indicator_id"] for r in rows} == ids
 
 
 def test_areas_and_summary_rows(run):
