@@ -62,7 +62,7 @@ def resolve(target: str) -> tuple[str, str, int | None]:
         return target, "stdout", None
     path = os.path.realpath(target) if os.path.islink(target) else target
     try:
-        st = os.stat(path)
+        st = os.stat(target)  # what the link leads to, as open() would follow it
     except FileNotFoundError:
         return path, "replace", None
     except OSError as exc:
@@ -71,7 +71,8 @@ def resolve(target: str) -> tuple[str, str, int | None]:
         raise OutputError(f"cannot write {target}: it is a directory")
     if stat.S_ISREG(st.st_mode):
         return path, "replace", stat.S_IMODE(st.st_mode)
-    return path, "into", None
+    # opened by its own name: a link such as /dev/stdout to a pipe has no path to resolve to
+    return target, "into", None
 
 
 def _binary(stream):
@@ -108,8 +109,8 @@ def replacing(target: str, stdout=None):
                 with open(os.open(path, os.O_WRONLY), "wb") as out:
                     _copy(src, out)
     except BaseException as exc:
-        if isinstance(exc, OSError) and not (how == "stdout" and isinstance(exc, BrokenPipeError)):
-            raise _failed(target, exc) from None  # a closed pipe on standard output is no error
+        if isinstance(exc, OSError) and not (how != "replace" and isinstance(exc, BrokenPipeError)):
+            raise _failed(target, exc) from None  # a pipe whose reader has gone (stdout, a FIFO) is no error
         raise
     finally:
         _remove(tmp)
@@ -140,6 +141,8 @@ def writing(target: str, binary: bool = False, sync: bool = True, stdout=None):
             fd = os.open(path, os.O_WRONLY)  # no O_CREAT: what is there is written into
             with (open(fd, "wb") if binary else open(fd, "w", encoding="utf-8", newline="")) as fh:
                 yield fh
+        except BrokenPipeError:
+            raise  # its reader has gone: the CLI ends quietly, as for standard output
         except OSError as exc:
             raise _failed(target, exc) from None
         return

@@ -147,3 +147,23 @@ def test_a_data_package_through_a_link_replaces_the_directory_it_points_to(run, 
     assert link.is_symlink() and (real / "datapackage.json").is_file()
     assert run("export", "--format", "datapackage", "--plan", PLAN, "-o", str(link)).exit_code == 0
     assert link.is_symlink() and sorted(os.listdir(tmp_path)) == ["cache", "pkg", "real"]
+
+
+@pytest.mark.parametrize("args", [["export"], ["export", "--format", "sqlite"], ["progress", "--svg"]])
+def test_a_link_to_a_pipe_is_written_into_and_a_gone_reader_is_no_error(args):
+    """/dev/stdout into a pipe is a link to a pipe, which has no path of its own: it is opened by
+    its name; a reader that stops early (head) ends the run quietly, as with `-o -`."""
+    import subprocess
+    import sys
+
+    cmd = [sys.executable, "-m", "hrplan", *args, "/dev/stdout" if args[-1] == "--svg" else "-o"]
+    if args[-1] != "--svg":
+        cmd.append("/dev/stdout")
+    whole = subprocess.run(cmd, capture_output=True, timeout=60)
+    assert whole.returncode == 0 and len(whole.stdout) > 1000, whole.stderr
+    head = subprocess.run(" ".join(cmd) + " | head -c 10", shell=True, capture_output=True, timeout=60,
+                          executable="/bin/bash")
+    assert head.returncode == 0 and head.stderr == b"" and len(head.stdout) == 10
+    early = subprocess.run(["bash", "-c", 'set -o pipefail; "$@" | head -c 10 > /dev/null', "_", *cmd],
+                           capture_output=True, timeout=60)
+    assert early.returncode == 0, early.stderr
