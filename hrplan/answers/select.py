@@ -8,7 +8,7 @@ which the area is no name adds nothing.
 from __future__ import annotations
 
 from hrplan.core import model as m
-from hrplan.core.areas import (Area, area_names, by_period, filter_goals, resolve_area, searched, select_plan, suggest,
+from hrplan.core.areas import (Area, by_period, display_names, filter_goals, resolve_area, searched, select_plan, suggest,
                                tag_counts)
 from hrplan.core.statuses import REPORTED_NONE, REPORTED_STATUSES, STATUSES
 from hrplan.errors import NotFound
@@ -86,7 +86,7 @@ def areas(chosen: list[m.Plan], area: str | None) -> dict[str, Area | None]:
         except NotFound:
             out[p.id] = None
     if chosen and all(a is None for a in out.values()):
-        raise NotFound("area", area, suggest(area, {n for p in chosen for n in area_names(p)}), where=searched(chosen))
+        raise NotFound("area", area, suggest(area, {n for p in chosen for n in display_names(p)}), where=searched(chosen))
     return out
 
 

@@ -29,7 +29,7 @@ COMMANDS = {
     ),
     "compare": Row(
         "series:make_compare",
-        "Two plans side by side: targets carried over, new, dropped",
+        "Two plans side by side: targets carried over, new, dropped, not found",
         ["hrplan compare nhrap-2012-2015 nhrap-2016-2020", "hrplan compare nhrap-2012-2015 nhrap-2016-2020 health"],
         area=True,
     ),

@@ -79,7 +79,7 @@ def area_names(plan: m.Plan) -> dict[str, tuple[str, str]]:
     return names
 
 
-def _display_names(plan: m.Plan) -> set[str]:
+def display_names(plan: m.Plan) -> set[str]:
     """Every name an area answers to, as the data writes it (for suggestions)."""
     return {n for table in (plan.chapters, plan.sections, plan.themes) for item in table.values()
             for n in (item.id, *item.aliases)}
@@ -100,7 +100,7 @@ def resolve_area(plan: m.Plan, name: str | None) -> Area:
         if other is not None:
             raise NotFound("area", name, hint=f"{name} is a {other} of {plan.id}, not an area: "
                                              f"hrplan show {name} --plan {plan.id}")
-        raise NotFound("area", name, suggest(name, _display_names(plan)), where=plan.id)
+        raise NotFound("area", name, suggest(name, display_names(plan)), where=plan.id)
     kind, key = hit
     goals = plan.goals.select(area_ids(plan, name))
     if kind == "chapter":

@@ -213,3 +213,11 @@ def test_across_plans_each_plans_coverage_is_its_one_plan_answers(run, name):
         assert a["coverage_by_plan"][p] == run(name, "I.1", "--plan", p, "--json").json()["coverage_by_section"]
     text = " ".join(run(name, "I.1", "--plan", "all", "--format", "table").stdout.split())
     assert "Plan text read, nhrap-2021-2025: Not read: I.1 (no text reached)." in text
+
+
+def test_an_area_no_plan_knows_is_suggested_as_the_data_writes_it(run):
+    r = run("notes", "III.9", "--plan", "all")
+    assert r.exit_code == 2
+    assert "did you mean III.1" in r.stderr and "iii.1" not in r.stderr
+    r = run("compare", "nhrap-2012-2015", "nhrap-2016-2020", "I.9")
+    assert "did you mean I.1" in r.stderr and "i.1" not in r.stderr
