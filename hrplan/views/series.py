@@ -140,9 +140,10 @@ def compare_view(a: dict, show_zh=True) -> list:
         if rows:
             blocks.append(Table(f"Targeted in {here}; no target found in {there}, whose text was not read whole",
                                 ["indicator", "title", f"{here} target (outcome)", f"in {there}",
-                                 f"{there} figures"], rows, optional=(f"{there} figures",),
+                                 f"{there} figures"], rows,
                                 wrap=("title", f"{here} target (outcome)", f"in {there}", f"{there} figures"),
-                                meaning=("indicator", f"in {there}")))
+                                # the other plan's figures are what the absence is weighed against
+                                meaning=("indicator", f"{here} target (outcome)", f"in {there}", f"{there} figures")))
     if len(titles) > 1:
         blocks.append(Text(f"The area {a['area_id']} is not the same in both plans: " + "; ".join(
             f"{pid}, {t or 'not a name in this plan'}" for pid, t in a["area_titles"].items()) + ".", "dim"))
