@@ -288,6 +288,8 @@ def make_export():
             raise click.UsageError(f"--json and --format {fmt} ask for two forms; give one")
         if kw["bom"] and fmt != "csv":
             raise click.UsageError("--bom goes with --format csv")
+        if output == "":
+            raise click.UsageError("--output needs a path, not an empty word (-: standard output)")
         o = opts(dict(kw, fmt=None))
         if database is not None and fmt != "datasette-metadata":
             raise click.UsageError("--database names the database of --format datasette-metadata")

@@ -102,6 +102,11 @@ def opts(kw: dict) -> Opts:
     and --color may also come before the command."""
     root_ctx = click.get_current_context().find_root()
     root = root_ctx.params
+    given = {"--plan": (kw.get("plan_id"), root.get("plan_id")), "--data": (kw.get("data"), root.get("data")),
+             "--svg": (kw.get("svg"),), "--html": (kw.get("html"),)}
+    for name, values in given.items():
+        if "" in values:  # an empty word (a variable that was not set) is not the default
+            raise click.UsageError(f"{name} needs a value, not an empty word")
     plan_id = kw.pop("plan_id", None) or root.get("plan_id")
     data = kw.pop("data", None) or root.get("data")
     no_pager = kw.pop("no_pager", False) or root.get("no_pager", False)

@@ -144,3 +144,10 @@ def test_help_under_50_columns_puts_the_option_text_under_the_option(run):
     i = lines.index("  --tag TEXT")
     assert lines[i + 1].startswith("      Keep goals with this tag")
     assert "  --tag TEXT" in "\n".join(run("goals", "--help", env={"COLUMNS": "100"}).stdout.splitlines())
+
+
+@pytest.mark.parametrize("args", [["goals", "--plan", ""], ["--plan", "", "goals"], ["goals", "--data", ""],
+                                  ["export", "-o", ""], ["goals", "--svg", ""]])
+def test_an_empty_word_is_not_the_default_but_a_usage_error(run, args):
+    r = run(*args)
+    assert r.exit_code == 2 and "not an empty word" in r.stderr
