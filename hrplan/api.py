@@ -40,7 +40,7 @@ from hrplan.contract.plan import ShowSourceAnswer, SourcesAnswer
 from hrplan.contract.records import GoalRecord, GoalResult, PlanRecord, ReportedStatus, Status
 from hrplan.contract.series import CompareAnswer, IndicatorsAnswer, TrendAnswer
 from hrplan.core import model as m
-from hrplan.core.areas import resolve_goal, resolve_id, select_plan
+from hrplan.core.areas import open_id, resolve_goal, resolve_id, select_plan
 from hrplan.core import statuses as _statuses
 from hrplan.errors import NotFound
 
@@ -114,12 +114,7 @@ class Plans:
     def source(self, id: str, plan: str | None = None) -> ShowSourceAnswer:
         """One source and every goal, claim and figure that cites it, as ``hrplan sources ID``: in
         ``plan``, or ``PLAN:ID``, else in the latest plan that holds it; ``also_in`` names the others."""
-        from hrplan.core.areas import also_in
-
-        if plan is not None:
-            select_plan(self._plans, plan)  # an unknown plan is an unknown plan, not an unknown source
-        kind, p, record = resolve_id(self._plans, id, plan, ("source",))
-        return _answers.show_any(kind, p, record, also_in(self._plans, p, kind, id))
+        return _answers.show_any(*open_id(self._plans, id, plan, ("source",)))
 
     def indicators(self, area: str | None = None, plan: str | None = None) -> IndicatorsAnswer:
         """The indicators that link targets across the plans (only ``plan``, if given), with the

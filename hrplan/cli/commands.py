@@ -6,13 +6,12 @@ runs it (start-up time is hrplan's speed).
 
 from __future__ import annotations
 
-
 import click
 
 from hrplan.cli.options import (area_argument, common_options, list_options, complete_goal, complete_source,
                                 data_option, every_plan, Opts,
                                 filtered, filtered_plans, filters_of, format_option, goal_filters, json_option,
-                                load_all, load_plan, load_plans, opts, plan_option_for, LATEST)
+                                load_all, load_plan, load_plans, one_plan_only, opts, plan_option_for, LATEST)
 from hrplan.cli.output import arrange, emit
 
 ASSESSED = "the latest plan that has an assessment"
@@ -23,14 +22,13 @@ def goals_answer(o: Opts, area, kw, quantified: bool = False) -> dict:
     """The answer of ``goals`` (``quotas``, with ``quantified``): the goals of ``area`` that pass
     the filters, in the plan asked for or, with ``--plan all``, in every plan."""
     from hrplan.answers import across, plan as answers
-    from hrplan.api import select
+    from hrplan.answers.select import select
 
     every = every_plan(o)
     if every:
         return across.goals(every, select(every, area, **filters_of(kw, quantified)), area)
     s = filtered(load_plan(o), area, kw, quantified)
     return answers.goals(s.plan, s.area, s.goals, s.assessed)
-
 
 
 def make_summary():
@@ -195,19 +193,11 @@ def make_show():
 
 def opened(o, name: str, kinds=None):
     """(kind, plan, record, other plans holding the id) for an id that ``show`` (or the command of
-    its kind) opens: in ``--plan`` (or ``PLAN:ID``), else in the latest plan that holds it."""
-    from hrplan.core.areas import KINDS, also_in, resolve_id, select_plan
+    its kind) opens (``hrplan.core.areas.open_id``, as ``hrplan.api`` opens it)."""
+    from hrplan.core.areas import KINDS, open_id
 
-    from hrplan.answers.select import ALL
-
-    if o.plan_id == ALL:
-        name = click.get_current_context().info_name
-        raise click.UsageError(f"--plan all: {name} answers for one plan; give a plan id, or PLAN:ID")
-    plans = load_plans(o.data, notice=o.env.notice)
-    if o.plan_id:
-        select_plan(plans, o.plan_id)  # an unknown --plan is said to come from --plan
-    kind, plan, record = resolve_id(plans, name, o.plan_id, kinds or KINDS)
-    return kind, plan, record, also_in(plans, plan, kind, name)
+    one_plan_only(o, "give a plan id, or PLAN:ID")
+    return open_id(load_plans(o.data, notice=o.env.notice), name, o.plan_id, kinds or KINDS)
 
 
 def make_search():
@@ -309,7 +299,7 @@ def make_export():
         every = every_plan(o)
         if every:
             from hrplan.answers import across
-            from hrplan.api import select
+            from hrplan.answers.select import select
 
             given = {k: kw[k] for k in ("sort_by", "limit", "fields")}
             exports = [arrange(answers.export(s.plan, s.goals, s.assessed, s.area), dict(given))

@@ -20,14 +20,14 @@ class Opts:
     __slots__ = ("fmt", "plan_id", "data", "header", "pager", "svg", "html", "env", "bom")
 
     def __init__(self, as_json=False, fmt=None, plan_id=None, data=None, header=False, pager=True, svg=None,
-                 html=None, env=None):
+                 html=None, env=None, bom=False):
         if as_json and fmt not in (None, "json"):
             raise click.UsageError(f"--json and --format {fmt} ask for two forms; give one")
         self.fmt = "json" if as_json else (fmt or "auto")
         self.plan_id, self.data, self.header, self.pager = plan_id, data, header, pager
         self.svg, self.html = svg, html
         self.env = env  # the call's TermEnv (hrplan.render.termenv), built once by hrplan.cli.main
-        self.bom = False  # --bom: CSV starts with a byte-order mark
+        self.bom = bom  # --bom: CSV starts with a byte-order mark
 
 
 # Each shared option, declared once. ``--data`` has no Click envvar: HRPLAN_DATA is resolved in
@@ -112,10 +112,8 @@ def opts(kw: dict) -> Opts:
     no_pager = kw.pop("no_pager", False) or root.get("no_pager", False)
     env = environment(root_ctx)
     env.choose_colour(kw.pop("color", None) or root.get("color"))
-    o = Opts(kw.pop("as_json", False), kw.pop("fmt", None), plan_id, data, kw.pop("header", False), not no_pager,
-             kw.pop("svg", None), kw.pop("html", None), env)
-    o.bom = kw.pop("bom", False)
-    return o
+    return Opts(kw.pop("as_json", False), kw.pop("fmt", None), plan_id, data, kw.pop("header", False), not no_pager,
+                kw.pop("svg", None), kw.pop("html", None), env, kw.pop("bom", False))
 
 
 def environment(root_ctx):
@@ -131,17 +129,22 @@ def environment(root_ctx):
 def load_plan(o: Opts, assessed: bool = False):
     """The plan a call asks for (``--plan``), else the latest: with ``assessed``, the latest with an
     assessment (a scorecard of results against an assessment)."""
-    from hrplan.answers.select import ALL
     from hrplan.planfile.load import load_plan as load
 
-    if o.plan_id == ALL:
-        name = click.get_current_context().info_name
-        raise click.UsageError(f"--plan all: {name} answers for one plan; give a plan id (`hrplan plans` lists them)")
-
+    one_plan_only(o, "give a plan id (`hrplan plans` lists them)")
     plan = load(o.data, o.plan_id, assessed=assessed, notice=o.env.notice if o.env else None)
     if o.plan_id is None and o.env is not None and o.env.isatty and o.fmt != "json":
         default_notice(o, plan)
     return plan
+
+
+def one_plan_only(o: Opts, hint: str) -> None:
+    """A command that answers for one plan refuses ``--plan all`` (a usage error, with ``hint``)."""
+    from hrplan.answers.select import ALL
+
+    if o.plan_id == ALL:
+        name = click.get_current_context().info_name
+        raise click.UsageError(f"--plan all: {name} answers for one plan; {hint}")
 
 
 def default_notice(o: Opts, plan) -> None:

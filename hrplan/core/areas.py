@@ -188,6 +188,16 @@ def also_in(plans: list[m.Plan], plan: m.Plan, kind: str, name: str) -> list[str
     return [p.id for p in by_period(plans) if p.id != plan.id and kind_of(p, name) == kind]
 
 
+def open_id(plans: list[m.Plan], name: str, plan_id: str | None = None, kinds=KINDS):
+    """(kind, plan, record, the other plans holding the id) for an id that ``show`` (or the command
+    of its kind, or ``hrplan.api``) opens: in ``plan_id`` (or ``PLAN:ID``), else in the latest plan
+    that holds it. An unknown ``plan_id`` is said to be an unknown plan, not an unknown id."""
+    if plan_id:
+        select_plan(plans, plan_id)
+    kind, plan, record = resolve_id(plans, name, plan_id, kinds)
+    return kind, plan, record, also_in(plans, plan, kind, name)
+
+
 def resolve_goal(plan: m.Plan, goal_id: str) -> m.Goal:
     """A goal by id, without regard to case; the closest ids for a typo."""
     key = _find(plan.goals, goal_id)
