@@ -24,7 +24,7 @@ def goals(chosen: list[m.Plan], selections: list[Selection], area: str | None) -
     answers = [one.goals(s.plan, s.area, s.goals, s.assessed) for s in selections]
     rows = [r for a in answers for r in a["goals"]]
     return {"plans": [p.id for p in chosen], "area_id": area, "goal_count": len(rows), "goals": rows,
-            "coverage_by_plan": _coverage(selections, answers)}
+            "coverage_by_plan": _coverage([s.plan for s in selections], answers)}
 
 
 def progress(chosen: list[m.Plan], area: str | None) -> ProgressAcrossAnswer:
@@ -56,7 +56,7 @@ def export(chosen: list[m.Plan], exports: list[dict]) -> ExportAcrossAnswer:
 
 def _coverage(plans, answers) -> dict:
     """Plan id -> the coverage of the area in that plan, as each one-plan answer gives it."""
-    return {getattr(p, "plan", p).id: a["coverage_by_section"] for p, a in zip(plans, answers)}
+    return {p.id: a["coverage_by_section"] for p, a in zip(plans, answers)}
 
 
 def _areas(chosen: list[m.Plan], area: str | None):
