@@ -100,28 +100,22 @@ def replacing(target: str, stdout=None):
                 os.chmod(tmp, mode)
             os.replace(tmp, path)
             return
+        import shutil  # here only: it imports bz2 and lzma (see _remove)
+
         with open(tmp, "rb") as src:
             if how == "stdout":
                 out = _binary(stdout)
-                _copy(src, out)
+                shutil.copyfileobj(src, out)
                 out.flush()
             else:
                 with open(os.open(path, os.O_WRONLY), "wb") as out:
-                    _copy(src, out)
+                    shutil.copyfileobj(src, out)
     except BaseException as exc:
         if isinstance(exc, OSError) and not (how != "replace" and isinstance(exc, BrokenPipeError)):
             raise _failed(target, exc) from None  # a pipe whose reader has gone (stdout, a FIFO) is no error
         raise
     finally:
         _remove(tmp)
-
-
-def _copy(src, out) -> None:
-    while True:
-        chunk = src.read(1 << 16)
-        if not chunk:
-            return
-        out.write(chunk)
 
 
 @contextlib.contextmanager
