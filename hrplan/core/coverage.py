@@ -65,10 +65,14 @@ def _units_of(plan: m.Plan, ids) -> set[str]:
     return wanted
 
 
+def _in_order(plan: m.Plan, wanted: set[str]) -> list:
+    """The units of ``wanted`` (their ids), in the plan's order."""
+    return [u for u in _index(plan)[1] if u.id in wanted]
+
+
 def goal_units(plan: m.Plan, goal: m.Goal) -> list:
     """The units a goal's text comes from: its section, or its chapter's units."""
-    wanted = _units_of(plan, [goal.section or goal.chapter])
-    return [u for u in _index(plan)[1] if u.id in wanted]
+    return _in_order(plan, _units_of(plan, [goal.section or goal.chapter]))
 
 
 def area_units(plan: m.Plan, area) -> list:
@@ -85,8 +89,7 @@ def named_units(plan: m.Plan, kind: str, key: str, places) -> list:
     named = {key}
     if kind == "theme":
         named = {*plan.themes[key].sections, *(section or chapter for section, chapter in places)}
-    wanted = _units_of(plan, named)
-    return [u for u in _index(plan)[1] if u.id in wanted]
+    return _in_order(plan, _units_of(plan, named))
 
 
 def _names(plan: m.Plan, goal: m.Goal, wider: bool = False) -> set[str]:
@@ -111,8 +114,7 @@ def counterpart_units(plan: m.Plan, own: list[m.Goal], others) -> list:
             wanted = _units_of(plan, [i for n in names for i in aliases.get(n, ())])
             if wanted:
                 break
-    found = [u for u in _index(plan)[1] if u.id in wanted]
-    return found or units(plan)
+    return _in_order(plan, wanted) or units(plan)
 
 
 def reading(unit_coverage: str | None) -> str:
